@@ -1,0 +1,52 @@
+using Malaysia.Ops.ServiceDefaults;
+using Malaysia.Ops.ServiceDefaults.Messaging;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Malaysia.Ops.Desk;
+
+public static class DeskExtensions
+{
+    /// <summary>A desk service process: one desk, configured by section "Desk".</summary>
+    public static OpsBusBuilder AddDesk(this OpsBusBuilder bus)
+    {
+        bus.Services.AddValidatedOptions<DeskOptions, DeskOptionsValidator>(DeskOptions.Section);
+        var options = bus.Configuration.GetSection(DeskOptions.Section).Get<DeskOptions>() ?? new DeskOptions();
+        return bus.AddDesk(options.Id, sp => sp.GetRequiredService<IOptions<DeskOptions>>().Value);
+    }
+
+    /// <summary>A desk with explicit settings, e.g. one of several desks in the simulator's
+    /// single process.</summary>
+    public static OpsBusBuilder AddDesk(this OpsBusBuilder bus, DeskOptions options)
+    {
+        var problems = new DeskOptionsValidator().Validate(null, options);
+        if (problems.Failed)
+        {
+            throw new OptionsValidationException(DeskOptions.Section, typeof(DeskOptions), problems.Failures);
+        }
+
+        return bus.AddDesk(options.Id, _ => options);
+    }
+
+    private static OpsBusBuilder AddDesk(this OpsBusBuilder bus, string deskId, Func<IServiceProvider, DeskOptions> options)
+    {
+        bus.Services.AddSingleton<DeskRuntimes>();
+        bus.Services.AddSingleton<IHostedService>(sp => new DeskWorkLoop(
+            sp.GetRequiredService<DeskRuntimes>().Get(deskId, () => options(sp)),
+            sp.GetRequiredService<IBus>(),
+            sp.GetRequiredService<IHostApplicationLifetime>()));
+
+        return bus.Endpoint((context, cfg) =>
+        {
+            var desk = context.GetRequiredService<DeskRuntimes>().Get(deskId, () => options(context));
+            cfg.ReceiveEndpoint(desk.Options.EndpointName, endpoint =>
+            {
+                endpoint.ApplyOpsDefaults(context);
+                endpoint.Instance(new DeskConsumer(desk));
+            });
+        });
+    }
+}

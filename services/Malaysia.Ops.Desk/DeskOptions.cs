@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+
+namespace Malaysia.Ops.Desk;
+
+/// <summary>Section "Desk" of a desk service.</summary>
+public sealed class DeskOptions
+{
+    public const string Section = "Desk";
+
+    /// <summary>The desk's id in dispatch's roster ("us", "my").</summary>
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>Engineers on shift, each working one incident at a time.</summary>
+    public int Engineers { get; set; } = 4;
+
+    /// <summary>Simulated minutes the incoming lead spends on each briefed item before taking it over.</summary>
+    public double ReviewMinutesPerItem { get; set; } = 3;
+
+    public string EndpointName => $"desk-{Id}";
+}
+
+internal sealed class DeskOptionsValidator : IValidateOptions<DeskOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DeskOptions options)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Id) || !options.Id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            problems.Add($"Desk:Id: '{options.Id}' is not a desk id (letters, digits and '-'; it must match a desk of dispatch's roster)");
+        }
+
+        if (options.Engineers is < 1 or > 1000)
+        {
+            problems.Add($"Desk:Engineers: {options.Engineers} is out of range (1 to 1000)");
+        }
+
+        if (options.ReviewMinutesPerItem is < 0 or > 24 * 60)
+        {
+            problems.Add($"Desk:ReviewMinutesPerItem: {options.ReviewMinutesPerItem} is out of range (0 to 1440)");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

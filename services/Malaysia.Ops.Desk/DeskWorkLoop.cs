@@ -1,0 +1,45 @@
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+
+namespace Malaysia.Ops.Desk;
+
+/// <summary>
+/// Wakes the desk when its next piece of work falls due in simulated time (an item resolved,
+/// a briefed item taken over, a shift starting) and publishes what happened. Any change the
+/// consumers make wakes it early, so it always sleeps until the right instant.
+/// </summary>
+public sealed class DeskWorkLoop(DeskRuntime desk, IBus bus, IHostApplicationLifetime lifetime) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await lifetime.WaitForApplicationStartedAsync(stoppingToken);
+        await desk.Clock.Started.WaitAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            foreach (var message in desk.Advance())
+            {
+                await bus.Publish(message, message.GetType(), stoppingToken);
+            }
+
+            await SleepUntilDueOrWokenAsync(stoppingToken);
+        }
+    }
+
+    private async Task SleepUntilDueOrWokenAsync(CancellationToken stoppingToken)
+    {
+        using var sleeping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var due = desk.NextDueAt();
+        var delay = due is { } at ? at - desk.Clock.GetUtcNow() : Timeout.InfiniteTimeSpan;
+        if (delay != Timeout.InfiniteTimeSpan && delay <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var timer = Task.Delay(delay, desk.Clock, sleeping.Token);
+        var woken = desk.Wakeups.WaitToReadAsync(sleeping.Token).AsTask();
+        await Task.WhenAny(timer, woken);
+        desk.Wakeups.TryRead(out _);
+        await sleeping.CancelAsync();
+        stoppingToken.ThrowIfCancellationRequested();
+    }
+}

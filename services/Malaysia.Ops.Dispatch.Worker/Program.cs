@@ -1,0 +1,11 @@
+using Malaysia.Ops.Dispatch;
+using Malaysia.Ops.ServiceDefaults.Hosting;
+using Malaysia.Ops.ServiceDefaults.Messaging;
+
+// The dispatch service: follow-the-sun router, shift clock, handoff coordinator, incident
+// ledger, and owner of the run's simulated clock.
+return await OpsHost.RunWorkerAsync(
+    args,
+    serviceName: "dispatch",
+    defaultHealthPort: 5101,
+    builder => builder.AddOpsBus(bus => bus.AddDispatch()));

@@ -1,0 +1,43 @@
+using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.ServiceDefaults.Configuration;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Malaysia.Ops.Dispatch;
+
+/// <summary>
+/// Dispatch owns the run's clock: it starts it (unless a wall anchor was configured) and
+/// announces it now and then, so that every other process, including one that starts or
+/// restarts later, runs on the same simulated time.
+/// </summary>
+public sealed class ClockAnnouncer(
+    SimulationClock clock,
+    IBus bus,
+    IHostApplicationLifetime lifetime,
+    IOptions<SimulationOptions> simulation,
+    IOptions<DispatchOptions> options,
+    ILogger<ClockAnnouncer> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await lifetime.WaitForApplicationStartedAsync(stoppingToken);
+        if (!clock.IsStarted)
+        {
+            clock.StartNow();
+        }
+
+        var run = simulation.Value;
+        logger.LogInformation("Run {RunId}: simulated time starts {Epoch:u} at {Speed}x", run.RunId, clock.Epoch, clock.Speed);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ClockAnnounceIntervalSeconds));
+        do
+        {
+            await bus.Publish(
+                new SimulationClockAnnounced(run.RunId, clock.Epoch, clock.WallAnchor!.Value, clock.Speed, run.Seed, clock.GetUtcNow()),
+                stoppingToken);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,34 @@
+using Malaysia.Ops.Contracts;
+using MassTransit;
+
+namespace Malaysia.Ops.Dispatch.Consumers;
+
+/// <summary>Records what a briefing carried, so that every item is either accepted or escalated.</summary>
+public sealed class HandoffBriefingConsumer(DispatchCoordinator coordinator) : IConsumer<HandoffBriefing>
+{
+    public Task Consume(ConsumeContext<HandoffBriefing> context)
+    {
+        coordinator.Briefed(context.Message);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Records an item's handoff latency and its new owner.</summary>
+public sealed class HandoffItemAcceptedConsumer(DispatchCoordinator coordinator) : IConsumer<HandoffItemAccepted>
+{
+    public Task Consume(ConsumeContext<HandoffItemAccepted> context)
+    {
+        coordinator.ItemAccepted(context.Message);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Records the handoff's own latency.</summary>
+public sealed class HandoffCompletedConsumer(DispatchCoordinator coordinator) : IConsumer<HandoffCompleted>
+{
+    public Task Consume(ConsumeContext<HandoffCompleted> context)
+    {
+        coordinator.Completed(context.Message);
+        return Task.CompletedTask;
+    }
+}

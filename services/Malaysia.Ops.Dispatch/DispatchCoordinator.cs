@@ -1,0 +1,153 @@
+using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Domain.Ledger;
+using Malaysia.Ops.Domain.Rosters;
+using Malaysia.Ops.ServiceDefaults.Configuration;
+using Microsoft.Extensions.Options;
+using DomainRoster = Malaysia.Ops.Domain.Rosters.Roster;
+
+namespace Malaysia.Ops.Dispatch;
+
+/// <summary>
+/// Dispatch's state (incident ledger and handoff book) behind one lock, and the decisions made
+/// from it. Consumers and the shift clock call in with what happened and get back the messages
+/// to publish; nothing here touches the bus, so the bookkeeping is the domain's and testable.
+/// </summary>
+public sealed class DispatchCoordinator(DomainRoster roster, IOptions<DispatchOptions> options, IOptions<SimulationOptions> simulation)
+{
+    private readonly Lock gate = new();
+    private readonly IncidentLedger ledger = new();
+    private readonly HandoffBook book = new();
+    private readonly TimeSpan handoffWindow = TimeSpan.FromMinutes(options.Value.HandoffWindowMinutes);
+
+    public DomainRoster Roster => roster;
+
+    /// <summary>Records a raised incident and routes it to the desk on duty (or, in a coverage
+    /// gap, the next desk on). A repeated raise is recorded once and routed once.</summary>
+    public IncidentAssigned? Raise(IncidentRaised raised)
+    {
+        var decision = roster.Route(raised.SimulatedAt);
+        lock (gate)
+        {
+            if (!ledger.Raise(raised.IncidentId, raised.Type, raised.Severity, raised.SimulatedAt))
+            {
+                return null;
+            }
+
+            ledger.Assign(raised.IncidentId, decision.DeskId, decision.InCoverageGap);
+        }
+
+        return new IncidentAssigned(
+            raised.IncidentId,
+            decision.DeskId,
+            decision.Shift.ShiftId,
+            decision.Shift.StartsAt,
+            decision.InCoverageGap,
+            raised.Type,
+            raised.Severity,
+            raised.WorkMinutes,
+            raised.SimulatedAt);
+    }
+
+    public void Acknowledged(IncidentAcknowledged message)
+    {
+        lock (gate)
+        {
+            ledger.Acknowledge(message.IncidentId, message.SimulatedAt);
+        }
+    }
+
+    public void Resolved(IncidentResolved message)
+    {
+        lock (gate)
+        {
+            ledger.Resolve(message.IncidentId, message.DeskId, message.SimulatedAt);
+        }
+    }
+
+    /// <summary>A shift ends: opens the handoff and tells the outgoing desk to brief.</summary>
+    public ShiftEnding OpenHandoff(HandoffPlan plan)
+    {
+        lock (gate)
+        {
+            book.Open(plan.HandoffId, plan.Outgoing.DeskId, plan.Incoming.DeskId, plan.ShiftEndsAt, plan.AcceptFrom, handoffWindow);
+        }
+
+        return new ShiftEnding(
+            plan.HandoffId,
+            plan.Outgoing.ShiftId,
+            plan.Outgoing.DeskId,
+            plan.Incoming.DeskId,
+            plan.Incoming.ShiftId,
+            plan.Incoming.StartsAt,
+            plan.ShiftEndsAt);
+    }
+
+    public void Briefed(HandoffBriefing briefing)
+    {
+        lock (gate)
+        {
+            book.Briefed(briefing.HandoffId, briefing.Items.Select(i => i.IncidentId), briefing.SentAtWall);
+        }
+    }
+
+    public void ItemAccepted(HandoffItemAccepted accepted)
+    {
+        lock (gate)
+        {
+            book.ItemAccepted(accepted.HandoffId, accepted.IncidentId, accepted.SimulatedAt, accepted.BriefingSentAtWall, accepted.AcceptedAtWall);
+            ledger.ChangeOwner(accepted.IncidentId, accepted.DeskId);
+        }
+    }
+
+    public void Completed(HandoffCompleted completed)
+    {
+        lock (gate)
+        {
+            book.Completed(completed.HandoffId, completed.SimulatedAt, completed.BriefingSentAtWall, completed.CompletedAtWall);
+        }
+    }
+
+    public DateTimeOffset? NextHandoffDeadline()
+    {
+        lock (gate)
+        {
+            return book.NextDeadline();
+        }
+    }
+
+    /// <summary>Closes overdue handoffs; returns one message per item (or briefing) escalated.</summary>
+    public IReadOnlyList<HandoffEscalated> EscalateOverdue(DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            var escalations = book.EscalateOverdue(now);
+            foreach (var escalation in escalations.Where(e => e.IncidentId is not null))
+            {
+                ledger.Escalate(escalation.IncidentId!);
+            }
+
+            return escalations
+                .Select(e => new HandoffEscalated(e.HandoffId, e.IncidentId ?? string.Empty, e.FromDeskId, e.ToDeskId, e.Reason, e.At))
+                .ToList();
+        }
+    }
+
+    public LedgerSnapshot Snapshot(DateTimeOffset simulatedNow, DateTimeOffset wallNow)
+    {
+        lock (gate)
+        {
+            return LedgerSnapshot.Of(simulation.Value.RunId, simulatedNow, wallNow, ledger, book);
+        }
+    }
+
+    public int IncidentCount
+    {
+        get
+        {
+            lock (gate)
+            {
+                return ledger.Count;
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Options;
+
+namespace Malaysia.Ops.Dispatch;
+
+/// <summary>Section "Dispatch".</summary>
+public sealed class DispatchOptions
+{
+    public const string Section = "Dispatch";
+
+    /// <summary>Simulated minutes the incoming desk has, from when it can first accept, to take
+    /// every item over before the rest are escalated.</summary>
+    public double HandoffWindowMinutes { get; set; } = 60;
+
+    /// <summary>Where to write the ledger snapshot (JSON), or empty for none.</summary>
+    public string? LedgerSnapshotPath { get; set; }
+
+    /// <summary>Wall seconds between snapshot writes.</summary>
+    public double SnapshotIntervalSeconds { get; set; } = 1;
+
+    /// <summary>Wall seconds between announcements of the run's clock.</summary>
+    public double ClockAnnounceIntervalSeconds { get; set; } = 2;
+}
+
+internal sealed class DispatchOptionsValidator : IValidateOptions<DispatchOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DispatchOptions options)
+    {
+        var problems = new List<string>();
+        if (options.HandoffWindowMinutes is <= 0 or > 7 * 24 * 60)
+        {
+            problems.Add($"Dispatch:HandoffWindowMinutes: {options.HandoffWindowMinutes} is out of range (more than 0, at most a week)");
+        }
+
+        if (options.SnapshotIntervalSeconds is <= 0 or > 3600)
+        {
+            problems.Add($"Dispatch:SnapshotIntervalSeconds: {options.SnapshotIntervalSeconds} is out of range (more than 0, at most 3600)");
+        }
+
+        if (options.ClockAnnounceIntervalSeconds is <= 0 or > 3600)
+        {
+            problems.Add($"Dispatch:ClockAnnounceIntervalSeconds: {options.ClockAnnounceIntervalSeconds} is out of range (more than 0, at most 3600)");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.LedgerSnapshotPath))
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(options.LedgerSnapshotPath));
+            if (folder is null || !Directory.Exists(folder))
+            {
+                problems.Add($"Dispatch:LedgerSnapshotPath: the folder of '{options.LedgerSnapshotPath}' does not exist");
+            }
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

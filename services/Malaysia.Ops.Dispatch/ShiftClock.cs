@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.ServiceDefaults.Telemetry;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Malaysia.Ops.Dispatch;
+
+/// <summary>
+/// Announces every shift start and end in simulated time, opens a handoff at every shift end,
+/// and escalates handoffs whose window closes with items nobody took over.
+/// </summary>
+public sealed class ShiftClock(
+    SimulationClock clock,
+    DispatchCoordinator coordinator,
+    IBus bus,
+    IHostApplicationLifetime lifetime,
+    ILogger<ShiftClock> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await lifetime.WaitForApplicationStartedAsync(stoppingToken);
+        await clock.Started.WaitAsync(stoppingToken);
+        var roster = coordinator.Roster;
+        var cursor = clock.GetUtcNow();
+
+        // Whoever is on duty when dispatch starts is announced, so the board starts complete.
+        foreach (var shift in roster.OnDuty(cursor))
+        {
+            await bus.Publish(new ShiftStarted(shift.ShiftId, shift.DeskId, shift.StartsAt, shift.EndsAt, cursor), stoppingToken);
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var boundary = roster.NextBoundary(cursor).At;
+            var due = coordinator.NextHandoffDeadline() is { } deadline && deadline < boundary ? deadline : boundary;
+            var wait = due - clock.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, clock, stoppingToken);
+            }
+
+            foreach (var change in roster.BoundariesBetween(cursor, due))
+            {
+                if (change.IsStart)
+                {
+                    logger.LogInformation("Shift {ShiftId} of desk {Desk} starts at {At:u}", change.Shift.ShiftId, change.Shift.DeskId, change.At);
+                    await bus.Publish(new ShiftStarted(change.Shift.ShiftId, change.Shift.DeskId, change.Shift.StartsAt, change.Shift.EndsAt, change.At), stoppingToken);
+                }
+                else
+                {
+                    var plan = roster.PlanHandoff(change.Shift);
+                    using var activity = OpsTelemetry.ActivitySource.StartActivity($"handoff {plan.Outgoing.DeskId}->{plan.Incoming.DeskId}");
+                    activity?.SetTag("ops.handoff.id", plan.HandoffId);
+                    activity?.SetTag("ops.shift.id", plan.Outgoing.ShiftId);
+                    activity?.SetTag("ops.simulated_time", change.At.ToString("O"));
+                    logger.LogInformation("Shift {ShiftId} ends at {At:u}: handoff {HandoffId} to {Incoming}", change.Shift.ShiftId, change.At, plan.HandoffId, plan.Incoming.DeskId);
+                    await bus.Publish(coordinator.OpenHandoff(plan), stoppingToken);
+                }
+            }
+
+            foreach (var escalation in coordinator.EscalateOverdue(due))
+            {
+                logger.LogWarning("Handoff {HandoffId} escalated {Incident}: {Reason}", escalation.HandoffId, escalation.IncidentId, escalation.Reason);
+                await bus.Publish(escalation, stoppingToken);
+            }
+
+            cursor = due;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.Domain.Incidents;
+using Malaysia.Ops.ServiceDefaults.Configuration;
+using Malaysia.Ops.ServiceDefaults.Telemetry;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Malaysia.Ops.Workload;
+
+/// <summary>
+/// Raises the run's incident stream in simulated time. The stream is a pure function of the
+/// seed, so after a restart the source skips what was due before "now" and carries on with the
+/// same incident ids instead of raising new ones under old names.
+/// </summary>
+public sealed class IncidentSource(
+    SimulationClock clock,
+    IBus bus,
+    IHostApplicationLifetime lifetime,
+    IOptions<SimulationOptions> simulation,
+    IOptions<WorkloadOptions> workload,
+    ILogger<IncidentSource> logger) : BackgroundService
+{
+    private long raised;
+
+    /// <summary>Incidents this process has published.</summary>
+    public long Raised => Interlocked.Read(ref raised);
+
+    /// <summary>True once the source has raised everything up to RaiseUntil.</summary>
+    public bool Finished { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await lifetime.WaitForApplicationStartedAsync(stoppingToken);
+        await clock.Started.WaitAsync(stoppingToken);
+
+        var options = workload.Value;
+        var generator = new IncidentGenerator(IncidentCatalogue.Default, simulation.Value.Seed, clock.Epoch, options.IncidentsPerHour);
+        var startedAt = clock.GetUtcNow();
+        var skipped = 0;
+        logger.LogInformation("Raising incidents at {Rate}/h from {Now:u}", options.IncidentsPerHour, startedAt);
+
+        foreach (var arrival in generator.Arrivals())
+        {
+            if (options.RaiseUntil is { } until && arrival.At > until)
+            {
+                break;
+            }
+
+            if (arrival.At < startedAt)
+            {
+                skipped++;
+                continue;
+            }
+
+            var wait = arrival.At - clock.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, clock, stoppingToken);
+            }
+
+            await RaiseAsync(arrival, stoppingToken);
+        }
+
+        Finished = true;
+        logger.LogInformation("Incident stream finished: {Raised} raised, {Skipped} were due before this process started", Raised, skipped);
+    }
+
+    private async Task RaiseAsync(IncidentArrival arrival, CancellationToken cancellationToken)
+    {
+        using var activity = OpsTelemetry.ActivitySource.StartActivity($"raise {arrival.IncidentId}", ActivityKind.Producer);
+        activity?.SetTag("ops.incident.id", arrival.IncidentId);
+        activity?.SetTag("ops.incident.type", arrival.Type.ToString());
+        activity?.SetTag("ops.incident.severity", arrival.Severity.ToString());
+        activity?.SetTag("ops.simulated_time", arrival.At.ToString("O"));
+
+        await bus.Publish(
+            new IncidentRaised(arrival.IncidentId, arrival.Type, arrival.Severity, arrival.ClusterId, arrival.Summary, arrival.WorkMinutes, arrival.At),
+            cancellationToken);
+        Interlocked.Increment(ref raised);
+    }
+}

@@ -1,0 +1,18 @@
+using Malaysia.Ops.ServiceDefaults;
+using Malaysia.Ops.ServiceDefaults.Messaging;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Malaysia.Ops.Workload;
+
+public static class WorkloadExtensions
+{
+    /// <summary>The workload service: the seeded incident source. It consumes nothing but the
+    /// run's clock, which it follows unless the process owns the clock itself.</summary>
+    public static OpsBusBuilder AddWorkload(this OpsBusBuilder bus)
+    {
+        bus.Services.AddValidatedOptions<WorkloadOptions, WorkloadOptionsValidator>(WorkloadOptions.Section);
+        bus.Services.AddSingleton<IncidentSource>();
+        bus.Services.AddHostedService(sp => sp.GetRequiredService<IncidentSource>());
+        return bus;
+    }
+}

@@ -1,0 +1,65 @@
+namespace Malaysia.Ops.Contracts;
+
+/// <summary>One piece of open work in a briefing, with what the incoming desk needs to carry on.</summary>
+public sealed record HandoffItem(
+    string IncidentId,
+    IncidentType Type,
+    Severity Severity,
+    WorkStatus Status,
+    bool Acknowledged,
+    double RemainingWorkMinutes,
+    int TimesHandedOver,
+    string Notes,
+    string NextAction);
+
+/// <summary>Outgoing desk to incoming desk: every open item. A desk that receives an assignment
+/// for a shift it has already handed over forwards it in a supplementary briefing with the same
+/// <paramref name="HandoffId"/>.</summary>
+public sealed record HandoffBriefing(
+    string HandoffId,
+    string FromDeskId,
+    string ToDeskId,
+    DateTimeOffset IncomingShiftStartsAt,
+    IReadOnlyList<HandoffItem> Items,
+    DateTimeOffset SentAtWall,
+    DateTimeOffset SimulatedAt,
+    int SchemaVersion = MessageSchema.V1) : IOpsMessage;
+
+public sealed record HandoffItemAccepted(
+    string HandoffId,
+    string IncidentId,
+    string DeskId,
+    DateTimeOffset BriefingSentAtWall,
+    DateTimeOffset AcceptedAtWall,
+    DateTimeOffset SimulatedAt,
+    int SchemaVersion = MessageSchema.V1) : IOpsMessage;
+
+public sealed record HandoffItemQueried(
+    string HandoffId,
+    string IncidentId,
+    string DeskId,
+    string Question,
+    DateTimeOffset SimulatedAt,
+    int SchemaVersion = MessageSchema.V1) : IOpsMessage;
+
+/// <summary>The incoming desk has taken over every item of a briefing.</summary>
+public sealed record HandoffCompleted(
+    string HandoffId,
+    string FromDeskId,
+    string ToDeskId,
+    int ItemsAccepted,
+    int ItemsQueried,
+    DateTimeOffset BriefingSentAtWall,
+    DateTimeOffset CompletedAtWall,
+    DateTimeOffset SimulatedAt,
+    int SchemaVersion = MessageSchema.V1) : IOpsMessage;
+
+/// <summary>Dispatch: an item nobody accepted within the handoff window.</summary>
+public sealed record HandoffEscalated(
+    string HandoffId,
+    string IncidentId,
+    string FromDeskId,
+    string ToDeskId,
+    string Reason,
+    DateTimeOffset SimulatedAt,
+    int SchemaVersion = MessageSchema.V1) : IOpsMessage;

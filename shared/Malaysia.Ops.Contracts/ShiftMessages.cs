@@ -1,0 +1,32 @@
+namespace Malaysia.Ops.Contracts;
+
+/// <summary>Dispatch owns the run's clock. It announces the clock when it starts and then
+/// periodically, so that processes that start later (or restart) agree on simulated time:
+/// simulated = <paramref name="Epoch"/> + (wall - <paramref name="WallAnchor"/>) x <paramref name="Speed"/>.</summary>
+public sealed record SimulationClockAnnounced(
+    string RunId,
+    DateTimeOffset Epoch,
+    DateTimeOffset WallAnchor,
+    double Speed,
+    int Seed,
+    DateTimeOffset SimulatedAt,
+    int SchemaVersion = MessageSchema.V1) : IOpsMessage;
+
+public sealed record ShiftStarted(
+    string ShiftId,
+    string DeskId,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    DateTimeOffset SimulatedAt,
+    int SchemaVersion = MessageSchema.V1) : IOpsMessage;
+
+/// <summary>The handoff window opens: the outgoing desk must brief the incoming desk.</summary>
+public sealed record ShiftEnding(
+    string HandoffId,
+    string ShiftId,
+    string DeskId,
+    string IncomingDeskId,
+    string IncomingShiftId,
+    DateTimeOffset IncomingShiftStartsAt,
+    DateTimeOffset SimulatedAt,
+    int SchemaVersion = MessageSchema.V1) : IOpsMessage;

@@ -1,0 +1,14 @@
+namespace Malaysia.Ops.Domain.Desks;
+
+/// <summary>Something the desk did at a simulated instant, for the service to announce.</summary>
+public abstract record DeskEvent(DateTimeOffset At);
+
+public sealed record IncidentAcknowledgedByDesk(string IncidentId, DateTimeOffset At) : DeskEvent(At);
+
+public sealed record WorkStarted(string IncidentId, DateTimeOffset At) : DeskEvent(At);
+
+public sealed record IncidentResolvedByDesk(string IncidentId, DateTimeOffset At) : DeskEvent(At);
+
+public sealed record HandoffItemTakenOver(string HandoffId, string IncidentId, DateTimeOffset BriefingSentAtWall, DateTimeOffset At) : DeskEvent(At);
+
+public sealed record HandoffIntakeFinished(string HandoffId, string FromDeskId, int ItemsAccepted, DateTimeOffset BriefingSentAtWall, DateTimeOffset At) : DeskEvent(At);

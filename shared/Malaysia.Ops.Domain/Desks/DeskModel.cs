@@ -1,0 +1,297 @@
+using Malaysia.Ops.Contracts;
+
+namespace Malaysia.Ops.Domain.Desks;
+
+/// <summary>
+/// A desk's open work and its engineers, as a discrete-event model. Items wait for the desk's
+/// shift to start, for an engineer (most severe first, then oldest), and are worked for their
+/// remaining effort. Briefed items wait until the incoming lead has reviewed them one by one.
+/// Events are computed at the instants they happen, not when <see cref="Advance"/> is called, so
+/// the outcome does not depend on how often the service wakes up.
+/// </summary>
+public sealed class DeskModel
+{
+    private readonly List<WorkItem> items = [];
+    private readonly Dictionary<string, Intake> intakes = [];
+    private long nextSequence;
+
+    public DeskModel(string deskId, int engineers)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(engineers);
+        DeskId = deskId;
+        Engineers = engineers;
+    }
+
+    public string DeskId { get; }
+
+    public int Engineers { get; }
+
+    /// <summary>The simulated instant the model has been advanced to.</summary>
+    public DateTimeOffset Now { get; private set; } = DateTimeOffset.MinValue;
+
+    public int OpenCount => items.Count;
+
+    public int BusyEngineers => items.Count(i => i.Phase == Phase.InProgress);
+
+    public bool Holds(string incidentId) => items.Any(i => i.IncidentId == incidentId);
+
+    /// <summary>Takes a newly assigned incident; work can start from <paramref name="workableFrom"/>
+    /// (the desk's shift start) at the earliest.</summary>
+    public IReadOnlyList<DeskEvent> Assign(string incidentId, IncidentType type, Severity severity, double workMinutes, DateTimeOffset workableFrom, DateTimeOffset now)
+    {
+        var events = Advance(now);
+        if (Holds(incidentId))
+        {
+            // A redelivered assignment changes nothing.
+            return events;
+        }
+
+        items.Add(new WorkItem(incidentId, type, severity, workMinutes, nextSequence++)
+        {
+            Phase = Phase.Queued,
+            WorkableFrom = Max(workableFrom, Now),
+        });
+        events.AddRange(Advance(Now));
+        return events;
+    }
+
+    /// <summary>Takes the items of a briefing. The lead reviews them in the order given, one every
+    /// <paramref name="reviewPerItem"/>, starting when the desk is on duty.</summary>
+    public IReadOnlyList<DeskEvent> ReceiveBriefing(
+        string handoffId,
+        string fromDeskId,
+        IReadOnlyList<HandoffItem> briefed,
+        DateTimeOffset briefingSentAtWall,
+        DateTimeOffset acceptFrom,
+        TimeSpan reviewPerItem,
+        DateTimeOffset now)
+    {
+        var events = Advance(now);
+        var start = Max(acceptFrom, Now);
+        var newItems = briefed.Where(b => !Holds(b.IncidentId)).ToList();
+        var key = $"{handoffId}#{nextSequence}";
+        intakes[key] = new Intake(handoffId, fromDeskId, briefingSentAtWall, newItems.Count, start);
+        for (var i = 0; i < newItems.Count; i++)
+        {
+            var b = newItems[i];
+            items.Add(new WorkItem(b.IncidentId, b.Type, b.Severity, b.RemainingWorkMinutes, nextSequence++)
+            {
+                Phase = Phase.AwaitingAcceptance,
+                AcceptAt = start + (reviewPerItem * (i + 1)),
+                IntakeKey = key,
+                Acknowledged = b.Acknowledged,
+                TimesHandedOver = b.TimesHandedOver,
+            });
+        }
+
+        events.AddRange(Advance(Now));
+        return events;
+    }
+
+    /// <summary>Ends the shift: every open item leaves the desk, with its remaining effort, to be
+    /// briefed to the incoming desk.</summary>
+    public IReadOnlyList<HandoffItem> HandOverAll(DateTimeOffset at, out IReadOnlyList<DeskEvent> eventsBefore)
+    {
+        eventsBefore = Advance(at);
+        var briefed = items
+            .OrderBy(i => i.Severity)
+            .ThenBy(i => i.Sequence)
+            .Select(i => new HandoffItem(
+                i.IncidentId,
+                i.Type,
+                i.Severity,
+                i.Phase switch
+                {
+                    Phase.InProgress => WorkStatus.InProgress,
+                    Phase.AwaitingAcceptance => WorkStatus.AwaitingAcceptance,
+                    _ => WorkStatus.Queued,
+                },
+                i.Acknowledged,
+                Math.Round(i.RemainingMinutesAt(Now), 2),
+                i.TimesHandedOver + 1,
+                i.Phase == Phase.InProgress
+                    ? $"{DeskId} worked it since {i.StartedAt:HH:mm}Z; {i.RemainingMinutesAt(Now):0} min of work left"
+                    : $"{DeskId} had not started it",
+                i.Phase == Phase.InProgress ? "continue the fix" : "triage and start work"))
+            .ToList();
+        items.Clear();
+        intakes.Clear();
+        return briefed;
+    }
+
+    /// <summary>The next instant something happens on its own, or null when the desk is idle.</summary>
+    public DateTimeOffset? NextDueAt()
+    {
+        DateTimeOffset? next = null;
+        foreach (var candidate in Candidates())
+        {
+            next = next is null || candidate < next ? candidate : next;
+        }
+
+        return next;
+    }
+
+    /// <summary>Moves the model to <paramref name="now"/>, returning what happened meanwhile in
+    /// time order.</summary>
+    public List<DeskEvent> Advance(DateTimeOffset now)
+    {
+        var events = new List<DeskEvent>();
+        if (now < Now)
+        {
+            now = Now;
+        }
+
+        while (NextDueAt() is { } t && t <= now)
+        {
+            Now = Max(Now, t);
+            Finish(t, events);
+            Accept(t, events);
+            Acknowledge(t, events);
+            Start(t, events);
+        }
+
+        Now = now;
+        return events;
+    }
+
+    private IEnumerable<DateTimeOffset> Candidates()
+    {
+        foreach (var item in items)
+        {
+            switch (item.Phase)
+            {
+                case Phase.InProgress:
+                    yield return item.FinishAt;
+                    break;
+                case Phase.AwaitingAcceptance:
+                    yield return item.AcceptAt;
+                    break;
+                case Phase.Queued when !item.Acknowledged:
+                    yield return Max(item.WorkableFrom, Now);
+                    break;
+            }
+        }
+
+        foreach (var intake in intakes.Values.Where(i => i.Remaining == 0))
+        {
+            yield return Max(intake.AcceptFrom, Now);
+        }
+
+        if (BusyEngineers < Engineers && items.Where(i => i.Phase == Phase.Queued).Select(i => (DateTimeOffset?)i.WorkableFrom).Min() is { } firstWorkable)
+        {
+            yield return Max(firstWorkable, Now);
+        }
+    }
+
+    private void Finish(DateTimeOffset t, List<DeskEvent> events)
+    {
+        foreach (var item in items.Where(i => i.Phase == Phase.InProgress && i.FinishAt <= t).OrderBy(i => i.FinishAt).ThenBy(i => i.Sequence).ToList())
+        {
+            items.Remove(item);
+            events.Add(new IncidentResolvedByDesk(item.IncidentId, item.FinishAt));
+        }
+    }
+
+    private void Accept(DateTimeOffset t, List<DeskEvent> events)
+    {
+        foreach (var item in items.Where(i => i.Phase == Phase.AwaitingAcceptance && i.AcceptAt <= t).OrderBy(i => i.AcceptAt).ThenBy(i => i.Sequence).ToList())
+        {
+            var intake = intakes[item.IntakeKey!];
+            item.Phase = Phase.Queued;
+            item.WorkableFrom = item.AcceptAt;
+            intake.Remaining--;
+            intake.Accepted++;
+            events.Add(new HandoffItemTakenOver(intake.HandoffId, item.IncidentId, intake.BriefingSentAtWall, item.AcceptAt));
+        }
+
+        foreach (var (key, intake) in intakes.Where(kv => kv.Value.Remaining == 0 && kv.Value.AcceptFrom <= t).ToList())
+        {
+            intakes.Remove(key);
+            events.Add(new HandoffIntakeFinished(intake.HandoffId, intake.FromDeskId, intake.Accepted, intake.BriefingSentAtWall, t));
+        }
+    }
+
+    private void Acknowledge(DateTimeOffset t, List<DeskEvent> events)
+    {
+        foreach (var item in items.Where(i => i.Phase == Phase.Queued && !i.Acknowledged && i.WorkableFrom <= t).OrderBy(i => i.Sequence))
+        {
+            item.Acknowledged = true;
+            events.Add(new IncidentAcknowledgedByDesk(item.IncidentId, t));
+        }
+    }
+
+    private void Start(DateTimeOffset t, List<DeskEvent> events)
+    {
+        var free = Engineers - BusyEngineers;
+        foreach (var item in items
+            .Where(i => i.Phase == Phase.Queued && i.WorkableFrom <= t)
+            .OrderBy(i => i.Severity)
+            .ThenBy(i => i.WorkableFrom)
+            .ThenBy(i => i.Sequence)
+            .Take(free)
+            .ToList())
+        {
+            item.Phase = Phase.InProgress;
+            item.StartedAt = t;
+            item.FinishAt = t.AddMinutes(item.RemainingMinutes);
+            events.Add(new WorkStarted(item.IncidentId, t));
+        }
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private enum Phase
+    {
+        AwaitingAcceptance,
+        Queued,
+        InProgress,
+    }
+
+    private sealed class WorkItem(string incidentId, IncidentType type, Severity severity, double remainingMinutes, long sequence)
+    {
+        public string IncidentId { get; } = incidentId;
+
+        public IncidentType Type { get; } = type;
+
+        public Severity Severity { get; } = severity;
+
+        public long Sequence { get; } = sequence;
+
+        /// <summary>Effort left when the item last entered the queue.</summary>
+        public double RemainingMinutes { get; } = remainingMinutes;
+
+        public Phase Phase { get; set; }
+
+        public bool Acknowledged { get; set; }
+
+        public int TimesHandedOver { get; init; }
+
+        public DateTimeOffset WorkableFrom { get; set; }
+
+        public DateTimeOffset AcceptAt { get; init; }
+
+        public string? IntakeKey { get; init; }
+
+        public DateTimeOffset StartedAt { get; set; }
+
+        public DateTimeOffset FinishAt { get; set; }
+
+        public double RemainingMinutesAt(DateTimeOffset now) =>
+            Phase == Phase.InProgress ? Math.Max(0, (FinishAt - now).TotalMinutes) : RemainingMinutes;
+    }
+
+    private sealed class Intake(string handoffId, string fromDeskId, DateTimeOffset briefingSentAtWall, int remaining, DateTimeOffset acceptFrom)
+    {
+        public string HandoffId { get; } = handoffId;
+
+        public string FromDeskId { get; } = fromDeskId;
+
+        public DateTimeOffset BriefingSentAtWall { get; } = briefingSentAtWall;
+
+        public DateTimeOffset AcceptFrom { get; } = acceptFrom;
+
+        public int Remaining { get; set; } = remaining;
+
+        public int Accepted { get; set; }
+    }
+}

@@ -1,0 +1,59 @@
+using Malaysia.Ops.Contracts;
+
+namespace Malaysia.Ops.Domain.Incidents;
+
+/// <summary>How often an incident type occurs, how severe it tends to be, and how much hands-on
+/// work it takes at each severity.</summary>
+public sealed record IncidentProfile(
+    IncidentType Type,
+    double Weight,
+    IReadOnlyDictionary<Severity, double> SeverityMix,
+    IReadOnlyDictionary<Severity, double> MeanWorkMinutes,
+    IReadOnlyList<string> Clusters,
+    string SummaryTemplate);
+
+/// <summary>The kinds of incident an AI infrastructure operation raises, with their mixes.</summary>
+public sealed class IncidentCatalogue
+{
+    public IncidentCatalogue(IReadOnlyList<IncidentProfile> profiles)
+    {
+        if (profiles.Count == 0 || profiles.Any(p => p.Weight <= 0 || p.SeverityMix.Count == 0 || p.Clusters.Count == 0))
+        {
+            throw new ArgumentException("every incident profile needs a positive weight, a severity mix and a cluster", nameof(profiles));
+        }
+
+        Profiles = profiles;
+    }
+
+    public IReadOnlyList<IncidentProfile> Profiles { get; }
+
+    // Declared before Default: static fields initialise in text order.
+    private static readonly Dictionary<Severity, double> DefaultWork = new()
+    {
+        [Severity.Sev1] = 120,
+        [Severity.Sev2] = 60,
+        [Severity.Sev3] = 30,
+        [Severity.Sev4] = 20,
+    };
+
+    /// <summary>A small catalogue of a GPU operation split between a Malaysian training site and
+    /// US inference regions. Work times are means of an exponential distribution, in minutes.</summary>
+    public static IncidentCatalogue Default { get; } = new(
+    [
+        Profile(IncidentType.GpuNodeFailure, 3, (Severity.Sev2, 0.3), (Severity.Sev3, 0.7), ["kul-gpu-a", "kul-gpu-b"], "Xid 79 on {0}: GPU fell off the bus"),
+        Profile(IncidentType.TrainingJobStalled, 2, (Severity.Sev2, 0.2), (Severity.Sev3, 0.8), ["kul-gpu-a", "kul-gpu-b"], "Training step time flat on {0}"),
+        Profile(IncidentType.CheckpointStorageFull, 1, (Severity.Sev2, 0.5), (Severity.Sev3, 0.5), ["kul-storage-1"], "Checkpoint volume above 95% on {0}"),
+        Profile(IncidentType.ModelDrift, 1, (Severity.Sev3, 0.6), (Severity.Sev4, 0.4), ["iad-inference-1"], "Fraud-detection model drift on {0}"),
+        Profile(IncidentType.InferenceLatencySloBreach, 2, (Severity.Sev1, 0.1), (Severity.Sev2, 0.5), (Severity.Sev3, 0.4), ["iad-inference-1", "sjc-inference-2"], "p99 latency over SLO on {0}"),
+        Profile(IncidentType.DataPipelineLag, 2, (Severity.Sev3, 0.7), (Severity.Sev4, 0.3), ["kul-etl-1"], "Feature pipeline lag on {0}"),
+        Profile(IncidentType.DataCentrePowerAlarm, 0.3, (Severity.Sev1, 0.5), (Severity.Sev2, 0.5), ["kul-dc-1"], "PDU alarm in {0}"),
+        Profile(IncidentType.DataCentreCoolingAlarm, 0.4, (Severity.Sev1, 0.3), (Severity.Sev2, 0.7), ["kul-dc-1"], "CRAH return temperature high in {0}"),
+        Profile(IncidentType.SecurityAlert, 0.5, (Severity.Sev1, 0.2), (Severity.Sev2, 0.4), (Severity.Sev3, 0.4), ["kul-gpu-a", "iad-inference-1"], "Unexpected SSH key on {0}"),
+    ]);
+
+    private static IncidentProfile Profile(IncidentType type, double weight, (Severity, double) a, (Severity, double) b, IReadOnlyList<string> clusters, string summary) =>
+        new(type, weight, new Dictionary<Severity, double> { [a.Item1] = a.Item2, [b.Item1] = b.Item2 }, DefaultWork, clusters, summary);
+
+    private static IncidentProfile Profile(IncidentType type, double weight, (Severity, double) a, (Severity, double) b, (Severity, double) c, IReadOnlyList<string> clusters, string summary) =>
+        new(type, weight, new Dictionary<Severity, double> { [a.Item1] = a.Item2, [b.Item1] = b.Item2, [c.Item1] = c.Item2 }, DefaultWork, clusters, summary);
+}

@@ -1,0 +1,158 @@
+namespace Malaysia.Ops.Domain.Ledger;
+
+/// <summary>An item that nobody took over in time.</summary>
+public sealed record HandoffEscalation(string HandoffId, string FromDeskId, string ToDeskId, string? IncidentId, string Reason, DateTimeOffset At);
+
+/// <summary>
+/// Dispatch's record of every handoff: opened when the shift ends, filled in by the briefing and
+/// the incoming desk's acceptances, closed as completed or escalated. Latency is measured per
+/// item and per handoff in simulated minutes (shift end to accepted) and in wall milliseconds
+/// (briefing sent to accepted).
+/// </summary>
+public sealed class HandoffBook
+{
+    private readonly Dictionary<string, HandoffRecord> handoffs = new(StringComparer.Ordinal);
+    private readonly List<string> order = [];
+
+    public IEnumerable<HandoffRecord> All => order.Select(id => handoffs[id]);
+
+    public HandoffRecord? Find(string handoffId) => handoffs.GetValueOrDefault(handoffId);
+
+    /// <summary>The shift ended. The window closes <paramref name="window"/> after the incoming
+    /// desk could first accept.</summary>
+    public bool Open(string handoffId, string fromDeskId, string toDeskId, DateTimeOffset shiftEndsAt, DateTimeOffset acceptFrom, TimeSpan window)
+    {
+        if (handoffs.ContainsKey(handoffId))
+        {
+            return false;
+        }
+
+        handoffs[handoffId] = new HandoffRecord(handoffId, fromDeskId, toDeskId, shiftEndsAt, acceptFrom, acceptFrom + window, HandoffStatus.AwaitingBriefing, null, [], null, null, null);
+        order.Add(handoffId);
+        return true;
+    }
+
+    /// <summary>A briefing (or a supplement to one) arrived with these items.</summary>
+    public bool Briefed(string handoffId, IEnumerable<string> incidentIds, DateTimeOffset sentAtWall)
+    {
+        if (!handoffs.TryGetValue(handoffId, out var record))
+        {
+            return false;
+        }
+
+        var known = record.Items.Select(i => i.IncidentId).ToHashSet(StringComparer.Ordinal);
+        var added = incidentIds.Where(known.Add).Select(id => new HandoffItemRecord(id, null, null, null, false)).ToList();
+        handoffs[handoffId] = record with
+        {
+            // A supplement re-opens a completed handoff until its new items are taken over too.
+            Status = record.Status == HandoffStatus.AwaitingBriefing || (record.Status == HandoffStatus.Completed && added.Count > 0) ? HandoffStatus.Briefed : record.Status,
+            BriefingSentAtWall = record.BriefingSentAtWall ?? sentAtWall,
+            Items = [.. record.Items, .. added],
+        };
+        return true;
+    }
+
+    public bool ItemAccepted(string handoffId, string incidentId, DateTimeOffset acceptedAt, DateTimeOffset briefingSentAtWall, DateTimeOffset acceptedAtWall)
+    {
+        if (!handoffs.TryGetValue(handoffId, out var record))
+        {
+            return false;
+        }
+
+        var index = IndexOf(record, incidentId);
+        if (index < 0 || record.Items[index].AcceptedAt is not null)
+        {
+            return false;
+        }
+
+        var items = record.Items.ToList();
+        items[index] = items[index] with
+        {
+            AcceptedAt = acceptedAt,
+            LatencySimulatedMinutes = (acceptedAt - record.ShiftEndsAt).TotalMinutes,
+            LatencyWallMilliseconds = (acceptedAtWall - briefingSentAtWall).TotalMilliseconds,
+        };
+        handoffs[handoffId] = record with { Items = items };
+        return true;
+    }
+
+    /// <summary>The incoming desk finished taking the briefing over. A supplement completes
+    /// again later; the handoff's latency is then that of its last item.</summary>
+    public bool Completed(string handoffId, DateTimeOffset completedAt, DateTimeOffset briefingSentAtWall, DateTimeOffset completedAtWall)
+    {
+        if (!handoffs.TryGetValue(handoffId, out var record) || record.Status == HandoffStatus.Escalated)
+        {
+            return false;
+        }
+
+        if (record.CompletedAt is { } earlier && earlier >= completedAt)
+        {
+            return false;
+        }
+
+        handoffs[handoffId] = record with
+        {
+            Status = HandoffStatus.Completed,
+            CompletedAt = completedAt,
+            LatencySimulatedMinutes = (completedAt - record.ShiftEndsAt).TotalMinutes,
+            LatencyWallMilliseconds = (completedAtWall - (record.BriefingSentAtWall ?? briefingSentAtWall)).TotalMilliseconds,
+        };
+        return true;
+    }
+
+    /// <summary>The earliest deadline of a handoff still open, for dispatch's timer.</summary>
+    public DateTimeOffset? NextDeadline() =>
+        handoffs.Values.Where(IsOpen).Select(h => (DateTimeOffset?)h.Deadline).Min();
+
+    /// <summary>Closes every handoff whose window has passed: each item not taken over is
+    /// escalated, and a handoff with no briefing at all is escalated as a whole.</summary>
+    public IReadOnlyList<HandoffEscalation> EscalateOverdue(DateTimeOffset now)
+    {
+        var escalations = new List<HandoffEscalation>();
+        foreach (var id in order)
+        {
+            var record = handoffs[id];
+            if (!IsOpen(record) || record.Deadline > now)
+            {
+                continue;
+            }
+
+            if (record.Status == HandoffStatus.AwaitingBriefing)
+            {
+                escalations.Add(new HandoffEscalation(id, record.FromDeskId, record.ToDeskId, null, $"no briefing from {record.FromDeskId} within the handoff window", record.Deadline));
+            }
+
+            var items = record.Items
+                .Select(item =>
+                {
+                    if (item.AcceptedAt is not null)
+                    {
+                        return item;
+                    }
+
+                    escalations.Add(new HandoffEscalation(id, record.FromDeskId, record.ToDeskId, item.IncidentId, $"{record.ToDeskId} did not accept it within the handoff window", record.Deadline));
+                    return item with { Escalated = true };
+                })
+                .ToList();
+            handoffs[id] = record with { Status = HandoffStatus.Escalated, Items = items };
+        }
+
+        return escalations;
+    }
+
+    private static bool IsOpen(HandoffRecord record) =>
+        record.Status is HandoffStatus.AwaitingBriefing or HandoffStatus.Briefed;
+
+    private static int IndexOf(HandoffRecord record, string incidentId)
+    {
+        for (var i = 0; i < record.Items.Count; i++)
+        {
+            if (record.Items[i].IncidentId == incidentId)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

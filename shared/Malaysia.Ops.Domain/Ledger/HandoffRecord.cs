@@ -1,0 +1,42 @@
+namespace Malaysia.Ops.Domain.Ledger;
+
+public enum HandoffStatus
+{
+    /// <summary>The shift ended; no briefing has arrived yet.</summary>
+    AwaitingBriefing,
+
+    /// <summary>The incoming desk is taking the items over.</summary>
+    Briefed,
+
+    /// <summary>The incoming desk took over every item.</summary>
+    Completed,
+
+    /// <summary>The window closed with items (or the whole briefing) not taken over.</summary>
+    Escalated,
+}
+
+/// <summary>One item of a handoff and how long it took to change hands.</summary>
+public sealed record HandoffItemRecord(
+    string IncidentId,
+    DateTimeOffset? AcceptedAt,
+    double? LatencySimulatedMinutes,
+    double? LatencyWallMilliseconds,
+    bool Escalated);
+
+/// <summary>One handoff between two desks at a shift boundary.</summary>
+public sealed record HandoffRecord(
+    string HandoffId,
+    string FromDeskId,
+    string ToDeskId,
+    DateTimeOffset ShiftEndsAt,
+    DateTimeOffset AcceptFrom,
+    DateTimeOffset Deadline,
+    HandoffStatus Status,
+    DateTimeOffset? BriefingSentAtWall,
+    IReadOnlyList<HandoffItemRecord> Items,
+    DateTimeOffset? CompletedAt,
+    double? LatencySimulatedMinutes,
+    double? LatencyWallMilliseconds)
+{
+    public string Direction => $"{FromDeskId}->{ToDeskId}";
+}

@@ -1,0 +1,80 @@
+using Malaysia.Ops.Contracts;
+
+namespace Malaysia.Ops.Domain.Ledger;
+
+/// <summary>
+/// The book of every incident raised and what became of it. Each incident is in it once, open
+/// or resolved; repeated or out-of-order news (a redelivered message) changes nothing twice and
+/// is counted, so a run can show it happened.
+/// </summary>
+public sealed class IncidentLedger
+{
+    private readonly Dictionary<string, IncidentRecord> incidents = new(StringComparer.Ordinal);
+    private readonly List<string> insertionOrder = [];
+
+    public int Count => incidents.Count;
+
+    public int DuplicatesIgnored { get; private set; }
+
+    /// <summary>News about incidents the ledger never saw raised.</summary>
+    public int UnknownIncidentEvents { get; private set; }
+
+    public IncidentRecord? Find(string incidentId) => incidents.GetValueOrDefault(incidentId);
+
+    public IEnumerable<IncidentRecord> All => insertionOrder.Select(id => incidents[id]);
+
+    public bool Raise(string incidentId, IncidentType type, Severity severity, DateTimeOffset raisedAt)
+    {
+        if (incidents.ContainsKey(incidentId))
+        {
+            DuplicatesIgnored++;
+            return false;
+        }
+
+        incidents[incidentId] = new IncidentRecord(incidentId, type, severity, raisedAt, IncidentStatus.Open, null, null, false, null, null, null, 0, 0);
+        insertionOrder.Add(incidentId);
+        return true;
+    }
+
+    public bool Assign(string incidentId, string deskId, bool arrivedInCoverageGap) =>
+        Update(incidentId, r => r.AssignedDeskId is null
+            ? r with { AssignedDeskId = deskId, OwnerDeskId = r.OwnerDeskId ?? deskId, ArrivedInCoverageGap = arrivedInCoverageGap }
+            : null);
+
+    public bool Acknowledge(string incidentId, DateTimeOffset at) =>
+        Update(incidentId, r => r.AcknowledgedAt is null ? r with { AcknowledgedAt = at } : null);
+
+    /// <summary>An accepted handoff item: the incident has a new owner.</summary>
+    public bool ChangeOwner(string incidentId, string toDeskId) =>
+        Update(incidentId, r => r.Status == IncidentStatus.Open && r.OwnerDeskId != toDeskId
+            ? r with { OwnerDeskId = toDeskId, TimesHandedOver = r.TimesHandedOver + 1 }
+            : null);
+
+    public bool Escalate(string incidentId) =>
+        Update(incidentId, r => r with { Escalations = r.Escalations + 1 });
+
+    public bool Resolve(string incidentId, string deskId, DateTimeOffset at) =>
+        Update(incidentId, r => r.Status == IncidentStatus.Open
+            ? r with { Status = IncidentStatus.Resolved, ResolvedAt = at, ResolvedByDeskId = deskId, AcknowledgedAt = r.AcknowledgedAt ?? at }
+            : null);
+
+    /// <summary>Applies a change; a null change means "already so" and counts as a duplicate.</summary>
+    private bool Update(string incidentId, Func<IncidentRecord, IncidentRecord?> change)
+    {
+        if (!incidents.TryGetValue(incidentId, out var record))
+        {
+            UnknownIncidentEvents++;
+            return false;
+        }
+
+        var changed = change(record);
+        if (changed is null)
+        {
+            DuplicatesIgnored++;
+            return false;
+        }
+
+        incidents[incidentId] = changed;
+        return true;
+    }
+}

@@ -1,0 +1,25 @@
+using Malaysia.Ops.Contracts;
+
+namespace Malaysia.Ops.Domain.Ledger;
+
+public enum IncidentStatus
+{
+    Open,
+    Resolved,
+}
+
+/// <summary>What the ledger knows of one incident.</summary>
+public sealed record IncidentRecord(
+    string IncidentId,
+    IncidentType Type,
+    Severity Severity,
+    DateTimeOffset RaisedAt,
+    IncidentStatus Status,
+    string? AssignedDeskId,
+    string? OwnerDeskId,
+    bool ArrivedInCoverageGap,
+    DateTimeOffset? AcknowledgedAt,
+    DateTimeOffset? ResolvedAt,
+    string? ResolvedByDeskId,
+    int TimesHandedOver,
+    int Escalations);

@@ -1,0 +1,50 @@
+namespace Malaysia.Ops.Domain.Ledger;
+
+/// <summary>The figures of a run, computed from dispatch's ledger and handoff book.</summary>
+public sealed record RunSummary(
+    int IncidentsRaised,
+    int IncidentsResolved,
+    int IncidentsOpen,
+    int IncidentsArrivedInCoverageGap,
+    int IncidentsHandedOverMoreThanOnce,
+    int Handoffs,
+    int HandoffsCompleted,
+    int HandoffsEscalated,
+    IReadOnlyDictionary<string, int> HandoffsByDirection,
+    int HandoffItems,
+    int HandoffItemsEscalated,
+    LatencyFigures HandoffLatencySimulatedMinutes,
+    LatencyFigures HandoffLatencyWallMilliseconds,
+    LatencyFigures ItemLatencySimulatedMinutes,
+    LatencyFigures ItemLatencyWallMilliseconds,
+    int DuplicatesIgnored,
+    int UnknownIncidentEvents)
+{
+    public static RunSummary From(IncidentLedger ledger, HandoffBook book)
+    {
+        var incidents = ledger.All.ToList();
+        var handoffs = book.All.ToList();
+        var items = handoffs.SelectMany(h => h.Items).ToList();
+        return new RunSummary(
+            IncidentsRaised: incidents.Count,
+            IncidentsResolved: incidents.Count(i => i.Status == IncidentStatus.Resolved),
+            IncidentsOpen: incidents.Count(i => i.Status == IncidentStatus.Open),
+            IncidentsArrivedInCoverageGap: incidents.Count(i => i.ArrivedInCoverageGap),
+            IncidentsHandedOverMoreThanOnce: incidents.Count(i => i.TimesHandedOver > 1),
+            Handoffs: handoffs.Count,
+            HandoffsCompleted: handoffs.Count(h => h.Status == HandoffStatus.Completed),
+            HandoffsEscalated: handoffs.Count(h => h.Status == HandoffStatus.Escalated),
+            HandoffsByDirection: handoffs
+                .GroupBy(h => h.Direction, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            HandoffItems: items.Count,
+            HandoffItemsEscalated: items.Count(i => i.Escalated),
+            HandoffLatencySimulatedMinutes: LatencyFigures.Of(handoffs.Where(h => h.LatencySimulatedMinutes is not null).Select(h => h.LatencySimulatedMinutes!.Value)),
+            HandoffLatencyWallMilliseconds: LatencyFigures.Of(handoffs.Where(h => h.LatencyWallMilliseconds is not null).Select(h => h.LatencyWallMilliseconds!.Value)),
+            ItemLatencySimulatedMinutes: LatencyFigures.Of(items.Where(i => i.LatencySimulatedMinutes is not null).Select(i => i.LatencySimulatedMinutes!.Value)),
+            ItemLatencyWallMilliseconds: LatencyFigures.Of(items.Where(i => i.LatencyWallMilliseconds is not null).Select(i => i.LatencyWallMilliseconds!.Value)),
+            DuplicatesIgnored: ledger.DuplicatesIgnored,
+            UnknownIncidentEvents: ledger.UnknownIncidentEvents);
+    }
+}

@@ -1,0 +1,27 @@
+using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.ServiceDefaults.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Malaysia.Ops.ServiceDefaults.Clock;
+
+public static class ClockRegistration
+{
+    /// <summary>Registers the run's <see cref="SimulationClock"/>. When a wall anchor is
+    /// configured the clock starts at once; otherwise it waits for the clock's owner.</summary>
+    public static IServiceCollection AddSimulationClock(this IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SimulationOptions>>().Value;
+            var clock = new SimulationClock(options.Epoch, options.Speed);
+            if (options.WallAnchor is { } anchor)
+            {
+                clock.Start(anchor);
+            }
+
+            return clock;
+        });
+        return services;
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.Extensions.Options;
+
+namespace Malaysia.Ops.ServiceDefaults.Configuration;
+
+public enum MessageTransport
+{
+    /// <summary>Separate processes on a RabbitMQ broker.</summary>
+    RabbitMq,
+
+    /// <summary>Everything in one process (the simulator, fast tests).</summary>
+    InMemory,
+}
+
+/// <summary>Section "Messaging".</summary>
+public sealed class MessagingOptions
+{
+    public const string Section = "Messaging";
+
+    public MessageTransport Transport { get; set; } = MessageTransport.RabbitMq;
+
+    /// <summary>Messages a consumer takes from the broker ahead of processing.</summary>
+    public int PrefetchCount { get; set; } = 32;
+
+    /// <summary>Redeliveries of a message whose consumer failed, with exponential backoff,
+    /// before it goes to the error queue.</summary>
+    public int RetryLimit { get; set; } = 5;
+}
+
+/// <summary>Section "RabbitMq". Credentials come only from configuration or the environment
+/// (RabbitMq__Username, RabbitMq__Password) and are never logged. The guest defaults only
+/// work on loopback, which is the point: they are for a developer's own machine.</summary>
+public sealed class RabbitMqOptions
+{
+    public const string Section = "RabbitMq";
+
+    public string Host { get; set; } = "localhost";
+
+    public int Port { get; set; } = 5672;
+
+    public string VirtualHost { get; set; } = "/";
+
+    public string Username { get; set; } = "guest";
+
+    public string Password { get; set; } = "guest";
+
+    public bool UseTls { get; set; }
+
+    /// <summary>How often to try the broker at start-up before giving up with a clear error.</summary>
+    public int ConnectAttempts { get; set; } = 5;
+
+    public string Describe() => $"amqp{(UseTls ? "s" : string.Empty)}://{Host}:{Port}/{Uri.EscapeDataString(VirtualHost)}";
+}
+
+internal sealed class MessagingOptionsValidator : IValidateOptions<MessagingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MessagingOptions options)
+    {
+        var problems = new List<string>();
+        if (!Enum.IsDefined(options.Transport))
+        {
+            problems.Add($"Messaging:Transport: '{options.Transport}' is not a transport; use RabbitMq or InMemory");
+        }
+
+        if (options.PrefetchCount is < 1 or > 10_000)
+        {
+            problems.Add($"Messaging:PrefetchCount: {options.PrefetchCount} is out of range (1 to 10000)");
+        }
+
+        if (options.RetryLimit is < 0 or > 20)
+        {
+            problems.Add($"Messaging:RetryLimit: {options.RetryLimit} is out of range (0 to 20)");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}
+
+internal sealed class RabbitMqOptionsValidator : IValidateOptions<RabbitMqOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RabbitMqOptions options)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Host) || Uri.CheckHostName(options.Host) == UriHostNameType.Unknown)
+        {
+            problems.Add($"RabbitMq:Host: '{options.Host}' is not a host name");
+        }
+
+        if (options.Port is < 1 or > 65535)
+        {
+            problems.Add($"RabbitMq:Port: {options.Port} is not a TCP port");
+        }
+
+        if (string.IsNullOrEmpty(options.VirtualHost))
+        {
+            problems.Add("RabbitMq:VirtualHost: must not be empty ('/' is the default virtual host)");
+        }
+
+        if (string.IsNullOrEmpty(options.Username))
+        {
+            problems.Add("RabbitMq:Username: must not be empty");
+        }
+
+        if (options.ConnectAttempts is < 1 or > 100)
+        {
+            problems.Add($"RabbitMq:ConnectAttempts: {options.ConnectAttempts} is out of range (1 to 100)");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Options;
+
+namespace Malaysia.Ops.ServiceDefaults.Configuration;
+
+/// <summary>The run: where simulated time starts, how fast it goes, and the seed of every
+/// random draw. Section "Simulation".</summary>
+public sealed class SimulationOptions
+{
+    public const string Section = "Simulation";
+
+    /// <summary>Names the run in logs, traces and snapshots.</summary>
+    public string RunId { get; set; } = "local";
+
+    /// <summary>The simulated instant the run starts at.</summary>
+    public DateTimeOffset Epoch { get; set; } = new(2026, 7, 13, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Simulated seconds per wall second (1440 = a day a minute).</summary>
+    public double Speed { get; set; } = 1440;
+
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Optional: the wall instant at which simulated time is the epoch. When every
+    /// process is given the same anchor they agree without waiting for dispatch's announcement.</summary>
+    public DateTimeOffset? WallAnchor { get; set; }
+}
+
+internal sealed class SimulationOptionsValidator : IValidateOptions<SimulationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SimulationOptions options)
+    {
+        var problems = new List<string>();
+        if (!(options.Speed > 0) || double.IsInfinity(options.Speed))
+        {
+            problems.Add($"Simulation:Speed: {options.Speed} is not a positive speed (simulated seconds per wall second, e.g. 1440 for a day a minute)");
+        }
+        else if (options.Speed > 1_000_000)
+        {
+            problems.Add($"Simulation:Speed: {options.Speed} is too fast for timers to keep up; use at most 1000000");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.RunId))
+        {
+            problems.Add("Simulation:RunId: must not be empty");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

@@ -1,0 +1,123 @@
+using Malaysia.Ops.Domain.Rosters;
+using Malaysia.Ops.ServiceDefaults.Configuration;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Malaysia.Ops.ServiceDefaults.Hosting;
+
+/// <summary>
+/// Runs a service process. Bad configuration (a value that does not parse, a failed
+/// validation, an unreachable or refusing broker) ends the process with one line per problem
+/// naming the setting, and a non-zero exit code, never a stack trace.
+/// </summary>
+public static class OpsHost
+{
+    public const int ExitConfiguration = 2;
+    public const int ExitFailure = 1;
+
+    /// <summary>The thin host of a worker service: health endpoints on a loopback port unless
+    /// ASPNETCORE_URLS / ASPNETCORE_HTTP_PORTS say otherwise.</summary>
+    public static async Task<int> RunWorkerAsync(
+        string[] args,
+        string serviceName,
+        int defaultHealthPort,
+        Action<WebApplicationBuilder> configure,
+        IReadOnlyDictionary<string, object>? resourceAttributes = null)
+    {
+        if (args.Contains("--probe", StringComparer.Ordinal))
+        {
+            return await HealthProbe.RunAsync(defaultHealthPort);
+        }
+
+        WebApplication app;
+        try
+        {
+            var builder = WebApplication.CreateBuilder(args);
+            if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+            {
+                builder.WebHost.UseUrls($"http://127.0.0.1:{defaultHealthPort}");
+            }
+
+            builder.AddOpsServiceDefaults(serviceName, resourceAttributes);
+            configure(builder);
+            app = builder.Build();
+            app.MapOpsHealthEndpoints();
+        }
+        catch (Exception e) when (Describe(e) is { } problems)
+        {
+            return await Report(problems);
+        }
+
+        return await RunAsync(app);
+    }
+
+    /// <summary>Validates the settings, checks the broker when there is one, then runs until
+    /// stopped (SIGTERM / Ctrl+C stop it cleanly with exit code 0).</summary>
+    public static async Task<int> RunAsync(IHost host, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await PrepareAsync(host, cancellationToken);
+            await host.RunAsync(cancellationToken);
+            return 0;
+        }
+        catch (Exception e) when (Describe(e) is { } problems)
+        {
+            return await Report(problems);
+        }
+        finally
+        {
+            if (host is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync();
+            }
+            else
+            {
+                host.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Everything a host must pass before it starts: settings validation, then the
+    /// broker preflight. Used by <see cref="RunAsync"/> and by hosts that start themselves.</summary>
+    public static async Task PrepareAsync(IHost host, CancellationToken cancellationToken)
+    {
+        // Run every ValidateOnStart check now, so a bad value is reported as such instead of as
+        // a host that "failed to start" with a stack trace in the log.
+        host.Services.GetService<IStartupValidator>()?.Validate();
+        var messaging = host.Services.GetRequiredService<IOptions<MessagingOptions>>().Value;
+        if (messaging.Transport == MessageTransport.RabbitMq)
+        {
+            var rabbit = host.Services.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
+            await BrokerPreflight.CheckAsync(rabbit, cancellationToken);
+        }
+    }
+
+    /// <summary>The problems an exception stands for, one line each, or null for a bug (which
+    /// should crash loudly, with its stack trace).</summary>
+    public static IReadOnlyList<string>? Describe(Exception e) => e switch
+    {
+        OptionsValidationException validation => validation.Failures.ToList(),
+        ConfigurationProblemException problem => [problem.Message],
+        RosterDefinitionException roster => [roster.Message],
+        AggregateException aggregate when aggregate.InnerExceptions.All(i => Describe(i) is not null) =>
+            aggregate.InnerExceptions.SelectMany(i => Describe(i)!).ToList(),
+        // The configuration binder's own message names the setting and the type it wanted.
+        InvalidOperationException binding when binding.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
+            [binding.Message.TrimEnd('.')],
+        _ => null,
+    };
+
+    private static async Task<int> Report(IReadOnlyList<string> problems)
+    {
+        foreach (var problem in problems)
+        {
+            await Console.Error.WriteLineAsync($"error: {problem}");
+        }
+
+        return ExitConfiguration;
+    }
+}

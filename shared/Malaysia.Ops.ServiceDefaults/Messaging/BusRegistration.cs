@@ -1,0 +1,77 @@
+using Malaysia.Ops.ServiceDefaults.Configuration;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Malaysia.Ops.ServiceDefaults.Messaging;
+
+public static class BusRegistration
+{
+    /// <summary>Adds the process's bus: RabbitMQ or in-memory as "Messaging:Transport" says, with
+    /// the endpoints the services contribute.</summary>
+    public static IHostApplicationBuilder AddOpsBus(this IHostApplicationBuilder builder, Action<OpsBusBuilder> contribute)
+    {
+        builder.Services.AddOpsBus(builder.Configuration, contribute, useTestHarness: false);
+        return builder;
+    }
+
+    /// <summary>The same bus on MassTransit's in-memory test harness.</summary>
+    public static IServiceCollection AddOpsBusTestHarness(this IServiceCollection services, IConfiguration configuration, Action<OpsBusBuilder> contribute) =>
+        services.AddOpsBus(configuration, contribute, useTestHarness: true);
+
+    private static IServiceCollection AddOpsBus(this IServiceCollection services, IConfiguration configuration, Action<OpsBusBuilder> contribute, bool useTestHarness)
+    {
+        var bus = new OpsBusBuilder(services, configuration);
+        contribute(bus);
+
+        // Without WaitUntilStarted the host may report "started" before the consumers' queues
+        // and bindings exist, and anything published then is silently dropped.
+        services.AddOptions<MassTransitHostOptions>().Configure(options =>
+        {
+            options.WaitUntilStarted = true;
+            options.StartTimeout = TimeSpan.FromSeconds(60);
+            options.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+
+        var transport = configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>()?.Transport ?? MessageTransport.RabbitMq;
+        void Configure(IBusRegistrationConfigurator x)
+        {
+            x.SetKebabCaseEndpointNameFormatter();
+            bus.ApplyRegistrations(x);
+            if (useTestHarness || transport == MessageTransport.InMemory)
+            {
+                x.UsingInMemory((context, cfg) => bus.ApplyEndpoints(context, cfg));
+            }
+            else
+            {
+                x.UsingRabbitMq((context, cfg) =>
+                {
+                    var rabbit = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
+                    cfg.Host(rabbit.Host, (ushort)rabbit.Port, rabbit.VirtualHost, h =>
+                    {
+                        h.Username(rabbit.Username);
+                        h.Password(rabbit.Password);
+                        if (rabbit.UseTls)
+                        {
+                            h.UseSsl(ssl => ssl.ServerName = rabbit.Host);
+                        }
+                    });
+                    bus.ApplyEndpoints(context, cfg);
+                });
+            }
+        }
+
+        if (useTestHarness)
+        {
+            services.AddMassTransitTestHarness(Configure);
+        }
+        else
+        {
+            services.AddMassTransit(Configure);
+        }
+
+        return services;
+    }
+}

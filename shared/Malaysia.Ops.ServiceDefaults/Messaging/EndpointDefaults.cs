@@ -1,0 +1,26 @@
+using Malaysia.Ops.ServiceDefaults.Configuration;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Malaysia.Ops.ServiceDefaults.Messaging;
+
+public static class EndpointDefaults
+{
+    /// <summary>What every receive endpoint of the operation does the same way: a bounded
+    /// prefetch and redelivery with exponential backoff before a message is moved to the
+    /// endpoint's error queue (with the exception as the reason).</summary>
+    public static void ApplyOpsDefaults(this IReceiveEndpointConfigurator endpoint, IBusRegistrationContext context)
+    {
+        var messaging = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+        endpoint.PrefetchCount = messaging.PrefetchCount;
+        if (messaging.RetryLimit > 0)
+        {
+            endpoint.UseMessageRetry(retry => retry.Exponential(
+                messaging.RetryLimit,
+                TimeSpan.FromMilliseconds(50),
+                TimeSpan.FromSeconds(5),
+                TimeSpan.FromMilliseconds(100)));
+        }
+    }
+}

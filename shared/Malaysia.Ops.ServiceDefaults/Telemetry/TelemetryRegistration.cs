@@ -1,0 +1,45 @@
+using MassTransit.Logging;
+using MassTransit.Monitoring;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Malaysia.Ops.ServiceDefaults.Telemetry;
+
+public static class TelemetryRegistration
+{
+    /// <summary>Traces, metrics and logs for one service, with OTLP export when
+    /// OTEL_EXPORTER_OTLP_ENDPOINT is set (an empty value means no export).</summary>
+    public static IHostApplicationBuilder AddOpsTelemetry(this IHostApplicationBuilder builder, string serviceName, IReadOnlyDictionary<string, object> resourceAttributes)
+    {
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        var version = typeof(TelemetryRegistration).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource
+                .AddService(serviceName, serviceNamespace: "malaysia-ops", serviceVersion: version)
+                .AddAttributes(resourceAttributes))
+            .WithTracing(tracing => tracing
+                // MassTransit's own source propagates the trace over RabbitMQ; RabbitMQ.Client's
+                // sources are left out on purpose, they would duplicate every span.
+                .AddSource(DiagnosticHeaders.DefaultListenerName, OpsTelemetry.Name))
+            .WithMetrics(metrics => metrics
+                .AddMeter(InstrumentationOptions.MeterName, OpsTelemetry.Name));
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+}
