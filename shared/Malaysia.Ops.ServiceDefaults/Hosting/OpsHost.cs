@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Malaysia.Ops.Domain.Rosters;
 using Malaysia.Ops.ServiceDefaults.Configuration;
 using Microsoft.AspNetCore.Builder;
@@ -13,7 +14,7 @@ namespace Malaysia.Ops.ServiceDefaults.Hosting;
 /// validation, an unreachable or refusing broker) ends the process with one line per problem
 /// naming the setting, and a non-zero exit code, never a stack trace.
 /// </summary>
-public static class OpsHost
+public static partial class OpsHost
 {
     public const int ExitConfiguration = 2;
     public const int ExitFailure = 1;
@@ -105,10 +106,23 @@ public static class OpsHost
         RosterDefinitionException roster => [roster.Message],
         AggregateException aggregate when aggregate.InnerExceptions.All(i => Describe(i) is not null) =>
             aggregate.InnerExceptions.SelectMany(i => Describe(i)!).ToList(),
-        // The configuration binder's own message names the setting and the type it wanted.
-        InvalidOperationException binding when binding.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
-            [binding.Message.TrimEnd('.')],
+        InvalidOperationException binding when BindingFailure().Match(binding.Message) is { Success: true } match =>
+            [$"{match.Groups["setting"].Value}: '{match.Groups["value"].Value}' is not a valid {Simple(match.Groups["type"].Value)}"],
         _ => null,
+    };
+
+    // The configuration binder's own message names the value, the setting and the type it wanted.
+    [GeneratedRegex(@"^Failed to convert configuration value '(?<value>.*)' at '(?<setting>[^']*)' to type '(?<type>[^']*)'", RegexOptions.Singleline)]
+    private static partial Regex BindingFailure();
+
+    private static string Simple(string typeName) => typeName switch
+    {
+        "System.Double" or "System.Single" or "System.Decimal" => "number",
+        "System.Int32" or "System.Int64" or "System.UInt16" => "whole number",
+        "System.Boolean" => "true/false value",
+        "System.DateTimeOffset" or "System.DateTime" => "date and time (e.g. 2026-07-13T00:00:00Z)",
+        "System.TimeSpan" => "duration (e.g. 00:30:00)",
+        _ => typeName[(typeName.LastIndexOf('.') + 1)..],
     };
 
     private static async Task<int> Report(IReadOnlyList<string> problems)

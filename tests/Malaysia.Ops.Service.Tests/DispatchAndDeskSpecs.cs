@@ -1,0 +1,122 @@
+using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Desk;
+using Malaysia.Ops.Dispatch;
+using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.Domain.Ledger;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Malaysia.Ops.Service.Tests;
+
+/// <summary>Dispatch and both desks, as the services run them, on the in-memory harness.</summary>
+public sealed class DispatchAndDeskSpecs
+{
+    private static Task<IHost> StartOperation(string epoch, double speed) => OpsTestHost.StartAsync(
+        new Dictionary<string, string?>
+        {
+            ["Simulation:Epoch"] = epoch,
+            ["Simulation:Speed"] = speed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        },
+        bus => bus
+            .AddDispatch()
+            .AddDesk(new DeskOptions { Id = "us", Engineers = 2 })
+            .AddDesk(new DeskOptions { Id = "my", Engineers = 2 }));
+
+    private static async Task Raise(IHost host, string id, double workMinutes, Severity severity = Severity.Sev2)
+    {
+        var clock = host.Services.GetRequiredService<SimulationClock>();
+        await clock.Started.WaitAsync(TimeSpan.FromSeconds(10));
+        var harness = host.Services.GetRequiredService<ITestHarness>();
+        await harness.Bus.Publish(new IncidentRaised(id, IncidentType.GpuNodeFailure, severity, "kul-gpu-a", "Xid 79", workMinutes, clock.GetUtcNow()));
+    }
+
+    private static LedgerSnapshot Snapshot(IHost host) =>
+        host.Services.GetRequiredService<DispatchCoordinator>().Snapshot(DateTimeOffset.MinValue, DateTimeOffset.UtcNow);
+
+    [Fact]
+    public async Task An_incident_raised_in_the_Malaysian_morning_goes_to_the_Malaysian_desk_and_is_resolved_there()
+    {
+        using var host = await StartOperation("2026-07-13T02:00:00Z", speed: 1200);
+        await Raise(host, "INC-T0001", workMinutes: 10);
+
+        var resolved = await Eventually.Get(
+            () => Snapshot(host).Incidents.SingleOrDefault(i => i.IncidentId == "INC-T0001" && i.Status == IncidentStatus.Resolved),
+            "INC-T0001 to be resolved");
+
+        Assert.Equal("my", resolved.AssignedDeskId);
+        Assert.Equal("my", resolved.ResolvedByDeskId);
+        Assert.False(resolved.ArrivedInCoverageGap);
+        Assert.NotNull(resolved.AcknowledgedAt);
+        // Ten minutes of work from the moment an engineer picked it up (events carry the
+        // simulated instant they happened at, not when a message was handled).
+        Assert.Equal(TimeSpan.FromMinutes(10), resolved.ResolvedAt!.Value - resolved.AcknowledgedAt!.Value);
+
+        var harness = host.Services.GetRequiredService<ITestHarness>();
+        Assert.True(await harness.Published.Any<IncidentAssigned>(m => m.Context.Message.IncidentId == "INC-T0001" && m.Context.Message.DeskId == "my"));
+        Assert.True(await harness.Published.Any<IncidentAcknowledged>(m => m.Context.Message.IncidentId == "INC-T0001"));
+    }
+
+    [Fact]
+    public async Task Open_work_at_the_Malaysian_shift_end_is_briefed_to_the_US_desk_which_takes_it_over_and_resolves_it()
+    {
+        using var host = await StartOperation("2026-07-13T11:50:00Z", speed: 600);
+        await Raise(host, "INC-T0002", workMinutes: 25);
+
+        var handoff = await Eventually.Get(
+            () => Snapshot(host).Handoffs.SingleOrDefault(h => h.HandoffId == "HO-20260713T1200Z-my-us" && h.Status == HandoffStatus.Completed),
+            "the 12:00 UTC handoff to complete");
+
+        var item = Assert.Single(handoff.Items);
+        Assert.Equal("INC-T0002", item.IncidentId);
+        // The incoming lead reviews one item every 3 simulated minutes from the shift change.
+        Assert.InRange(item.LatencySimulatedMinutes!.Value, 3, 4);
+        Assert.InRange(item.LatencyWallMilliseconds!.Value, 0, 2_000);
+        Assert.NotNull(handoff.LatencySimulatedMinutes);
+        Assert.NotNull(handoff.LatencyWallMilliseconds);
+
+        var resolved = await Eventually.Get(
+            () => Snapshot(host).Incidents.SingleOrDefault(i => i.IncidentId == "INC-T0002" && i.Status == IncidentStatus.Resolved),
+            "INC-T0002 to be resolved");
+        Assert.Equal("my", resolved.AssignedDeskId);
+        Assert.Equal("us", resolved.OwnerDeskId);
+        Assert.Equal("us", resolved.ResolvedByDeskId);
+        Assert.Equal(1, resolved.TimesHandedOver);
+        // 25 minutes of work: about 10 done in Kuala Lumpur, the rest in New York after review.
+        Assert.InRange(resolved.ResolvedAt!.Value, new DateTimeOffset(2026, 7, 13, 12, 17, 0, TimeSpan.Zero), new DateTimeOffset(2026, 7, 13, 12, 21, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task An_incident_raised_in_the_January_coverage_gap_waits_for_the_US_desk_and_is_counted_as_a_gap_arrival()
+    {
+        using var host = await StartOperation("2026-01-12T12:20:00Z", speed: 3000);
+        await Raise(host, "INC-T0003", workMinutes: 5);
+
+        var resolved = await Eventually.Get(
+            () => Snapshot(host).Incidents.SingleOrDefault(i => i.IncidentId == "INC-T0003" && i.Status == IncidentStatus.Resolved),
+            "INC-T0003 to be resolved");
+
+        Assert.True(resolved.ArrivedInCoverageGap);
+        Assert.Equal("us", resolved.AssignedDeskId);
+        var usShiftStart = new DateTimeOffset(2026, 1, 12, 13, 0, 0, TimeSpan.Zero);
+        Assert.Equal(usShiftStart, resolved.AcknowledgedAt);
+        Assert.Equal(usShiftStart.AddMinutes(5), resolved.ResolvedAt);
+    }
+
+    [Fact]
+    public async Task A_raised_incident_delivered_twice_is_booked_and_routed_once()
+    {
+        using var host = await StartOperation("2026-07-13T02:00:00Z", speed: 60);
+        var clock = host.Services.GetRequiredService<SimulationClock>();
+        await clock.Started.WaitAsync(TimeSpan.FromSeconds(10));
+        var harness = host.Services.GetRequiredService<ITestHarness>();
+        var raised = new IncidentRaised("INC-T0004", IncidentType.ModelDrift, Severity.Sev3, "iad-inference-1", "drift", 30, clock.GetUtcNow());
+
+        await harness.Bus.Publish(raised);
+        await harness.Bus.Publish(raised);
+        await Eventually.Get(() => Snapshot(host).Summary.DuplicatesIgnored >= 1 ? Snapshot(host) : null, "the duplicate to be ignored");
+
+        Assert.Single(Snapshot(host).Incidents, i => i.IncidentId == "INC-T0004");
+        Assert.Single(harness.Published.Select<IncidentAssigned>(m => m.Context.Message.IncidentId == "INC-T0004"));
+    }
+}
