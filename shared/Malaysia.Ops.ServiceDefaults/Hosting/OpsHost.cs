@@ -36,7 +36,9 @@ public static partial class OpsHost
         WebApplication app;
         try
         {
-            var builder = WebApplication.CreateBuilder(args);
+            // appsettings.json is found beside the assembly, whatever folder the service is
+            // started from.
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
             if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
             {
                 builder.WebHost.UseUrls($"http://127.0.0.1:{defaultHealthPort}");

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace Malaysia.Ops.Integration.Tests;
+
+/// <summary>
+/// An independent witness on the broker: a plain AMQP client (not MassTransit) with its own
+/// queue bound to the exchange MassTransit publishes a message type to, recording every
+/// incident id that was actually raised. The ledger is then checked against what the broker
+/// carried, not against what dispatch believes.
+/// </summary>
+public sealed class BrokerAudit : IAsyncDisposable
+{
+    private readonly IConnection connection;
+    private readonly IChannel channel;
+    private readonly ConcurrentDictionary<string, int> seen = new(StringComparer.Ordinal);
+
+    private BrokerAudit(IConnection connection, IChannel channel)
+    {
+        this.connection = connection;
+        this.channel = channel;
+    }
+
+    /// <summary>Ids seen, with how many times each was delivered.</summary>
+    public IReadOnlyDictionary<string, int> Seen => seen;
+
+    public static async Task<BrokerAudit> StartAsync(int port, string virtualHost, string messageType, string idProperty)
+    {
+        var factory = new ConnectionFactory { HostName = "127.0.0.1", Port = port, VirtualHost = virtualHost, UserName = "guest", Password = "guest", ClientProvidedName = "integration-audit" };
+        var connection = await factory.CreateConnectionAsync();
+        var channel = await connection.CreateChannelAsync();
+
+        // MassTransit publishes a message type to a durable fanout exchange named after it;
+        // declaring it the same way is idempotent.
+        var exchange = $"Malaysia.Ops.Contracts:{messageType}";
+        await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
+        var queue = await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true);
+        await channel.QueueBindAsync(queue.QueueName, exchange, string.Empty);
+
+        var audit = new BrokerAudit(connection, channel);
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += (_, delivery) =>
+        {
+            using var envelope = JsonDocument.Parse(delivery.Body);
+            var id = envelope.RootElement.GetProperty("message").GetProperty(idProperty).GetString() ?? "(no id)";
+            audit.seen.AddOrUpdate(id, 1, (_, count) => count + 1);
+            return Task.CompletedTask;
+        };
+        await channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer);
+        return audit;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await channel.CloseAsync();
+        await connection.CloseAsync();
+        channel.Dispose();
+        connection.Dispose();
+    }
+}

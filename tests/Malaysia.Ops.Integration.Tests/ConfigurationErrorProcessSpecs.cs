@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace Malaysia.Ops.Integration.Tests;
+
+/// <summary>A service started with bad configuration says what is wrong in one line and exits
+/// non-zero, without a stack trace, as a person running it from a shell would see it.</summary>
+public sealed class ConfigurationErrorProcessSpecs
+{
+    private static Task<ProcessRunner.Result> RunService(string project, Dictionary<string, string> environment)
+    {
+        var assembly = RepositoryLayout.ServiceAssembly(project);
+        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePorts.Take(1)[0].ToString(CultureInfo.InvariantCulture)}";
+        return ProcessRunner.RunAsync("dotnet", [assembly], environment, TimeSpan.FromMinutes(1));
+    }
+
+    [Theory]
+    [InlineData("Malaysia.Ops.Dispatch.Worker", "Roster__Desks__0__TimeZone", "Mars/Olympus_Mons", "error: Roster:Desks:0:TimeZone: 'Mars/Olympus_Mons' is not a known IANA time zone")]
+    [InlineData("Malaysia.Ops.Dispatch.Worker", "Roster__Desks__1__Shifts__1", "07:00-09:00", "error: Roster:Desks:1:Shifts:1: shift 07:00-09:00 of desk 'my' overlaps its shift 08:00-20:00")]
+    [InlineData("Malaysia.Ops.Workload.Worker", "Simulation__Speed", "-1440", "error: Simulation:Speed: -1440 is not a positive speed")]
+    [InlineData("Malaysia.Ops.Workload.Worker", "Workload__IncidentsPerHour", "0", "error: Workload:IncidentsPerHour: 0 is not a positive rate")]
+    [InlineData("Malaysia.Ops.Desk.Us.Worker", "Desk__Engineers", "zero", "error: Desk:Engineers: 'zero' is not a valid whole number")]
+    public async Task A_bad_setting_stops_the_service_with_one_line_naming_it(string project, string variable, string value, string expected)
+    {
+        var result = await RunService(project, new Dictionary<string, string> { [variable] = value });
+
+        Assert.True(result.ExitCode == 2, result.Describe());
+        Assert.StartsWith(expected, result.StandardError.Trim(), StringComparison.Ordinal);
+        Assert.Single(result.StandardError.Trim().Split('\n'));
+        Assert.DoesNotContain("   at ", result.StandardOutput + result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_broker_stops_the_service_with_one_line_naming_it()
+    {
+        var closedPort = FreePorts.Take(1)[0].ToString(CultureInfo.InvariantCulture);
+
+        var result = await RunService("Malaysia.Ops.Desk.My.Worker", new Dictionary<string, string>
+        {
+            ["RabbitMq__Host"] = "127.0.0.1",
+            ["RabbitMq__Port"] = closedPort,
+            ["RabbitMq__ConnectAttempts"] = "2",
+        });
+
+        Assert.True(result.ExitCode == 2, result.Describe());
+        Assert.StartsWith($"error: RabbitMq:Host/RabbitMq:Port: cannot reach the broker at amqp://127.0.0.1:{closedPort}/%2F after 2 attempt(s)", result.StandardError.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StandardOutput + result.StandardError, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Malaysia.Ops.Domain.Ledger;
+using Xunit.Abstractions;
+
+namespace Malaysia.Ops.Integration.Tests;
+
+/// <summary>
+/// The time-zone bridge end to end: a real RabbitMQ node, the four services as separate
+/// processes, two simulated July days (a day in 10 wall seconds).
+/// </summary>
+[Collection(BrokerTests.Name)]
+public sealed class FollowTheSunOverRabbitMqSpecs(RabbitMqNode broker, ITestOutputHelper log) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Epoch = new(2026, 7, 13, 0, 0, 0, TimeSpan.Zero);
+    private const double Speed = 8_640;
+
+    private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private readonly string workFolder = Directory.CreateTempSubdirectory("malaysia-ops-it-").FullName;
+    private readonly List<ServiceProcess> services = [];
+    private string virtualHost = string.Empty;
+
+    public async Task InitializeAsync() => virtualHost = await broker.CreateVirtualHostAsync("follow-the-sun");
+
+    public async Task DisposeAsync()
+    {
+        foreach (var service in services)
+        {
+            await service.DisposeAsync();
+        }
+
+        await broker.DeleteVirtualHostAsync(virtualHost);
+        Directory.Delete(workFolder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Two_days_over_RabbitMQ_hand_work_across_the_bridge_and_account_for_every_incident_once()
+    {
+        var snapshotPath = Path.Combine(workFolder, "ledger.json");
+        var common = new Dictionary<string, string>
+        {
+            ["Messaging__Transport"] = "RabbitMq",
+            ["RabbitMq__Host"] = "127.0.0.1",
+            ["RabbitMq__Port"] = broker.AmqpPort.ToString(CultureInfo.InvariantCulture),
+            ["RabbitMq__VirtualHost"] = virtualHost,
+            ["Simulation__RunId"] = virtualHost,
+            ["Simulation__Epoch"] = Epoch.ToString("O", CultureInfo.InvariantCulture),
+            ["Simulation__Speed"] = Speed.ToString(CultureInfo.InvariantCulture),
+            ["Simulation__Seed"] = "2026",
+            ["Logging__LogLevel__Default"] = "Information",
+        };
+
+        await using var audit = await BrokerAudit.StartAsync(broker.AmqpPort, virtualHost, "IncidentRaised", "incidentId");
+
+        // Desks first, so their queues are bound before dispatch routes anything; dispatch
+        // then owns and announces the clock; the workload starts raising last.
+        var deskUs = Start("Malaysia.Ops.Desk.Us.Worker", common);
+        var deskMy = Start("Malaysia.Ops.Desk.My.Worker", common);
+        await Task.WhenAll(deskUs.WaitUntilReadyAsync(TimeSpan.FromSeconds(90)), deskMy.WaitUntilReadyAsync(TimeSpan.FromSeconds(90)));
+        var dispatch = Start("Malaysia.Ops.Dispatch.Worker", new Dictionary<string, string>(common)
+        {
+            ["Dispatch__LedgerSnapshotPath"] = snapshotPath,
+            ["Dispatch__SnapshotIntervalSeconds"] = "0.5",
+        });
+        await dispatch.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        var workload = Start("Malaysia.Ops.Workload.Worker", new Dictionary<string, string>(common) { ["Workload__IncidentsPerHour"] = "4" });
+        await workload.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+
+        // Two simulated days and the window of the fourth handoff (00:00 on day 3).
+        var runUntil = Epoch.AddDays(2).AddHours(2);
+        await WaitForSnapshot(snapshotPath, s => s.SimulatedAt >= runUntil, "two simulated days", TimeSpan.FromMinutes(2));
+
+        Assert.Equal(0, await workload.StopAsync(TimeSpan.FromSeconds(30)));
+        var raised = audit.Seen;
+        await WaitForSnapshot(snapshotPath, s => s.Incidents.Count >= raised.Count, "the ledger to hold every raised incident", TimeSpan.FromSeconds(30));
+
+        var exitCodes = new Dictionary<string, int>();
+        foreach (var service in new[] { deskUs, deskMy, dispatch })
+        {
+            exitCodes[service.Name] = await service.StopAsync(TimeSpan.FromSeconds(30));
+        }
+
+        var ledger = ReadSnapshot(snapshotPath);
+        log.WriteLine($"raised {raised.Count}; ledger {ledger.Summary.IncidentsRaised} (resolved {ledger.Summary.IncidentsResolved}, open {ledger.Summary.IncidentsOpen}); handoffs {ledger.Summary.Handoffs}");
+        foreach (var handoff in ledger.Handoffs)
+        {
+            log.WriteLine($"{handoff.HandoffId} {handoff.Status} items {handoff.Items.Count} latency {handoff.LatencySimulatedMinutes:0.0} sim min / {handoff.LatencyWallMilliseconds:0.0} ms");
+        }
+
+        Assert.All(exitCodes, code => Assert.True(code.Value == 0, $"{code.Key} exited with {code.Value}"));
+
+        // Every incident the broker carried is in the ledger exactly once, open or resolved.
+        Assert.True(raised.Count > 100, $"only {raised.Count} incidents raised in two simulated days at 4/h");
+        Assert.All(raised, r => Assert.True(r.Value == 1, $"{r.Key} was published {r.Value} times"));
+        var booked = ledger.Incidents.Select(i => i.IncidentId).ToList();
+        Assert.Equal(booked.Count, booked.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(raised.Keys.Order(StringComparer.Ordinal), booked.Order(StringComparer.Ordinal));
+        Assert.All(ledger.Incidents, i => Assert.True(i.Status == IncidentStatus.Resolved ? i.ResolvedAt is not null : i.ResolvedAt is null, $"{i.IncidentId} is {i.Status} with resolved-at {i.ResolvedAt}"));
+        Assert.True(ledger.Summary.IncidentsResolved > ledger.Summary.IncidentsRaised * 9 / 10, $"only {ledger.Summary.IncidentsResolved} of {ledger.Summary.IncidentsRaised} resolved");
+
+        // At least four handoffs, alternating MY->US (12:00 UTC) and US->MY (00:00 UTC).
+        var handoffs = ledger.Handoffs.OrderBy(h => h.ShiftEndsAt).ToList();
+        Assert.True(handoffs.Count >= 4, $"only {handoffs.Count} handoffs");
+        for (var i = 0; i < handoffs.Count; i++)
+        {
+            Assert.Equal(i % 2 == 0 ? "my->us" : "us->my", handoffs[i].Direction);
+        }
+
+        // Each has its latency recorded, per handoff and per item, in both units.
+        Assert.All(handoffs, h =>
+        {
+            Assert.Equal(HandoffStatus.Completed, h.Status);
+            Assert.NotNull(h.LatencySimulatedMinutes);
+            Assert.NotNull(h.LatencyWallMilliseconds);
+            Assert.All(h.Items, item =>
+            {
+                Assert.NotNull(item.LatencySimulatedMinutes);
+                Assert.NotNull(item.LatencyWallMilliseconds);
+            });
+        });
+        Assert.Contains(handoffs, h => h.Items.Count > 0);
+    }
+
+    private ServiceProcess Start(string project, IDictionary<string, string> environment)
+    {
+        var service = ServiceProcess.Start(project, environment);
+        services.Add(service);
+        return service;
+    }
+
+    private async Task WaitForSnapshot(string path, Func<LedgerSnapshot, bool> condition, string what, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        LedgerSnapshot? last = null;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            if (File.Exists(path))
+            {
+                last = ReadSnapshot(path);
+                if (condition(last))
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(250);
+        }
+
+        var logs = string.Join("\n", services.Select(s => $"=== {s.Name} ===\n{Tail(s.Output, 40)}"));
+        throw new TimeoutException($"timed out waiting for {what}; last snapshot at {last?.SimulatedAt:u}\n{logs}");
+    }
+
+    private static LedgerSnapshot ReadSnapshot(string path) =>
+        JsonSerializer.Deserialize<LedgerSnapshot>(File.ReadAllText(path), SnapshotJson)
+        ?? throw new InvalidDataException($"{path} is empty");
+
+    private static string Tail(string text, int lines) =>
+        string.Join('\n', text.Split('\n').TakeLast(lines));
+}

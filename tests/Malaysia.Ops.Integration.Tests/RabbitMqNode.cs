@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace Malaysia.Ops.Integration.Tests;
+
+/// <summary>
+/// A private RabbitMQ node for the test run, started and stopped by the project's own deploy
+/// script (the one a developer uses), on free loopback ports, with a fresh virtual host per test
+/// so MassTransit's durable topology from one test never leaks into the next.
+/// </summary>
+public sealed class RabbitMqNode : IAsyncLifetime
+{
+    private readonly Dictionary<string, string> environment;
+
+    public RabbitMqNode()
+    {
+        var ports = FreePorts.Take(4);
+        AmqpPort = ports[0];
+        NodeName = $"ops-it-{Environment.ProcessId}";
+        environment = new Dictionary<string, string>
+        {
+            ["OPS_RABBITMQ_NODE"] = NodeName,
+            ["OPS_RABBITMQ_PORT"] = Text(ports[0]),
+            ["OPS_RABBITMQ_MANAGEMENT_PORT"] = Text(ports[1]),
+            ["OPS_RABBITMQ_PROMETHEUS_PORT"] = Text(ports[2]),
+            ["OPS_RABBITMQ_DIST_PORT"] = Text(ports[3]),
+            ["OPS_RABBITMQ_BASE"] = Path.Combine(Path.GetTempPath(), "malaysia-ops-it", NodeName),
+        };
+    }
+
+    public string NodeName { get; }
+
+    public int AmqpPort { get; }
+
+    public async Task InitializeAsync() => await Script("start", TimeSpan.FromMinutes(5));
+
+    public async Task DisposeAsync() => await Script("stop --purge", TimeSpan.FromMinutes(2));
+
+    /// <summary>Creates a fresh virtual host open to the loopback guest user.</summary>
+    public async Task<string> CreateVirtualHostAsync(string prefix)
+    {
+        var name = $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 60)];
+        await Script($"add-vhost {name}", TimeSpan.FromMinutes(1));
+        return name;
+    }
+
+    public Task DeleteVirtualHostAsync(string name) => Script($"delete-vhost {name}", TimeSpan.FromMinutes(1));
+
+    private async Task Script(string arguments, TimeSpan timeout)
+    {
+        var result = await ProcessRunner.RunAsync(
+            "bash",
+            [RepositoryLayout.DeployScript("rabbitmq/local-node.sh"), .. arguments.Split(' ')],
+            environment,
+            timeout);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"local-node.sh {arguments} failed: {result.Describe()}");
+        }
+    }
+
+    private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrokerTests : ICollectionFixture<RabbitMqNode>
+{
+    public const string Name = "RabbitMQ node";
+}
