@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs the operation as separate processes on a private local RabbitMQ node: the node (via
+# deploy/rabbitmq/local-node.sh), then the two desks, dispatch and the workload, each its own
+# process with its own log under $OPS_RUN_FOLDER. Ctrl+C stops the services (SIGTERM) and the node.
+#
+#   deploy/run-local.sh                 # a day a minute, ledger in $OPS_RUN_FOLDER/ledger.json
+#   SIMULATION_SPEED=8640 deploy/run-local.sh
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+node_script="$root/deploy/rabbitmq/local-node.sh"
+run_folder=${OPS_RUN_FOLDER:-${TMPDIR:-/tmp}/malaysia-ops-run}
+vhost=${OPS_VHOST:-malaysia-ops}
+mkdir -p "$run_folder"
+
+export OPS_RABBITMQ_NODE=${OPS_RABBITMQ_NODE:-malaysia-ops}
+export OPS_RABBITMQ_PORT=${OPS_RABBITMQ_PORT:-5672}
+"$node_script" start
+"$node_script" add-vhost "$vhost"
+
+dotnet build "$root/Malaysia.Ops.sln" -nologo -v:quiet -c Release
+
+export Messaging__Transport=RabbitMq
+export RabbitMq__Host=127.0.0.1
+export RabbitMq__Port=$OPS_RABBITMQ_PORT
+export RabbitMq__VirtualHost=$vhost
+export Simulation__Speed=${SIMULATION_SPEED:-1440}
+export Simulation__Seed=${SIMULATION_SEED:-42}
+export Simulation__Epoch=${SIMULATION_EPOCH:-2026-07-13T00:00:00Z}
+export Dispatch__LedgerSnapshotPath=$run_folder/ledger.json
+
+pids=()
+start() { # project
+  local dll="$root/services/$1/bin/Release/net10.0/$1.dll"
+  (cd "$(dirname "$dll")" && exec dotnet "$dll") >"$run_folder/$1.log" 2>&1 &
+  pids+=($!)
+  echo "started $1 (pid $!), log $run_folder/$1.log"
+}
+stop_all() {
+  trap - INT TERM EXIT
+  echo "stopping services..."
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  "$node_script" stop
+}
+trap stop_all INT TERM EXIT
+
+# Desks first (their queues must exist before dispatch routes work), then dispatch, which owns
+# and announces the simulated clock, then the workload.
+start Malaysia.Ops.Desk.Us.Worker
+start Malaysia.Ops.Desk.My.Worker
+sleep 3
+start Malaysia.Ops.Dispatch.Worker
+sleep 2
+start Malaysia.Ops.Workload.Worker
+echo "running; ledger snapshot in $Dispatch__LedgerSnapshotPath; Ctrl+C to stop"
+tail -n +1 -f "$run_folder/Malaysia.Ops.Dispatch.Worker.log"

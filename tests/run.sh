@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: unit, service (in-memory harness) and integration tests (a private
+# RabbitMQ node started by the tests through deploy/rabbitmq/local-node.sh, and the services as
+# separate processes). Installs RabbitMQ first when it is missing and we are root.
+# Ends with the suite's totals alone on one line: "N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing Debian's rabbitmq-server for the integration tests..."
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -q rabbitmq-server >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q rabbitmq-server >/dev/null; }
+  else
+    echo "error: the integration tests need Debian's rabbitmq-server; install it (sudo apt-get install -y rabbitmq-server) or run this as root" >&2
+    exit 1
+  fi
+fi
+
+results=TestResults
+rm -rf "$results"
+dotnet build Malaysia.Ops.sln -nologo -v:quiet
+status=0
+# One test project at a time: the integration tests time real processes on a 2-core machine.
+dotnet test Malaysia.Ops.sln --no-build -nologo -m:1 --logger trx --results-directory "$results" || status=$?
+
+passed=0 failed=0 skipped=0 files=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  count() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  total=$(count total); executed=$(count executed)
+  passed=$((passed + $(count passed)))
+  failed=$((failed + $(count failed) + $(count error) + $(count timeout) + $(count aborted)))
+  not_executed=$(count notExecuted)
+  skipped=$((skipped + ${not_executed:-$((total - executed))}))
+done
+
+if [ "$files" = 0 ] || [ $((passed + failed)) = 0 ]; then
+  echo "error: no test ran" >&2
+  status=1
+fi
+[ "$failed" = 0 ] || status=1
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
