@@ -86,7 +86,7 @@ public sealed class DispatchCoordinator(DomainRoster roster, IOptions<DispatchOp
     {
         lock (gate)
         {
-            book.Briefed(briefing.HandoffId, briefing.Items.Select(i => i.IncidentId), briefing.SentAtWall);
+            book.Briefed(briefing.HandoffId, briefing.Items.Select(i => i.IncidentId), briefing.SentAtWall, briefing.SimulatedAt);
         }
     }
 

@@ -79,7 +79,7 @@ public sealed class SimulationClock : TimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var speed = setting.Speed;
-        return new ScaledTimer(wall.CreateTimer(callback, state, Scale(dueTime, speed), Scale(period, speed)), speed);
+        return new ScaledTimer(wall.CreateTimer(callback, state, Scale(dueTime, speed), Scale(period, speed)), this);
     }
 
     private static TimeSpan Scale(TimeSpan simulated, double speed)
@@ -95,9 +95,11 @@ public sealed class SimulationClock : TimeProvider
 
     private sealed record ClockSetting(DateTimeOffset Epoch, DateTimeOffset? WallAnchor, double Speed);
 
-    private sealed class ScaledTimer(ITimer inner, double speed) : ITimer
+    /// <summary>A wall timer whose changes are scaled by the clock's speed at the time of the
+    /// change, so a timer rescheduled after the clock adopted a new speed follows it.</summary>
+    private sealed class ScaledTimer(ITimer inner, SimulationClock clock) : ITimer
     {
-        public bool Change(TimeSpan dueTime, TimeSpan period) => inner.Change(Scale(dueTime, speed), Scale(period, speed));
+        public bool Change(TimeSpan dueTime, TimeSpan period) => inner.Change(Scale(dueTime, clock.Speed), Scale(period, clock.Speed));
 
         public void Dispose() => inner.Dispose();
 

@@ -13,6 +13,7 @@ public sealed class HandoffBook
 {
     private readonly Dictionary<string, HandoffRecord> handoffs = new(StringComparer.Ordinal);
     private readonly List<string> order = [];
+    private readonly Dictionary<string, TimeSpan> windows = new(StringComparer.Ordinal);
 
     public IEnumerable<HandoffRecord> All => order.Select(id => handoffs[id]);
 
@@ -28,12 +29,14 @@ public sealed class HandoffBook
         }
 
         handoffs[handoffId] = new HandoffRecord(handoffId, fromDeskId, toDeskId, shiftEndsAt, acceptFrom, acceptFrom + window, HandoffStatus.AwaitingBriefing, null, [], null, null, null);
+        windows[handoffId] = window;
         order.Add(handoffId);
         return true;
     }
 
-    /// <summary>A briefing (or a supplement to one) arrived with these items.</summary>
-    public bool Briefed(string handoffId, IEnumerable<string> incidentIds, DateTimeOffset sentAtWall)
+    /// <summary>A briefing (or a supplement to one) arrived with these items. A supplement
+    /// sent at <paramref name="briefedAt"/> gets a full window of its own from then.</summary>
+    public bool Briefed(string handoffId, IEnumerable<string> incidentIds, DateTimeOffset sentAtWall, DateTimeOffset? briefedAt = null)
     {
         if (!handoffs.TryGetValue(handoffId, out var record))
         {
@@ -48,6 +51,7 @@ public sealed class HandoffBook
             Status = record.Status == HandoffStatus.AwaitingBriefing || (record.Status == HandoffStatus.Completed && added.Count > 0) ? HandoffStatus.Briefed : record.Status,
             BriefingSentAtWall = record.BriefingSentAtWall ?? sentAtWall,
             Items = [.. record.Items, .. added],
+            Deadline = added.Count > 0 && briefedAt is { } at && at + windows[handoffId] > record.Deadline ? at + windows[handoffId] : record.Deadline,
         };
         return true;
     }
