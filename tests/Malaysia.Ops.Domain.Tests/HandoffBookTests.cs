@@ -64,13 +64,12 @@ public class HandoffBookTests
     }
 
     [Fact]
-    public void An_item_is_accepted_only_once_and_only_if_it_was_briefed()
+    public void An_item_is_accepted_only_once_and_only_in_a_handoff_that_was_opened()
     {
         var book = OpenedAndBriefed("INC-1");
         book.ItemAccepted(Id, "INC-1", AcceptFrom.AddMinutes(3), SentAtWall, SentAtWall.AddMilliseconds(350));
 
         Assert.False(book.ItemAccepted(Id, "INC-1", AcceptFrom.AddMinutes(9), SentAtWall, SentAtWall.AddMilliseconds(900)));
-        Assert.False(book.ItemAccepted(Id, "INC-7", AcceptFrom.AddMinutes(9), SentAtWall, SentAtWall.AddMilliseconds(900)));
         Assert.False(book.ItemAccepted("HO-unknown", "INC-1", AcceptFrom, SentAtWall, SentAtWall));
 
         Assert.Equal(63, Assert.Single(book.Find(Id)!.Items).LatencySimulatedMinutes);
@@ -134,6 +133,22 @@ public class HandoffBookTests
 
         Assert.Equal(late + Window, book.NextDeadline());
         Assert.Empty(book.EscalateOverdue(late + Window - TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public void An_acceptance_booked_before_its_briefing_is_kept_and_not_escalated()
+    {
+        var book = new HandoffBook();
+        book.Open(Id, "my", "us", ShiftEnd, AcceptFrom, Window);
+
+        Assert.True(book.ItemAccepted(Id, "INC-1", AcceptFrom.AddMinutes(3), SentAtWall, SentAtWall.AddMilliseconds(40)));
+        Assert.True(book.Completed(Id, AcceptFrom.AddMinutes(3), SentAtWall, SentAtWall.AddMilliseconds(40)));
+        book.Briefed(Id, ["INC-1"], SentAtWall);
+
+        var record = book.Find(Id)!;
+        Assert.Equal(HandoffStatus.Completed, record.Status);
+        Assert.Equal(63, Assert.Single(record.Items).LatencySimulatedMinutes);
+        Assert.Empty(book.EscalateOverdue(AcceptFrom + Window + Window));
     }
 
     [Fact]

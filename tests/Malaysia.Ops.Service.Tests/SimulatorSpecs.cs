@@ -48,7 +48,7 @@ public sealed class SimulatorSpecs
     [Fact]
     public async Task A_day_and_a_half_and_more_accounts_for_every_incident_once_with_handoffs_alternating()
     {
-        var settings = SimulatorSettings.Default with { Days = 1.6, Speed = 17_280 };
+        var settings = SimulatorSettings.Default with { Days = 1.6, Speed = 8_640 };
         using var output = new StringWriter();
 
         var snapshot = await new SimulationRun(settings, output).RunAsync(CancellationToken.None);

@@ -64,18 +64,29 @@ public sealed class HandoffBook
         }
 
         var index = IndexOf(record, incidentId);
-        if (index < 0 || record.Items[index].AcceptedAt is not null)
+        if (index >= 0 && record.Items[index].AcceptedAt is not null)
         {
             return false;
         }
 
+        // Consumers run concurrently, so an acceptance can be booked before the briefing that
+        // carried the item; the item is then recorded from the acceptance.
+        var accepted = new HandoffItemRecord(
+            incidentId,
+            acceptedAt,
+            (acceptedAt - record.ShiftEndsAt).TotalMinutes,
+            (acceptedAtWall - briefingSentAtWall).TotalMilliseconds,
+            Escalated: false);
         var items = record.Items.ToList();
-        items[index] = items[index] with
+        if (index >= 0)
         {
-            AcceptedAt = acceptedAt,
-            LatencySimulatedMinutes = (acceptedAt - record.ShiftEndsAt).TotalMinutes,
-            LatencyWallMilliseconds = (acceptedAtWall - briefingSentAtWall).TotalMilliseconds,
-        };
+            items[index] = accepted;
+        }
+        else
+        {
+            items.Add(accepted);
+        }
+
         handoffs[handoffId] = record with { Items = items };
         return true;
     }
