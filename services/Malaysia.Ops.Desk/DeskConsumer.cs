@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Malaysia.Ops.Contracts;
 using MassTransit;
 
@@ -11,23 +12,24 @@ namespace Malaysia.Ops.Desk;
 public sealed class DeskConsumer(DeskRuntime desk) : IConsumer<IncidentAssigned>, IConsumer<ShiftEnding>, IConsumer<HandoffBriefing>
 {
     public Task Consume(ConsumeContext<IncidentAssigned> context) =>
-        IsMine(context.Message.DeskId) ? PublishAll(context, desk.Assigned(context.Message)) : Task.CompletedTask;
+        IsMine(context.Message.DeskId) ? PublishAll(context, desk.Assigned(context.Message, CurrentTrace())) : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<ShiftEnding> context) =>
-        IsMine(context.Message.DeskId) ? PublishAll(context, desk.ShiftEnds(context.Message)) : Task.CompletedTask;
+        IsMine(context.Message.DeskId) ? PublishAll(context, desk.ShiftEnds(context.Message, CurrentTrace())) : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<HandoffBriefing> context) =>
-        IsMine(context.Message.ToDeskId) ? PublishAll(context, desk.Briefed(context.Message)) : Task.CompletedTask;
+        IsMine(context.Message.ToDeskId) ? PublishAll(context, desk.Briefed(context.Message, CurrentTrace())) : Task.CompletedTask;
 
     private bool IsMine(string deskId) => string.Equals(deskId, desk.DeskId, StringComparison.OrdinalIgnoreCase);
 
-    private static async Task PublishAll(ConsumeContext context, IReadOnlyList<IOpsMessage> messages)
+    /// <summary>The trace of the message being consumed (MassTransit's consume span).</summary>
+    private static ActivityContext CurrentTrace() => Activity.Current?.Context ?? default;
+
+    private static async Task PublishAll(ConsumeContext context, IReadOnlyList<OutgoingMessage> messages)
     {
-        // Published through the consume context so that each follows the trace of the message
-        // that caused it.
         foreach (var message in messages)
         {
-            await context.Publish(message, message.GetType());
+            await message.PublishAsync(context, context.CancellationToken);
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Threading.Channels;
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Clock;
@@ -8,14 +10,15 @@ namespace Malaysia.Ops.Desk;
 
 /// <summary>
 /// One desk at work: its <see cref="DeskModel"/> behind a lock, the shifts it has handed over,
-/// and the translation of what the model does into messages. Consumers feed it; the
-/// <see cref="DeskWorkLoop"/> wakes it when something falls due.
+/// the traces of the incidents it holds, and the translation of what the model does into
+/// messages. Consumers feed it; the <see cref="DeskWorkLoop"/> wakes it when something falls due.
 /// </summary>
 public sealed class DeskRuntime
 {
     private readonly Lock gate = new();
     private readonly DeskModel model;
     private readonly Dictionary<string, ShiftEnding> handedOver = new(StringComparer.Ordinal);
+    private readonly IncidentTraces traces = new();
     private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly TimeSpan reviewPerItem;
     private readonly ILogger logger;
@@ -27,11 +30,15 @@ public sealed class DeskRuntime
         this.logger = logger;
         model = new DeskModel(options.Id, options.Engineers);
         reviewPerItem = TimeSpan.FromMinutes(options.ReviewMinutesPerItem);
+        DisplayName = $"{options.Id.ToUpperInvariant()} desk";
     }
 
     public DeskOptions Options { get; }
 
     public string DeskId => Options.Id;
+
+    /// <summary>"MY desk", as span names say it.</summary>
+    public string DisplayName { get; }
 
     public SimulationClock Clock { get; }
 
@@ -57,7 +64,7 @@ public sealed class DeskRuntime
     }
 
     /// <summary>Everything that has fallen due by now, as messages.</summary>
-    public IReadOnlyList<IOpsMessage> Advance()
+    public IReadOnlyList<OutgoingMessage> Advance()
     {
         lock (gate)
         {
@@ -67,65 +74,133 @@ public sealed class DeskRuntime
 
     /// <summary>A new incident for this desk. An assignment for a shift this desk has already
     /// handed over goes on to the desk that took over, in a supplementary briefing.</summary>
-    public IReadOnlyList<IOpsMessage> Assigned(IncidentAssigned assigned)
+    public IReadOnlyList<OutgoingMessage> Assigned(IncidentAssigned assigned, ActivityContext trace)
     {
         lock (gate)
         {
             if (handedOver.TryGetValue(assigned.ShiftId, out var ending))
             {
                 logger.LogInformation("{Incident} arrived after shift {ShiftId} ended; forwarding it to {Incoming}", assigned.IncidentId, assigned.ShiftId, ending.IncomingDeskId);
-                var item = new HandoffItem(assigned.IncidentId, assigned.Type, assigned.Severity, WorkStatus.Queued, false, assigned.WorkMinutes, 1, $"assigned to {DeskId} after its shift ended", "triage and start work");
-                return [Briefing(ending, [item])];
+                var item = new HandoffItem(assigned.IncidentId, assigned.Type, assigned.Severity, WorkStatus.Queued, false, assigned.WorkMinutes, 1, $"assigned to {DeskId} after its shift ended", "triage and start work", IncidentTraces.TraceParent(trace));
+                return [Briefing(ending, [item], $"forward {assigned.IncidentId} to {ending.IncomingDeskId.ToUpperInvariant()} desk", trace, links: null)];
             }
 
+            traces.Remember(assigned.IncidentId, trace);
             var events = model.Assign(assigned.IncidentId, assigned.Type, assigned.Severity, assigned.WorkMinutes, assigned.DeskOnDutyFrom, Max(Now(), assigned.SimulatedAt));
             return Signal(Translate(events));
         }
     }
 
-    /// <summary>This desk's shift ends: brief every open item to the incoming desk.</summary>
-    public IReadOnlyList<IOpsMessage> ShiftEnds(ShiftEnding ending)
+    /// <summary>This desk's shift ends: brief every open item to the incoming desk, under a
+    /// handoff span in the handoff's trace that links to each item's own trace.</summary>
+    public IReadOnlyList<OutgoingMessage> ShiftEnds(ShiftEnding ending, ActivityContext trace)
     {
         lock (gate)
         {
-            var items = model.HandOverAll(Max(Now(), ending.SimulatedAt), out var before);
+            var handed = model.HandOverAll(Max(Now(), ending.SimulatedAt), out var before);
+            var messages = Translate(before);
+            var items = handed.Select(i => i with { TraceParent = IncidentTraces.TraceParent(traces.For(i.IncidentId)) }).ToList();
+            var links = handed.Select(i => traces.For(i.IncidentId)).Where(c => c != default).Select(c => new ActivityLink(c)).ToList();
+            foreach (var item in handed)
+            {
+                traces.Forget(item.IncidentId);
+            }
+
             handedOver[ending.ShiftId] = ending;
-            var messages = Translate(before).ToList();
-            messages.Add(Briefing(ending, items));
+            messages.Add(Briefing(ending, items, $"handoff {DeskId.ToUpperInvariant()}→{ending.IncomingDeskId.ToUpperInvariant()}", trace, links));
             logger.LogInformation("Shift {ShiftId} ends: briefing {Count} item(s) to {Incoming} ({HandoffId})", ending.ShiftId, items.Count, ending.IncomingDeskId, ending.HandoffId);
             return Signal(messages);
         }
     }
 
-    /// <summary>A briefing for this desk: the lead reviews the items once on duty.</summary>
-    public IReadOnlyList<IOpsMessage> Briefed(HandoffBriefing briefing)
+    /// <summary>A briefing for this desk: the lead reviews the items once on duty; each item
+    /// carries on in its incident's trace.</summary>
+    public IReadOnlyList<OutgoingMessage> Briefed(HandoffBriefing briefing, ActivityContext trace)
     {
         lock (gate)
         {
+            traces.Remember(briefing.HandoffId, trace);
+            foreach (var item in briefing.Items)
+            {
+                traces.Remember(item.IncidentId, item.TraceParent);
+            }
+
             var events = model.ReceiveBriefing(briefing.HandoffId, briefing.FromDeskId, briefing.Items, briefing.SentAtWall, briefing.IncomingShiftStartsAt, reviewPerItem, Max(Now(), briefing.SimulatedAt));
             return Signal(Translate(events));
         }
     }
 
-    private HandoffBriefing Briefing(ShiftEnding ending, IReadOnlyList<HandoffItem> items) =>
-        new(ending.HandoffId, DeskId, ending.IncomingDeskId, ending.IncomingShiftStartsAt, items, Clock.Wall.GetUtcNow(), Max(Now(), ending.SimulatedAt));
+    private OutgoingMessage Briefing(ShiftEnding ending, List<HandoffItem> items, string spanName, ActivityContext trace, IReadOnlyList<ActivityLink>? links)
+    {
+        var at = Max(Now(), ending.SimulatedAt);
+        var briefing = new HandoffBriefing(ending.HandoffId, DeskId, ending.IncomingDeskId, ending.IncomingShiftStartsAt, items, Clock.Wall.GetUtcNow(), at);
+        return new OutgoingMessage(briefing, spanName, trace, Tags(null, at, ending.HandoffId, ("ops.handoff.items", items.Count), ("ops.shift.id", ending.ShiftId)), links);
+    }
 
-    private List<IOpsMessage> Translate(IEnumerable<DeskEvent> events)
+    private List<OutgoingMessage> Translate(IEnumerable<DeskEvent> events)
     {
         var wallNow = Clock.Wall.GetUtcNow();
-        return events.Select<DeskEvent, IOpsMessage>(e => e switch
+        var messages = new List<OutgoingMessage>();
+        foreach (var e in events)
         {
-            IncidentAcknowledgedByDesk a => new IncidentAcknowledged(a.IncidentId, DeskId, a.At),
-            WorkStarted s => new IncidentUpdated(s.IncidentId, DeskId, $"{DeskId} engineer started work", "fix and verify", s.At),
-            IncidentResolvedByDesk r => new IncidentResolved(r.IncidentId, DeskId, r.At),
-            HandoffItemTakenOver t => new HandoffItemAccepted(t.HandoffId, t.IncidentId, DeskId, t.BriefingSentAtWall, wallNow, t.At),
-            HandoffIntakeFinished f => new HandoffCompleted(f.HandoffId, f.FromDeskId, DeskId, f.ItemsAccepted, 0, f.BriefingSentAtWall, wallNow, f.At),
-            _ => throw new InvalidOperationException($"no message for desk event {e.GetType().Name}"),
-        }).ToList();
+            messages.Add(e switch
+            {
+                IncidentAcknowledgedByDesk a => ForIncident(new IncidentAcknowledged(a.IncidentId, DeskId, a.At), "acknowledge", a.IncidentId, a.At),
+                WorkStarted s => ForIncident(new IncidentUpdated(s.IncidentId, DeskId, $"{DeskId} engineer started work", "fix and verify", s.At), "work", s.IncidentId, s.At),
+                IncidentResolvedByDesk r => ForIncident(new IncidentResolved(r.IncidentId, DeskId, r.At), "resolve", r.IncidentId, r.At),
+                HandoffItemTakenOver t => ForIncident(new HandoffItemAccepted(t.HandoffId, t.IncidentId, DeskId, t.BriefingSentAtWall, wallNow, t.At), "accept", t.IncidentId, t.At, t.HandoffId),
+                HandoffIntakeFinished f => new OutgoingMessage(
+                    new HandoffCompleted(f.HandoffId, f.FromDeskId, DeskId, f.ItemsAccepted, 0, f.BriefingSentAtWall, wallNow, f.At),
+                    $"handoff {f.FromDeskId.ToUpperInvariant()}→{DeskId.ToUpperInvariant()} taken over",
+                    traces.For(f.HandoffId),
+                    Tags(null, f.At, f.HandoffId, ("ops.handoff.items", f.ItemsAccepted))),
+                _ => throw new InvalidOperationException($"no message for desk event {e.GetType().Name}"),
+            });
+
+            switch (e)
+            {
+                case IncidentResolvedByDesk resolved:
+                    traces.Forget(resolved.IncidentId);
+                    break;
+                case HandoffIntakeFinished finished:
+                    traces.Forget(finished.HandoffId);
+                    break;
+            }
+        }
+
+        return messages;
+    }
+
+    private OutgoingMessage ForIncident(IOpsMessage message, string verb, string incidentId, DateTimeOffset at, string? handoffId = null) =>
+        new(message, $"{verb} {incidentId} on {DisplayName}", traces.For(incidentId), Tags(incidentId, at, handoffId));
+
+    private Dictionary<string, object?> Tags(string? incidentId, DateTimeOffset at, string? handoffId, params (string Key, object? Value)[] extra)
+    {
+        var tags = new Dictionary<string, object?>
+        {
+            ["ops.desk"] = DeskId,
+            ["ops.simulated_time"] = at.ToString("O", CultureInfo.InvariantCulture),
+        };
+        if (incidentId is not null)
+        {
+            tags["ops.incident.id"] = incidentId;
+        }
+
+        if (handoffId is not null)
+        {
+            tags["ops.handoff.id"] = handoffId;
+        }
+
+        foreach (var (key, value) in extra)
+        {
+            tags[key] = value;
+        }
+
+        return tags;
     }
 
     /// <summary>The model changed: the work loop must recompute when it next has to wake.</summary>
-    private IReadOnlyList<IOpsMessage> Signal(IReadOnlyList<IOpsMessage> messages)
+    private List<OutgoingMessage> Signal(List<OutgoingMessage> messages)
     {
         wake.Writer.TryWrite(true);
         return messages;

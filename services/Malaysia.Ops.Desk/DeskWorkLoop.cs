@@ -18,7 +18,7 @@ public sealed class DeskWorkLoop(DeskRuntime desk, IBus bus, IHostApplicationLif
         {
             foreach (var message in desk.Advance())
             {
-                await bus.Publish(message, message.GetType(), stoppingToken);
+                await message.PublishAsync(bus, stoppingToken);
             }
 
             await SleepUntilDueOrWokenAsync(stoppingToken);

@@ -52,7 +52,7 @@ public sealed class ShiftClock(
                 else
                 {
                     var plan = roster.PlanHandoff(change.Shift);
-                    using var activity = OpsTelemetry.ActivitySource.StartActivity($"handoff {plan.Outgoing.DeskId}->{plan.Incoming.DeskId}");
+                    using var activity = OpsTelemetry.ActivitySource.StartActivity($"handoff {plan.Outgoing.DeskId.ToUpperInvariant()}→{plan.Incoming.DeskId.ToUpperInvariant()} opens");
                     activity?.SetTag("ops.handoff.id", plan.HandoffId);
                     activity?.SetTag("ops.shift.id", plan.Outgoing.ShiftId);
                     activity?.SetTag("ops.simulated_time", change.At.ToString("O"));

@@ -90,6 +90,7 @@ public sealed class SimulationRun(SimulatorSettings settings, TextWriter output)
             ["Simulation:Seed"] = settings.Seed.ToString(CultureInfo.InvariantCulture),
             ["Workload:IncidentsPerHour"] = settings.IncidentsPerHour.ToString(CultureInfo.InvariantCulture),
             ["Workload:RaiseUntil"] = settings.End.ToString("O", CultureInfo.InvariantCulture),
+            ["Telemetry:TraceFile"] = settings.TraceFile,
         });
 
         // The run's own output is the progress and the summary; the services' logs would

@@ -11,7 +11,8 @@ public sealed record SimulatorSettings(
     DateTimeOffset Epoch,
     int Engineers,
     string? SnapshotPath,
-    bool Verbose = false)
+    bool Verbose = false,
+    string? TraceFile = null)
 {
     public static SimulatorSettings Default { get; } = new(
         Days: 3,
@@ -39,6 +40,7 @@ public sealed record SimulatorSettings(
                             Monday; try 2026-01-12T00:00:00Z for the US winter gap)
           --engineers N     engineers per desk on shift (default 4)
           --snapshot PATH   also write dispatch's ledger (every incident and handoff) as JSON
+          --trace-file PATH write every span as OTLP/JSON lines (one trace per incident)
           --verbose         show the services' warnings (escalations, late briefings)
           --help            this text
 
@@ -66,6 +68,7 @@ public sealed record SimulatorSettings(
                 "--epoch" => settings with { Epoch = Instant(name, Value()) },
                 "--engineers" => settings with { Engineers = (int)Positive(name, Integer(name, Value()), max: 1000) },
                 "--snapshot" => settings with { SnapshotPath = Value() },
+                "--trace-file" => settings with { TraceFile = Value() },
                 _ => throw new ArgumentException($"{name}: unknown option (see --help)"),
             };
         }

@@ -1,6 +1,8 @@
 namespace Malaysia.Ops.Contracts;
 
-/// <summary>One piece of open work in a briefing, with what the incoming desk needs to carry on.</summary>
+/// <summary>One piece of open work in a briefing, with what the incoming desk needs to carry on.
+/// <paramref name="TraceParent"/> (W3C trace context) keeps the incident's own trace going on
+/// the incoming desk, so one incident is one trace across both desks.</summary>
 public sealed record HandoffItem(
     string IncidentId,
     IncidentType Type,
@@ -10,7 +12,8 @@ public sealed record HandoffItem(
     double RemainingWorkMinutes,
     int TimesHandedOver,
     string Notes,
-    string NextAction);
+    string NextAction,
+    string? TraceParent = null);
 
 /// <summary>Outgoing desk to incoming desk: every open item. A desk that receives an assignment
 /// for a shift it has already handed over forwards it in a supplementary briefing with the same

@@ -121,11 +121,38 @@ public sealed class FollowTheSunOverRabbitMqSpecs(RabbitMqNode broker, ITestOutp
             });
         });
         Assert.Contains(handoffs, h => h.Items.Count > 0);
+
+        // One trace per incident across the processes: every span that names an incident is in
+        // that incident's one trace, and an incident that changed hands shows the alert, the
+        // router and both desks in it; the handoff's own span links to it.
+        var spans = Directory.GetFiles(workFolder, "*.traces.jsonl").SelectMany(TraceFile.Read).ToList();
+        var byIncident = spans.Where(s => s.Attributes.ContainsKey("ops.incident.id")).GroupBy(s => s.Attributes["ops.incident.id"]).ToList();
+        Assert.True(byIncident.Count >= ledger.Incidents.Count * 9 / 10, $"spans for only {byIncident.Count} of {ledger.Incidents.Count} incidents");
+        Assert.All(byIncident, incident => Assert.Single(incident.Select(s => s.TraceId).Distinct()));
+
+        var crossed = ledger.Incidents.First(i => i.TimesHandedOver > 0 && i.Status == IncidentStatus.Resolved).IncidentId;
+        var traceId = byIncident.Single(g => g.Key == crossed).First().TraceId;
+        var trace = spans.Where(s => s.TraceId == traceId).ToList();
+        log.WriteLine($"trace of {crossed} ({traceId}):");
+        foreach (var span in trace)
+        {
+            log.WriteLine($"  [{span.Service}] {span.Name}");
+        }
+
+        Assert.Equal(
+            ["desk-my", "desk-us", "dispatch", "workload"],
+            trace.Select(s => s.Service).Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains(trace, s => s.Name == $"raise {crossed}");
+        Assert.Contains(trace, s => s.Name.StartsWith($"accept {crossed} on ", StringComparison.Ordinal));
+        Assert.Contains(spans, s => s.Name.StartsWith("handoff ", StringComparison.Ordinal) && s.LinkedTraceIds.Contains(traceId));
     }
 
     private ServiceProcess Start(string project, IDictionary<string, string> environment)
     {
-        var service = ServiceProcess.Start(project, environment);
+        var service = ServiceProcess.Start(project, new Dictionary<string, string>(environment)
+        {
+            ["Telemetry__TraceFile"] = Path.Combine(workFolder, $"{project}.traces.jsonl"),
+        });
         services.Add(service);
         return service;
     }

@@ -12,7 +12,7 @@ namespace Malaysia.Ops.Service.Tests;
 /// <summary>Dispatch and both desks, as the services run them, on the in-memory harness.</summary>
 public sealed class DispatchAndDeskSpecs
 {
-    private static Task<IHost> StartOperation(string epoch, double speed) => OpsTestHost.StartAsync(
+    internal static Task<IHost> StartOperation(string epoch, double speed, Action<IServiceCollection>? services = null) => OpsTestHost.StartAsync(
         new Dictionary<string, string?>
         {
             ["Simulation:Epoch"] = epoch,
@@ -21,9 +21,10 @@ public sealed class DispatchAndDeskSpecs
         bus => bus
             .AddDispatch()
             .AddDesk(new DeskOptions { Id = "us", Engineers = 2 })
-            .AddDesk(new DeskOptions { Id = "my", Engineers = 2 }));
+            .AddDesk(new DeskOptions { Id = "my", Engineers = 2 }),
+        services);
 
-    private static async Task Raise(IHost host, string id, double workMinutes, Severity severity = Severity.Sev2)
+    internal static async Task Raise(IHost host, string id, double workMinutes, Severity severity = Severity.Sev2)
     {
         var clock = host.Services.GetRequiredService<SimulationClock>();
         await clock.Started.WaitAsync(TimeSpan.FromSeconds(10));
@@ -31,7 +32,7 @@ public sealed class DispatchAndDeskSpecs
         await harness.Bus.Publish(new IncidentRaised(id, IncidentType.GpuNodeFailure, severity, "kul-gpu-a", "Xid 79", workMinutes, clock.GetUtcNow()));
     }
 
-    private static LedgerSnapshot Snapshot(IHost host) =>
+    internal static LedgerSnapshot Snapshot(IHost host) =>
         host.Services.GetRequiredService<DispatchCoordinator>().Snapshot(DateTimeOffset.MinValue, DateTimeOffset.UtcNow);
 
     [Fact]

@@ -2,6 +2,7 @@ using Malaysia.Ops.ServiceDefaults;
 using Malaysia.Ops.ServiceDefaults.Hosting;
 using Malaysia.Ops.ServiceDefaults.Messaging;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +12,7 @@ namespace Malaysia.Ops.Service.Tests;
 /// in place of RabbitMQ.</summary>
 internal static class OpsTestHost
 {
-    public static IHost Build(IDictionary<string, string?> settings, Action<OpsBusBuilder> contribute)
+    public static IHost Build(IDictionary<string, string?> settings, Action<OpsBusBuilder> contribute, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Test" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -23,12 +24,13 @@ internal static class OpsTestHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddOpsServiceDefaults("service-tests");
         builder.Services.AddOpsBusTestHarness(builder.Configuration, contribute);
+        services?.Invoke(builder.Services);
         return builder.Build();
     }
 
-    public static async Task<IHost> StartAsync(IDictionary<string, string?> settings, Action<OpsBusBuilder> contribute)
+    public static async Task<IHost> StartAsync(IDictionary<string, string?> settings, Action<OpsBusBuilder> contribute, Action<IServiceCollection>? services = null)
     {
-        var host = Build(settings, contribute);
+        var host = Build(settings, contribute, services);
         await OpsHost.PrepareAsync(host, CancellationToken.None);
         await host.StartAsync();
         return host;

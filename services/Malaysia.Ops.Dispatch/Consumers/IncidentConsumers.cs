@@ -1,4 +1,5 @@
 using Malaysia.Ops.Contracts;
+using Malaysia.Ops.ServiceDefaults.Telemetry;
 using MassTransit;
 
 namespace Malaysia.Ops.Dispatch.Consumers;
@@ -10,6 +11,14 @@ public sealed class IncidentRaisedConsumer(DispatchCoordinator coordinator) : IC
     {
         if (coordinator.Raise(context.Message) is { } assignment)
         {
+            using var activity = OpsTelemetry.ActivitySource.StartActivity($"route {assignment.IncidentId} to {assignment.DeskId.ToUpperInvariant()} desk");
+            activity?.SetTag("ops.incident.id", assignment.IncidentId);
+            activity?.SetTag("ops.incident.type", assignment.Type.ToString());
+            activity?.SetTag("ops.incident.severity", assignment.Severity.ToString());
+            activity?.SetTag("ops.desk", assignment.DeskId);
+            activity?.SetTag("ops.shift.id", assignment.ShiftId);
+            activity?.SetTag("ops.in_coverage_gap", assignment.ArrivedInCoverageGap);
+            activity?.SetTag("ops.simulated_time", assignment.SimulatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
             await context.Publish(assignment);
         }
     }

@@ -35,6 +35,14 @@ public static class TelemetryRegistration
             .WithMetrics(metrics => metrics
                 .AddMeter(InstrumentationOptions.MeterName, OpsTelemetry.Name));
 
+        // "Telemetry:TraceFile": also write every span to a file as OTLP/JSON.
+        if (builder.Configuration["Telemetry:TraceFile"] is { Length: > 0 } traceFile)
+        {
+            telemetry.WithTracing(tracing => tracing.AddProcessor(new BatchActivityExportProcessor(
+                new OtlpJsonFileExporter(traceFile),
+                scheduledDelayMilliseconds: 500)));
+        }
+
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             telemetry.UseOtlpExporter();
