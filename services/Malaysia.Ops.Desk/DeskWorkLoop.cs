@@ -12,6 +12,19 @@ public sealed class DeskWorkLoop(DeskRuntime desk, IBus bus, IHostApplicationLif
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var stopping = lifetime.StoppingTokenSource(stoppingToken);
+        try
+        {
+            await WorkAsync(stopping.Token);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task WorkAsync(CancellationToken stoppingToken)
+    {
         await lifetime.WaitForApplicationStartedAsync(stoppingToken);
         await desk.Clock.Started.WaitAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)

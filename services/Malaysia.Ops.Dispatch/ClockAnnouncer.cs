@@ -23,6 +23,19 @@ public sealed class ClockAnnouncer(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var stopping = lifetime.StoppingTokenSource(stoppingToken);
+        try
+        {
+            await AnnounceAsync(stopping.Token);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task AnnounceAsync(CancellationToken stoppingToken)
+    {
         await lifetime.WaitForApplicationStartedAsync(stoppingToken);
         if (!clock.IsStarted)
         {

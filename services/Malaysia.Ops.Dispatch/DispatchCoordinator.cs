@@ -94,7 +94,12 @@ public sealed class DispatchCoordinator(DomainRoster roster, IOptions<DispatchOp
     {
         lock (gate)
         {
-            book.ItemAccepted(accepted.HandoffId, accepted.IncidentId, accepted.SimulatedAt, accepted.BriefingSentAtWall, accepted.AcceptedAtWall);
+            var outcome = book.ItemAccepted(accepted.HandoffId, accepted.IncidentId, accepted.SimulatedAt, accepted.BriefingSentAtWall, accepted.AcceptedAtWall);
+            if (outcome == HandoffAcceptance.EscalationWithdrawn)
+            {
+                ledger.WithdrawEscalation(accepted.IncidentId);
+            }
+
             ledger.ChangeOwner(accepted.IncidentId, accepted.DeskId);
         }
     }

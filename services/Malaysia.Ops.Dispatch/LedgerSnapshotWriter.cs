@@ -54,12 +54,21 @@ public sealed class LedgerSnapshotWriter(
     {
         var snapshot = coordinator.Snapshot(clock.GetUtcNow(), clock.Wall.GetUtcNow());
         var temporary = path + ".tmp";
-        await using (var stream = File.Create(temporary))
+        try
         {
-            await JsonSerializer.SerializeAsync(stream, snapshot, Json, cancellationToken);
-        }
+            await using (var stream = File.Create(temporary))
+            {
+                await JsonSerializer.SerializeAsync(stream, snapshot, Json, cancellationToken);
+            }
 
-        File.Move(temporary, path, overwrite: true);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A full disk or a lost mount must not stop dispatch: the ledger is still in memory
+            // and the next write may succeed.
+            logger.LogError("Could not write the ledger snapshot to {Path}: {Reason}", path, e.Message);
+        }
     }
 
     public static LedgerSnapshot Read(string path) =>

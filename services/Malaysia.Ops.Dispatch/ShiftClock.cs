@@ -21,6 +21,19 @@ public sealed class ShiftClock(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var stopping = lifetime.StoppingTokenSource(stoppingToken);
+        try
+        {
+            await RunAsync(stopping.Token);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
         await lifetime.WaitForApplicationStartedAsync(stoppingToken);
         await clock.Started.WaitAsync(stoppingToken);
         var roster = coordinator.Roster;

@@ -33,7 +33,7 @@ try
     Console.Write(SummaryPrinter.Format(snapshot, roster.Coverage(settings.Epoch, settings.End)));
     return 0;
 }
-catch (OperationCanceledException) when (stop.IsCancellationRequested)
+catch (OperationCanceledException)
 {
     await Console.Error.WriteLineAsync("Run interrupted.");
     return 130;

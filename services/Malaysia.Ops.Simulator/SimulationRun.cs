@@ -45,7 +45,11 @@ public sealed class SimulationRun(SimulatorSettings settings, TextWriter output)
             await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
             if (lifetime.ApplicationStopping.IsCancellationRequested)
             {
-                throw new SimulationFailedException("a service of the simulation failed and the run stopped (the log above says which)");
+                var failures = OpsHost.FailedServices(host.Services);
+                await host.StopAsync(CancellationToken.None);
+                throw failures.Count > 0
+                    ? new SimulationFailedException(string.Join("; ", failures))
+                    : new OperationCanceledException("the run was stopped (SIGTERM or Ctrl+C)");
             }
 
             while (clock.GetUtcNow() >= nextReport && nextReport <= settings.End)

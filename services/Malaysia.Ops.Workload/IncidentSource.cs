@@ -34,6 +34,19 @@ public sealed class IncidentSource(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var stopping = lifetime.StoppingTokenSource(stoppingToken);
+        try
+        {
+            await RaiseStreamAsync(stopping.Token);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task RaiseStreamAsync(CancellationToken stoppingToken)
+    {
         await lifetime.WaitForApplicationStartedAsync(stoppingToken);
         await clock.Started.WaitAsync(stoppingToken);
 
@@ -56,10 +69,11 @@ public sealed class IncidentSource(
                 continue;
             }
 
-            var wait = arrival.At - clock.GetUtcNow();
-            if (wait > TimeSpan.Zero)
+            // Waits at most a simulated day at a time: a timer cannot be set further ahead than
+            // about 49 wall days, which a very low rate at a low speed would ask for.
+            while (arrival.At - clock.GetUtcNow() is var wait && wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, clock, stoppingToken);
+                await Task.Delay(wait < TimeSpan.FromDays(1) ? wait : TimeSpan.FromDays(1), clock, stoppingToken);
             }
 
             await RaiseAsync(arrival, stoppingToken);

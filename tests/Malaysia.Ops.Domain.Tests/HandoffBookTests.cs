@@ -54,7 +54,7 @@ public class HandoffBookTests
     {
         var book = OpenedAndBriefed("INC-1");
 
-        Assert.True(book.ItemAccepted(Id, "INC-1", AcceptFrom.AddMinutes(3), SentAtWall, SentAtWall.AddMilliseconds(350)));
+        Assert.Equal(HandoffAcceptance.Accepted, book.ItemAccepted(Id, "INC-1", AcceptFrom.AddMinutes(3), SentAtWall, SentAtWall.AddMilliseconds(350)));
 
         var item = Assert.Single(book.Find(Id)!.Items);
         Assert.Equal(AcceptFrom.AddMinutes(3), item.AcceptedAt);
@@ -69,8 +69,8 @@ public class HandoffBookTests
         var book = OpenedAndBriefed("INC-1");
         book.ItemAccepted(Id, "INC-1", AcceptFrom.AddMinutes(3), SentAtWall, SentAtWall.AddMilliseconds(350));
 
-        Assert.False(book.ItemAccepted(Id, "INC-1", AcceptFrom.AddMinutes(9), SentAtWall, SentAtWall.AddMilliseconds(900)));
-        Assert.False(book.ItemAccepted("HO-unknown", "INC-1", AcceptFrom, SentAtWall, SentAtWall));
+        Assert.Equal(HandoffAcceptance.Ignored, book.ItemAccepted(Id, "INC-1", AcceptFrom.AddMinutes(9), SentAtWall, SentAtWall.AddMilliseconds(900)));
+        Assert.Equal(HandoffAcceptance.Ignored, book.ItemAccepted("HO-unknown", "INC-1", AcceptFrom, SentAtWall, SentAtWall));
 
         Assert.Equal(63, Assert.Single(book.Find(Id)!.Items).LatencySimulatedMinutes);
     }
@@ -141,7 +141,7 @@ public class HandoffBookTests
         var book = new HandoffBook();
         book.Open(Id, "my", "us", ShiftEnd, AcceptFrom, Window);
 
-        Assert.True(book.ItemAccepted(Id, "INC-1", AcceptFrom.AddMinutes(3), SentAtWall, SentAtWall.AddMilliseconds(40)));
+        Assert.Equal(HandoffAcceptance.Accepted, book.ItemAccepted(Id, "INC-1", AcceptFrom.AddMinutes(3), SentAtWall, SentAtWall.AddMilliseconds(40)));
         Assert.True(book.Completed(Id, AcceptFrom.AddMinutes(3), SentAtWall, SentAtWall.AddMilliseconds(40)));
         book.Briefed(Id, ["INC-1"], SentAtWall);
 
@@ -220,6 +220,52 @@ public class HandoffBookTests
         Assert.Empty(book.EscalateOverdue(AcceptFrom + Window + Window));
         Assert.False(book.Completed(Id, AcceptFrom + Window, SentAtWall, SentAtWall.AddSeconds(1)));
         Assert.Equal(HandoffStatus.Escalated, book.Find(Id)!.Status);
+    }
+
+    [Fact]
+    public void An_acceptance_made_in_time_but_heard_of_after_the_window_closed_withdraws_the_escalation()
+    {
+        var book = OpenedAndBriefed("INC-1");
+        book.EscalateOverdue(AcceptFrom + Window);
+
+        var outcome = book.ItemAccepted(Id, "INC-1", AcceptFrom + Window - TimeSpan.FromMinutes(1), SentAtWall, SentAtWall.AddMilliseconds(800));
+
+        Assert.Equal(HandoffAcceptance.EscalationWithdrawn, outcome);
+        var record = book.Find(Id)!;
+        Assert.Equal(HandoffStatus.Completed, record.Status);
+        Assert.False(Assert.Single(record.Items).Escalated);
+        Assert.Equal(Window.TotalMinutes + 59, record.LatencySimulatedMinutes);
+    }
+
+    [Fact]
+    public void An_acceptance_after_the_deadline_is_recorded_but_stays_escalated()
+    {
+        var book = OpenedAndBriefed("INC-1");
+        book.EscalateOverdue(AcceptFrom + Window);
+
+        var outcome = book.ItemAccepted(Id, "INC-1", AcceptFrom + Window + TimeSpan.FromMinutes(5), SentAtWall, SentAtWall.AddSeconds(2));
+
+        Assert.Equal(HandoffAcceptance.AcceptedLate, outcome);
+        var record = book.Find(Id)!;
+        Assert.Equal(HandoffStatus.Escalated, record.Status);
+        var item = Assert.Single(record.Items);
+        Assert.True(item.Escalated);
+        Assert.NotNull(item.AcceptedAt);
+    }
+
+    [Fact]
+    public void A_handoff_whose_items_were_all_accepted_completes_at_the_deadline_instead_of_escalating()
+    {
+        var book = OpenedAndBriefed("INC-1", "INC-2");
+        book.ItemAccepted(Id, "INC-1", AcceptFrom.AddMinutes(3), SentAtWall, SentAtWall.AddMilliseconds(30));
+        book.ItemAccepted(Id, "INC-2", AcceptFrom.AddMinutes(6), SentAtWall, SentAtWall.AddMilliseconds(60));
+
+        Assert.Empty(book.EscalateOverdue(AcceptFrom + Window));
+
+        var record = book.Find(Id)!;
+        Assert.Equal(HandoffStatus.Completed, record.Status);
+        Assert.Equal(AcceptFrom.AddMinutes(6), record.CompletedAt);
+        Assert.Equal(60, record.LatencyWallMilliseconds);
     }
 
     [Fact]

@@ -129,17 +129,53 @@ public class IncidentLedgerTests
     }
 
     [Fact]
-    public void ChangeOwner_to_the_current_owner_or_after_resolution_is_a_duplicate()
+    public void ChangeOwner_to_the_current_owner_is_a_duplicate()
     {
         var ledger = WithOneIncident();
         ledger.Assign("INC-00001", "my", arrivedInCoverageGap: false);
 
         Assert.False(ledger.ChangeOwner("INC-00001", "my"));
-        ledger.Resolve("INC-00001", "my", RaisedAt.AddHours(1));
-        Assert.False(ledger.ChangeOwner("INC-00001", "us"));
 
         Assert.Equal(0, ledger.Find("INC-00001")!.TimesHandedOver);
-        Assert.Equal(2, ledger.DuplicatesIgnored);
+        Assert.Equal(1, ledger.DuplicatesIgnored);
+    }
+
+    [Fact]
+    public void A_handover_heard_of_after_the_new_owner_resolved_the_incident_still_counts()
+    {
+        var ledger = WithOneIncident();
+        ledger.Assign("INC-00001", "my", arrivedInCoverageGap: false);
+        ledger.Resolve("INC-00001", "us", RaisedAt.AddHours(1));
+
+        Assert.True(ledger.ChangeOwner("INC-00001", "us"));
+
+        var record = ledger.Find("INC-00001")!;
+        Assert.Equal(1, record.TimesHandedOver);
+        Assert.Equal("us", record.OwnerDeskId);
+        Assert.Equal(IncidentStatus.Resolved, record.Status);
+    }
+
+    [Fact]
+    public void An_acknowledgement_heard_of_after_the_resolution_keeps_the_earlier_instant()
+    {
+        var ledger = WithOneIncident();
+        ledger.Resolve("INC-00001", "my", RaisedAt.AddHours(1));
+
+        Assert.True(ledger.Acknowledge("INC-00001", RaisedAt.AddMinutes(5)));
+
+        Assert.Equal(RaisedAt.AddMinutes(5), ledger.Find("INC-00001")!.AcknowledgedAt);
+    }
+
+    [Fact]
+    public void A_withdrawn_escalation_is_taken_off_the_count()
+    {
+        var ledger = WithOneIncident();
+        ledger.Escalate("INC-00001");
+
+        Assert.True(ledger.WithdrawEscalation("INC-00001"));
+        Assert.False(ledger.WithdrawEscalation("INC-00001"));
+
+        Assert.Equal(0, ledger.Find("INC-00001")!.Escalations);
     }
 
     [Fact]

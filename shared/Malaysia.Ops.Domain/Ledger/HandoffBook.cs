@@ -56,18 +56,25 @@ public sealed class HandoffBook
         return true;
     }
 
-    public bool ItemAccepted(string handoffId, string incidentId, DateTimeOffset acceptedAt, DateTimeOffset briefingSentAtWall, DateTimeOffset acceptedAtWall)
+    /// <summary>An item was taken over. What counts is when it happened (simulated time), not
+    /// when dispatch heard of it: an acceptance at or before the deadline that arrives after the
+    /// window was closed withdraws that item's escalation; a later one is recorded but the item
+    /// stays escalated.</summary>
+    public HandoffAcceptance ItemAccepted(string handoffId, string incidentId, DateTimeOffset acceptedAt, DateTimeOffset briefingSentAtWall, DateTimeOffset acceptedAtWall)
     {
         if (!handoffs.TryGetValue(handoffId, out var record))
         {
-            return false;
+            return HandoffAcceptance.Ignored;
         }
 
         var index = IndexOf(record, incidentId);
         if (index >= 0 && record.Items[index].AcceptedAt is not null)
         {
-            return false;
+            return HandoffAcceptance.Ignored;
         }
+
+        var onTime = acceptedAt <= record.Deadline;
+        var wasEscalated = index >= 0 && record.Items[index].Escalated;
 
         // Consumers run concurrently, so an acceptance can be booked before the briefing that
         // carried the item; the item is then recorded from the acceptance.
@@ -76,7 +83,7 @@ public sealed class HandoffBook
             acceptedAt,
             (acceptedAt - record.ShiftEndsAt).TotalMinutes,
             (acceptedAtWall - briefingSentAtWall).TotalMilliseconds,
-            Escalated: false);
+            Escalated: wasEscalated && !onTime);
         var items = record.Items.ToList();
         if (index >= 0)
         {
@@ -87,15 +94,21 @@ public sealed class HandoffBook
             items.Add(accepted);
         }
 
-        handoffs[handoffId] = record with { Items = items };
-        return true;
+        record = record with { Items = items };
+        handoffs[handoffId] = record.Status == HandoffStatus.Escalated && record.BriefingSentAtWall is not null && items.All(i => !i.Escalated)
+            ? CompletedByItems(record)
+            : record;
+        return !wasEscalated ? HandoffAcceptance.Accepted
+            : onTime ? HandoffAcceptance.EscalationWithdrawn
+            : HandoffAcceptance.AcceptedLate;
     }
 
     /// <summary>The incoming desk finished taking the briefing over. A supplement completes
     /// again later; the handoff's latency is then that of its last item.</summary>
     public bool Completed(string handoffId, DateTimeOffset completedAt, DateTimeOffset briefingSentAtWall, DateTimeOffset completedAtWall)
     {
-        if (!handoffs.TryGetValue(handoffId, out var record) || record.Status == HandoffStatus.Escalated)
+        if (!handoffs.TryGetValue(handoffId, out var record)
+            || (record.Status == HandoffStatus.Escalated && (completedAt > record.Deadline || record.Items.Any(i => i.Escalated))))
         {
             return false;
         }
@@ -132,6 +145,14 @@ public sealed class HandoffBook
                 continue;
             }
 
+            // Every item taken over and only the completion still on its way: complete it from
+            // the items rather than escalate work nobody left behind.
+            if (record.Status == HandoffStatus.Briefed && record.Items.All(i => i.AcceptedAt is not null))
+            {
+                handoffs[id] = CompletedByItems(record);
+                continue;
+            }
+
             if (record.Status == HandoffStatus.AwaitingBriefing)
             {
                 escalations.Add(new HandoffEscalation(id, record.FromDeskId, record.ToDeskId, null, $"no briefing from {record.FromDeskId} within the handoff window", record.Deadline));
@@ -153,6 +174,19 @@ public sealed class HandoffBook
         }
 
         return escalations;
+    }
+
+    private static HandoffRecord CompletedByItems(HandoffRecord record)
+    {
+        var last = record.Items.Where(i => i.AcceptedAt is not null).MaxBy(i => i.AcceptedAt);
+        var completedAt = last?.AcceptedAt ?? record.AcceptFrom;
+        return record with
+        {
+            Status = HandoffStatus.Completed,
+            CompletedAt = completedAt,
+            LatencySimulatedMinutes = (completedAt - record.ShiftEndsAt).TotalMinutes,
+            LatencyWallMilliseconds = last?.LatencyWallMilliseconds,
+        };
     }
 
     private static bool IsOpen(HandoffRecord record) =>

@@ -40,3 +40,18 @@ public sealed record HandoffRecord(
 {
     public string Direction => $"{FromDeskId}->{ToDeskId}";
 }
+
+/// <summary>What an acceptance did to the book.</summary>
+public enum HandoffAcceptance
+{
+    /// <summary>Unknown handoff, or the item was accepted already.</summary>
+    Ignored,
+
+    Accepted,
+
+    /// <summary>Accepted in time, but heard of after the window was closed: no longer escalated.</summary>
+    EscalationWithdrawn,
+
+    /// <summary>Accepted after the deadline: recorded, and still escalated.</summary>
+    AcceptedLate,
+}

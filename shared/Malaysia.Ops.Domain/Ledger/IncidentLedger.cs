@@ -41,17 +41,23 @@ public sealed class IncidentLedger
             ? r with { AssignedDeskId = deskId, OwnerDeskId = r.OwnerDeskId ?? deskId, ArrivedInCoverageGap = arrivedInCoverageGap }
             : null);
 
+    /// <summary>Keeps the earliest acknowledgement: news can arrive out of order.</summary>
     public bool Acknowledge(string incidentId, DateTimeOffset at) =>
-        Update(incidentId, r => r.AcknowledgedAt is null ? r with { AcknowledgedAt = at } : null);
+        Update(incidentId, r => r.AcknowledgedAt is null || at < r.AcknowledgedAt ? r with { AcknowledgedAt = at } : null);
 
-    /// <summary>An accepted handoff item: the incident has a new owner.</summary>
+    /// <summary>An accepted handoff item: the incident has a new owner. Booked even when the
+    /// resolution (by the new owner) was heard of first.</summary>
     public bool ChangeOwner(string incidentId, string toDeskId) =>
-        Update(incidentId, r => r.Status == IncidentStatus.Open && r.OwnerDeskId != toDeskId
+        Update(incidentId, r => r.OwnerDeskId != toDeskId
             ? r with { OwnerDeskId = toDeskId, TimesHandedOver = r.TimesHandedOver + 1 }
             : null);
 
     public bool Escalate(string incidentId) =>
         Update(incidentId, r => r with { Escalations = r.Escalations + 1 });
+
+    /// <summary>An escalation turned out to be wrong (the item had been accepted in time).</summary>
+    public bool WithdrawEscalation(string incidentId) =>
+        Update(incidentId, r => r.Escalations > 0 ? r with { Escalations = r.Escalations - 1 } : null);
 
     public bool Resolve(string incidentId, string deskId, DateTimeOffset at) =>
         Update(incidentId, r => r.Status == IncidentStatus.Open

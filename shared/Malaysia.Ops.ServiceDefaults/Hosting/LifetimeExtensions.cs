@@ -15,4 +15,10 @@ public static class LifetimeExtensions
         lifetime.ApplicationStarted.Register(() => started.TrySetResult());
         return started.Task.WaitAsync(cancellationToken);
     }
+
+    /// <summary>A token that fires when the application starts stopping, before any hosted
+    /// service is stopped. Background loops that publish stop on it, so they never publish into
+    /// a bus that is already shutting down.</summary>
+    public static CancellationTokenSource StoppingTokenSource(this IHostApplicationLifetime lifetime, CancellationToken stoppingToken) =>
+        CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
 }

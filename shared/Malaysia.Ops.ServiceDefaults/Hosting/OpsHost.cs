@@ -64,8 +64,19 @@ public static partial class OpsHost
         try
         {
             await PrepareAsync(host, cancellationToken);
-            await host.RunAsync(cancellationToken);
-            return 0;
+            var background = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
+            await host.StartAsync(cancellationToken);
+            await host.WaitForShutdownAsync(cancellationToken);
+
+            // A background service that crashed stops the host like a normal stop does; it
+            // must not look like success.
+            var failures = FailedServices(background);
+            foreach (var failure in failures)
+            {
+                await Console.Error.WriteLineAsync($"error: {failure}");
+            }
+
+            return failures.Count == 0 ? 0 : ExitFailure;
         }
         catch (Exception e) when (Describe(e) is { } problems)
         {
@@ -98,6 +109,16 @@ public static partial class OpsHost
             await BrokerPreflight.CheckAsync(rabbit, cancellationToken);
         }
     }
+
+    /// <summary>"Service: reason" for every background service that ended with an exception.</summary>
+    public static IReadOnlyList<string> FailedServices(IServiceProvider services) =>
+        FailedServices(services.GetServices<IHostedService>().OfType<BackgroundService>());
+
+    private static List<string> FailedServices(IEnumerable<BackgroundService> services) =>
+        services
+            .Where(s => s.ExecuteTask is { IsFaulted: true })
+            .Select(s => $"{s.GetType().Name} failed: {s.ExecuteTask!.Exception!.GetBaseException().Message}")
+            .ToList();
 
     /// <summary>The problems an exception stands for, one line each, or null for a bug (which
     /// should crash loudly, with its stack trace).</summary>
