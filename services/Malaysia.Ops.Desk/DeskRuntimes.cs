@@ -1,14 +1,24 @@
 using System.Collections.Concurrent;
 using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Malaysia.Ops.Desk;
 
 /// <summary>The desks running in this process (one in a desk service, all of them in the
 /// simulator), each created once and shared by its consumer and its work loop.</summary>
-public sealed class DeskRuntimes(SimulationClock clock, ILoggerFactory loggers)
+public sealed class DeskRuntimes
 {
     private readonly ConcurrentDictionary<string, DeskRuntime> desks = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SimulationClock clock;
+    private readonly ILoggerFactory loggers;
+
+    public DeskRuntimes(SimulationClock clock, ILoggerFactory loggers, OpsMetrics metrics)
+    {
+        this.clock = clock;
+        this.loggers = loggers;
+        metrics.ObserveOpenIncidents(() => desks.Values.Select(d => (d.DeskId, d.OpenCount)));
+    }
 
     public DeskRuntime Get(string deskId, Func<DeskOptions> options) =>
         desks.GetOrAdd(deskId, id => new DeskRuntime(options(), clock, loggers.CreateLogger($"Malaysia.Ops.Desk.{id}")));

@@ -2,6 +2,7 @@ using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Ledger;
 using Malaysia.Ops.Domain.Rosters;
 using Malaysia.Ops.ServiceDefaults.Configuration;
+using Malaysia.Ops.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Options;
 using DomainRoster = Malaysia.Ops.Domain.Rosters.Roster;
 
@@ -12,7 +13,7 @@ namespace Malaysia.Ops.Dispatch;
 /// from it. Consumers and the shift clock call in with what happened and get back the messages
 /// to publish; nothing here touches the bus, so the bookkeeping is the domain's and testable.
 /// </summary>
-public sealed class DispatchCoordinator(DomainRoster roster, IOptions<DispatchOptions> options, IOptions<SimulationOptions> simulation)
+public sealed class DispatchCoordinator(DomainRoster roster, IOptions<DispatchOptions> options, IOptions<SimulationOptions> simulation, OpsMetrics metrics)
 {
     private readonly Lock gate = new();
     private readonly IncidentLedger ledger = new();
@@ -35,6 +36,8 @@ public sealed class DispatchCoordinator(DomainRoster roster, IOptions<DispatchOp
 
             ledger.Assign(raised.IncidentId, decision.DeskId, decision.InCoverageGap);
         }
+
+        metrics.IncidentsRaised.Add(1, new("type", raised.Type.ToString()), new("severity", raised.Severity.ToString()));
 
         return new IncidentAssigned(
             raised.IncidentId,
@@ -60,7 +63,10 @@ public sealed class DispatchCoordinator(DomainRoster roster, IOptions<DispatchOp
     {
         lock (gate)
         {
-            ledger.Resolve(message.IncidentId, message.DeskId, message.SimulatedAt);
+            if (ledger.Resolve(message.IncidentId, message.DeskId, message.SimulatedAt))
+            {
+                metrics.IncidentsResolved.Add(1, new("desk", message.DeskId), new("severity", ledger.Find(message.IncidentId)!.Severity.ToString()));
+            }
         }
     }
 
@@ -100,6 +106,14 @@ public sealed class DispatchCoordinator(DomainRoster roster, IOptions<DispatchOp
                 ledger.WithdrawEscalation(accepted.IncidentId);
             }
 
+            if (outcome != HandoffAcceptance.Ignored && book.Find(accepted.HandoffId) is { } handoff
+                && handoff.Items.FirstOrDefault(i => i.IncidentId == accepted.IncidentId) is { } item)
+            {
+                var direction = new KeyValuePair<string, object?>("direction", handoff.Direction);
+                metrics.HandoffItemLatencySimulated.Record(item.LatencySimulatedMinutes!.Value, direction);
+                metrics.HandoffItemLatencyWall.Record(item.LatencyWallMilliseconds!.Value, direction);
+            }
+
             ledger.ChangeOwner(accepted.IncidentId, accepted.DeskId);
         }
     }
@@ -126,9 +140,13 @@ public sealed class DispatchCoordinator(DomainRoster roster, IOptions<DispatchOp
         lock (gate)
         {
             var escalations = book.EscalateOverdue(now);
-            foreach (var escalation in escalations.Where(e => e.IncidentId is not null))
+            foreach (var escalation in escalations)
             {
-                ledger.Escalate(escalation.IncidentId!);
+                metrics.HandoffEscalations.Add(1, new KeyValuePair<string, object?>("direction", $"{escalation.FromDeskId}->{escalation.ToDeskId}"));
+                if (escalation.IncidentId is not null)
+                {
+                    ledger.Escalate(escalation.IncidentId);
+                }
             }
 
             return escalations

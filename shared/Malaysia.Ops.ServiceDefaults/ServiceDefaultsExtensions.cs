@@ -25,6 +25,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddValidatedOptions<RabbitMqOptions, RabbitMqOptionsValidator>(RabbitMqOptions.Section);
         builder.Services.AddSimulationClock();
         builder.AddOpsTelemetry(serviceName, resourceAttributes ?? new Dictionary<string, object>());
+        builder.Services.AddSingleton<OpsMetrics>();
         builder.Services.AddHealthChecks();
         return builder;
     }

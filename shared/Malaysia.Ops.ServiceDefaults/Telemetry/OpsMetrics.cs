@@ -1,0 +1,41 @@
+using System.Diagnostics.Metrics;
+
+namespace Malaysia.Ops.ServiceDefaults.Telemetry;
+
+/// <summary>
+/// The product's own metrics. Created from the host's meter factory, so that each host (and each
+/// test host in one process) has its own instruments under the "Malaysia.Ops" meter. Names are
+/// what the dashboards query, after the Prometheus exporter's translation (dots to underscores,
+/// unit suffixes, "_total" on counters).
+/// </summary>
+public sealed class OpsMetrics
+{
+    private readonly Meter meter;
+
+    public OpsMetrics(IMeterFactory meters)
+    {
+        meter = meters.Create(OpsTelemetry.Name);
+        HandoffItemLatencySimulated = meter.CreateHistogram<double>("ops.handoff.item.latency.simulated", "min", "Simulated minutes from the shift end to a handoff item being accepted");
+        HandoffItemLatencyWall = meter.CreateHistogram<double>("ops.handoff.item.latency.wall", "ms", "Wall milliseconds from the briefing being sent to a handoff item being accepted");
+        IncidentsRaised = meter.CreateCounter<long>("ops.incidents.raised", description: "Incidents raised and booked in the ledger");
+        IncidentsResolved = meter.CreateCounter<long>("ops.incidents.resolved", description: "Incidents resolved");
+        HandoffEscalations = meter.CreateCounter<long>("ops.handoff.escalations", description: "Handoff items (or whole briefings) nobody took over in time");
+    }
+
+    public Histogram<double> HandoffItemLatencySimulated { get; }
+
+    public Histogram<double> HandoffItemLatencyWall { get; }
+
+    public Counter<long> IncidentsRaised { get; }
+
+    public Counter<long> IncidentsResolved { get; }
+
+    public Counter<long> HandoffEscalations { get; }
+
+    /// <summary>Reports the open incidents of each desk this process runs.</summary>
+    public void ObserveOpenIncidents(Func<IEnumerable<(string DeskId, int Open)>> desks) =>
+        meter.CreateObservableGauge(
+            "ops.incidents.open",
+            () => desks().Select(d => new Measurement<int>(d.Open, new KeyValuePair<string, object?>("desk", d.DeskId))),
+            description: "Incidents a desk holds (queued, in progress or awaiting acceptance)");
+}
