@@ -76,7 +76,7 @@ public sealed class ShiftClock(
 
             foreach (var escalation in coordinator.EscalateOverdue(due))
             {
-                logger.LogWarning("Handoff {HandoffId} escalated {Incident}: {Reason}", escalation.HandoffId, escalation.IncidentId, escalation.Reason);
+                logger.LogWarning("Handoff {HandoffId} escalated {Item}: {Reason}", escalation.HandoffId, escalation.IncidentId.Length == 0 ? "as a whole" : escalation.IncidentId, escalation.Reason);
                 await bus.Publish(escalation, stoppingToken);
             }
 

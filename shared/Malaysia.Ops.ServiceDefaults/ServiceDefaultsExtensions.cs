@@ -14,9 +14,13 @@ public static class ServiceDefaultsExtensions
     /// settings, the run's clock, telemetry and health checks.</summary>
     public static IHostApplicationBuilder AddOpsServiceDefaults(this IHostApplicationBuilder builder, string serviceName, IReadOnlyDictionary<string, object>? resourceAttributes = null)
     {
+        // Every log line carries the trace and span it was written in, so a line can be found
+        // from a trace and a trace from a line.
+        builder.Logging.Configure(logging => logging.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         builder.Logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;
+            console.IncludeScopes = true;
             console.UseUtcTimestamp = true;
             console.TimestampFormat = "HH:mm:ss.fff ";
         });
