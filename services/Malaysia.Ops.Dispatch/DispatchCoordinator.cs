@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Ledger;
 using Malaysia.Ops.Domain.Rosters;
@@ -19,6 +20,11 @@ public sealed class DispatchCoordinator(DomainRoster roster, IOptions<DispatchOp
     private readonly IncidentLedger ledger = new();
     private readonly HandoffBook book = new();
     private readonly TimeSpan handoffWindow = TimeSpan.FromMinutes(options.Value.HandoffWindowMinutes);
+    private readonly Channel<bool> deadlinesChanged = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <summary>Signalled when a briefing moved the next handoff deadline, so the shift clock
+    /// does not sleep past it.</summary>
+    public ChannelReader<bool> DeadlinesChanged => deadlinesChanged.Reader;
 
     public DomainRoster Roster => roster;
 
@@ -92,7 +98,12 @@ public sealed class DispatchCoordinator(DomainRoster roster, IOptions<DispatchOp
     {
         lock (gate)
         {
+            var before = book.NextDeadline();
             book.Briefed(briefing.HandoffId, briefing.Items.Select(i => i.IncidentId), briefing.SentAtWall, briefing.SimulatedAt);
+            if (book.NextDeadline() != before)
+            {
+                deadlinesChanged.Writer.TryWrite(true);
+            }
         }
     }
 

@@ -50,9 +50,9 @@ public sealed class ShiftClock(
             var boundary = roster.NextBoundary(cursor).At;
             var due = coordinator.NextHandoffDeadline() is { } deadline && deadline < boundary ? deadline : boundary;
             var wait = due - clock.GetUtcNow();
-            if (wait > TimeSpan.Zero)
+            if (wait > TimeSpan.Zero && await DeadlinesChangedWithin(wait, stoppingToken))
             {
-                await Task.Delay(wait, clock, stoppingToken);
+                continue;
             }
 
             foreach (var change in roster.BoundariesBetween(cursor, due))
@@ -82,5 +82,18 @@ public sealed class ShiftClock(
 
             cursor = due;
         }
+    }
+
+    /// <summary>Sleeps for the simulated span; true when woken early because a briefing moved a
+    /// handoff deadline (the next wake-up must then be worked out again).</summary>
+    private async Task<bool> DeadlinesChangedWithin(TimeSpan wait, CancellationToken stoppingToken)
+    {
+        using var sleeping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var timer = Task.Delay(wait, clock, sleeping.Token);
+        var changed = coordinator.DeadlinesChanged.WaitToReadAsync(sleeping.Token).AsTask();
+        var first = await Task.WhenAny(timer, changed);
+        await sleeping.CancelAsync();
+        stoppingToken.ThrowIfCancellationRequested();
+        return first == changed && coordinator.DeadlinesChanged.TryRead(out _);
     }
 }

@@ -124,6 +124,17 @@ public class HandoffBookTests
     }
 
     [Fact]
+    public void The_first_briefing_keeps_the_window_of_the_shift_change()
+    {
+        var book = new HandoffBook();
+        book.Open(Id, "my", "us", ShiftEnd, AcceptFrom, Window);
+
+        book.Briefed(Id, ["INC-1"], SentAtWall, AcceptFrom.AddMinutes(2));
+
+        Assert.Equal(AcceptFrom + Window, book.NextDeadline());
+    }
+
+    [Fact]
     public void A_supplement_sent_late_gets_a_full_window_from_when_it_was_sent()
     {
         var book = OpenedAndBriefed("INC-1");

@@ -51,7 +51,9 @@ public sealed class HandoffBook
             Status = record.Status == HandoffStatus.AwaitingBriefing || (record.Status == HandoffStatus.Completed && added.Count > 0) ? HandoffStatus.Briefed : record.Status,
             BriefingSentAtWall = record.BriefingSentAtWall ?? sentAtWall,
             Items = [.. record.Items, .. added],
-            Deadline = added.Count > 0 && briefedAt is { } at && at + windows[handoffId] > record.Deadline ? at + windows[handoffId] : record.Deadline,
+            Deadline = record.BriefingSentAtWall is not null && added.Count > 0 && briefedAt is { } at && at + windows[handoffId] > record.Deadline
+                ? at + windows[handoffId]
+                : record.Deadline,
         };
         return true;
     }
