@@ -28,6 +28,8 @@ Commands:
                            timeout print the end of its log, clean up, exit 1).
                            Does nothing (exit 0) if the node is already running.
                            Installs rabbitmq-server with apt-get if missing (root).
+  run                      Run the node in the foreground (for a supervisor that
+                           stops it with SIGTERM, such as the Aspire AppHost).
   stop [--purge]           Stop the node (rabbitmqctl stop; kill its processes if
                            it does not stop within OPS_RABBITMQ_STOP_TIMEOUT s).
                            Exit 0 if it was not running. --purge also deletes
@@ -396,11 +398,8 @@ report_if_running() {
     return 1
 }
 
-cmd_start() {
-    ensure_installed
-    report_if_running && return 0
-
-    # Checked before anything is written, so a clash leaves no folder behind.
+# Checked before anything is written, so a clash leaves no folder behind.
+check_ports_free() {
     local label port owner var
     for label in "AMQP:$AMQP_PORT:OPS_RABBITMQ_PORT" "distribution:$DIST_PORT:OPS_RABBITMQ_DIST_PORT" \
         "management:$MGMT_PORT:OPS_RABBITMQ_MANAGEMENT_PORT" "prometheus:$PROM_PORT:OPS_RABBITMQ_PROMETHEUS_PORT"; do
@@ -409,6 +408,24 @@ cmd_start() {
             die "$label port $port is already in use by $owner; choose another with $var"
         fi
     done
+}
+
+# The node in the foreground, with the same private files as `start`, for a supervisor (the
+# Aspire AppHost) that owns its lifetime and stops it with SIGTERM.
+cmd_run() {
+    ensure_installed
+    report_if_running && die "$NODE is already running; stop it first"
+    check_ports_free
+    write_node_files
+    ensure_cookie
+    cd "$BASE"
+    exec "$RMQ_BIN/rabbitmq-server"
+}
+
+cmd_start() {
+    ensure_installed
+    report_if_running && return 0
+    check_ports_free
 
     take_lock
     # A concurrent `start` of the same node may have won the lock.
@@ -610,6 +627,7 @@ main() {
     (($# == 0)) || shift
     case $cmd in
         start) (($# == 0)) || die "start takes no arguments"; cmd_start ;;
+        run) (($# == 0)) || die "run takes no arguments"; cmd_run ;;
         stop) cmd_stop "$@" ;;
         status) (($# == 0)) || die "status takes no arguments"; cmd_status ;;
         ctl)

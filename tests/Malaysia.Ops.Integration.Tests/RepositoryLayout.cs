@@ -20,6 +20,15 @@ internal static class RepositoryLayout
             : throw new FileNotFoundException($"{project} is not built at {path}; build the solution (dotnet build Malaysia.Ops.sln) first");
     }
 
+    /// <summary>The built Aspire AppHost (deploy/Malaysia.Ops.AppHost).</summary>
+    public static string AppHostAssembly()
+    {
+        var path = Path.Combine(Root, "deploy", "Malaysia.Ops.AppHost", "bin", Configuration, "net10.0", "Malaysia.Ops.AppHost.dll");
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException($"the AppHost is not built at {path}; build the solution (dotnet build Malaysia.Ops.sln) first");
+    }
+
     private static string FindRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)

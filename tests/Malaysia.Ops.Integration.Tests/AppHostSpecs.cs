@@ -1,0 +1,218 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace Malaysia.Ops.Integration.Tests;
+
+/// <summary>
+/// The full stack with no Docker: the Aspire AppHost starts a private RabbitMQ node (an
+/// executable resource), the four services and the dashboard; an incident's trace reaches the
+/// dashboard from several services; stopping the AppHost stops everything it started. In the
+/// broker collection so that no other test's service processes run beside it.
+/// </summary>
+[Collection(BrokerTests.Name)]
+public sealed class AppHostSpecs(ITestOutputHelper log)
+{
+    private static readonly string[] Services = ["desk-my", "desk-us", "dispatch", "workload"];
+
+    [Fact]
+    public async Task The_AppHost_runs_the_stack_shows_traces_from_every_service_and_stops_it_all()
+    {
+        var ports = FreePorts.Take(8);
+        var (dashboard, amqp) = (ports[0], ports[3]);
+        var nodeName = $"ops-apphost-{Environment.ProcessId}";
+        var output = new StringBuilder();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { RepositoryLayout.AppHostAssembly() },
+            WorkingDirectory = Path.Combine(RepositoryLayout.Root, "deploy", "Malaysia.Ops.AppHost"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            Environment =
+            {
+                ["DOTNET_ENVIRONMENT"] = "Development",
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["ASPNETCORE_URLS"] = Url(ports[0]),
+                ["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = Url(ports[1]),
+                ["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = Url(ports[2]),
+                ["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true",
+                ["ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS"] = "true",
+                ["Broker__NodeName"] = nodeName,
+                ["Broker__AmqpPort"] = Text(amqp),
+                ["Broker__ManagementPort"] = Text(ports[4]),
+                ["Broker__PrometheusPort"] = Text(ports[5]),
+                ["Broker__DistributionPort"] = Text(ports[6]),
+                ["Simulation__Speed"] = "8640",
+            },
+        };
+        using var appHost = Process.Start(start)!;
+        appHost.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        appHost.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        appHost.BeginOutputReadLine();
+        appHost.BeginErrorReadLine();
+
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(Url(dashboard)), Timeout = TimeSpan.FromSeconds(10) };
+            await Until(async () => (await ResourcesWithTraces(http)).Count == Services.Length, "every service to send traces to the dashboard", appHost, output);
+
+            IReadOnlyList<string> crossing = [];
+            await Until(
+                async () =>
+                {
+                    crossing = await ServicesInOneIncidentTrace(http);
+                    return crossing.Count >= 3;
+                },
+                "an incident's trace to span workload, dispatch and a desk",
+                appHost,
+                output);
+            log.WriteLine($"one incident's trace in the dashboard spans: {string.Join(", ", crossing)}");
+            Assert.Contains("workload", crossing);
+            Assert.Contains("dispatch", crossing);
+            Assert.Contains(crossing, s => s.StartsWith("desk-", StringComparison.Ordinal));
+        }
+        finally
+        {
+            if (!appHost.HasExited)
+            {
+                await ProcessRunner.RunAsync("kill", ["-TERM", appHost.Id.ToString(CultureInfo.InvariantCulture)]);
+            }
+        }
+
+        using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await appHost.WaitForExitAsync(stopTimeout.Token);
+        log.WriteLine($"AppHost exited with {appHost.ExitCode}");
+
+        // Everything it started is gone: the broker's port is closed and no process of the node,
+        // the services or the orchestrator is left.
+        var leftovers = await Leftovers(nodeName, amqp);
+        Assert.True(leftovers.Length == 0, $"still running after the AppHost stopped:\n{leftovers}");
+    }
+
+    private static async Task<List<string>> ResourcesWithTraces(HttpClient http)
+    {
+        try
+        {
+            using var resources = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/telemetry/resources", UriKind.Relative)));
+            return resources.RootElement.EnumerateArray()
+                .Where(r => r.GetProperty("hasTraces").GetBoolean())
+                .Select(r => r.GetProperty("name").GetString()!)
+                .Where(Services.Contains)
+                .Distinct()
+                .ToList();
+        }
+        catch (HttpRequestException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>The services that contributed spans to the trace of one raised incident.</summary>
+    private static async Task<IReadOnlyList<string>> ServicesInOneIncidentTrace(HttpClient http)
+    {
+        var raised = await Spans(http, "resource=workload&limit=50");
+        foreach (var traceId in raised.Where(s => s.Name.StartsWith("raise INC-", StringComparison.Ordinal)).Select(s => s.TraceId).Distinct().Take(10))
+        {
+            var services = (await Spans(http, $"traceId={traceId}")).Select(s => s.Service).Distinct().Order(StringComparer.Ordinal).ToList();
+            if (services.Count >= 3)
+            {
+                return services;
+            }
+        }
+
+        return [];
+    }
+
+    private static async Task<List<(string Service, string TraceId, string Name)>> Spans(HttpClient http, string query)
+    {
+        using var document = JsonDocument.Parse(await http.GetStringAsync(new Uri($"/api/telemetry/spans?{query}", UriKind.Relative)));
+        var spans = new List<(string, string, string)>();
+        foreach (var resourceSpans in document.RootElement.GetProperty("data").GetProperty("resourceSpans").EnumerateArray())
+        {
+            var service = resourceSpans.TryGetProperty("resource", out var resource)
+                ? resource.GetProperty("attributes").EnumerateArray()
+                    .Where(a => a.GetProperty("key").GetString() == "service.name")
+                    .Select(a => a.GetProperty("value").GetProperty("stringValue").GetString())
+                    .FirstOrDefault() ?? "?"
+                : "?";
+            foreach (var scope in resourceSpans.GetProperty("scopeSpans").EnumerateArray())
+            {
+                foreach (var span in scope.GetProperty("spans").EnumerateArray())
+                {
+                    spans.Add((service, span.GetProperty("traceId").GetString()!, span.GetProperty("name").GetString()!));
+                }
+            }
+        }
+
+        return spans;
+    }
+
+    private static async Task Until(Func<Task<bool>> condition, string what, Process appHost, StringBuilder output)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromMinutes(3);
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            if (appHost.HasExited)
+            {
+                throw new InvalidOperationException($"the AppHost exited with {appHost.ExitCode} while waiting for {what}:\n{output}");
+            }
+
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(1000);
+        }
+
+        throw new TimeoutException($"timed out waiting for {what}:\n{output}");
+    }
+
+    private static async Task<string> Leftovers(string nodeName, int amqpPort)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60);
+        string found;
+        do
+        {
+            var processes = await ProcessRunner.RunAsync("pgrep", ["-af", $"{nodeName}|Malaysia.Ops.AppHost|Malaysia.Ops.*Worker.dll"]);
+            found = string.Join('\n', processes.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.Contains("pgrep", StringComparison.Ordinal)));
+            if (PortOpen(amqpPort))
+            {
+                found += $"\nAMQP port {amqpPort} still answers";
+            }
+
+            if (found.Trim().Length == 0)
+            {
+                return string.Empty;
+            }
+
+            await Task.Delay(1000);
+        }
+        while (DateTimeOffset.UtcNow < deadline);
+
+        return found;
+    }
+
+    private static bool PortOpen(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect("127.0.0.1", port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static string Url(int port) => $"http://localhost:{Text(port)}";
+
+    private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
+}
