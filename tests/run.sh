@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: unit, service (in-memory harness) and integration tests (a private
 # RabbitMQ node started by the tests through deploy/rabbitmq/local-node.sh, and the services as
-# separate processes). Installs RabbitMQ first when it is missing and we are root.
+# separate processes). Installs RabbitMQ and chromium first when they are missing and we are root.
 # Ends with the suite's totals alone on one line: "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
+# What the tests need from Debian: RabbitMQ for the integration tests, chromium for the
+# screenshots of the dashboard (Playwright drives it; it never downloads a browser).
+missing=()
+[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
-    echo "Installing Debian's rabbitmq-server for the integration tests..."
+    echo "Installing ${missing[*]} for the tests..."
     export DEBIAN_FRONTEND=noninteractive
-    apt-get install -y -q rabbitmq-server >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q rabbitmq-server >/dev/null; }
+    apt-get install -y -q "${missing[@]}" >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q "${missing[@]}" >/dev/null; }
   else
-    echo "error: the integration tests need Debian's rabbitmq-server; install it (sudo apt-get install -y rabbitmq-server) or run this as root" >&2
+    echo "error: the tests need Debian's ${missing[*]}; install them (sudo apt-get install -y ${missing[*]}) or run this as root" >&2
     exit 1
   fi
 fi

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Domain.Incidents;
 using Malaysia.Ops.Domain.Ledger;
 using Malaysia.Ops.Domain.Rosters;
 using Malaysia.Ops.ServiceDefaults.Configuration;
@@ -61,7 +62,12 @@ public sealed class DispatchCoordinator(DomainRoster roster, IOptions<DispatchOp
     {
         lock (gate)
         {
-            ledger.Acknowledge(message.IncidentId, message.SimulatedAt);
+            var before = ledger.Find(message.IncidentId);
+            if (ledger.Acknowledge(message.IncidentId, message.SimulatedAt) && before is { AcknowledgedAt: null }
+                && ServiceLevels.Default.AcknowledgementBreached(before.Severity, before.RaisedAt, message.SimulatedAt))
+            {
+                metrics.SlaBreaches.Add(1, new("severity", before.Severity.ToString()), new("stage", "acknowledge"));
+            }
         }
     }
 
@@ -71,7 +77,12 @@ public sealed class DispatchCoordinator(DomainRoster roster, IOptions<DispatchOp
         {
             if (ledger.Resolve(message.IncidentId, message.DeskId, message.SimulatedAt))
             {
-                metrics.IncidentsResolved.Add(1, new("desk", message.DeskId), new("severity", ledger.Find(message.IncidentId)!.Severity.ToString()));
+                var incident = ledger.Find(message.IncidentId)!;
+                metrics.IncidentsResolved.Add(1, new("desk", message.DeskId), new("severity", incident.Severity.ToString()));
+                if (ServiceLevels.Default.ResolutionBreached(incident.Severity, incident.RaisedAt, message.SimulatedAt))
+                {
+                    metrics.SlaBreaches.Add(1, new("severity", incident.Severity.ToString()), new("stage", "resolve"));
+                }
             }
         }
     }

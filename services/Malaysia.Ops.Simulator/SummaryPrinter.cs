@@ -21,6 +21,8 @@ public static class SummaryPrinter
         Line($"  Handoffs    {s.Handoffs} ({directions}); completed {s.HandoffsCompleted}, escalated {s.HandoffsEscalated}");
         Line($"              items handed over {s.HandoffItems}, escalated {s.HandoffItemsEscalated}");
         Line($"  Coverage    gaps {Hours(coverage.TotalGap)} in {coverage.Gaps.Count} stretch(es), overlaps {Hours(coverage.TotalOverlap)}");
+        var sla = string.Join(", ", s.SlaBySeverity.Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Key} {x.Value.AcknowledgedInTime:0%}/{x.Value.ResolvedInTime:0%} of {x.Value.Incidents}")));
+        Line($"  SLA         acknowledged/resolved in time: {sla}");
         Line($"");
         Line($"  Handoff latency              n      p50      p95      max");
         Row(text, "per handoff, simulated min", s.HandoffLatencySimulatedMinutes);

@@ -61,20 +61,28 @@ public sealed class AppHostSpecs(ITestOutputHelper log)
             using var http = new HttpClient { BaseAddress = new Uri(Url(dashboard)), Timeout = TimeSpan.FromSeconds(10) };
             await Until(async () => (await ResourcesWithTraces(http)).Count == Services.Length, "every service to send traces to the dashboard", appHost, output);
 
-            IReadOnlyList<string> crossing = [];
+            (string TraceId, string Incident, IReadOnlyList<string> Services) crossing = default;
             await Until(
                 async () =>
                 {
-                    crossing = await ServicesInOneIncidentTrace(http);
-                    return crossing.Count >= 3;
+                    crossing = await OneIncidentTraceAcrossServices(http);
+                    return crossing.Services is { Count: >= 3 };
                 },
                 "an incident's trace to span workload, dispatch and a desk",
                 appHost,
                 output);
-            log.WriteLine($"one incident's trace in the dashboard spans: {string.Join(", ", crossing)}");
-            Assert.Contains("workload", crossing);
-            Assert.Contains("dispatch", crossing);
-            Assert.Contains(crossing, s => s.StartsWith("desk-", StringComparison.Ordinal));
+            var services = crossing.Services ?? [];
+            log.WriteLine($"{crossing.Incident}: trace {crossing.TraceId} in the dashboard spans {string.Join(", ", services)}");
+            Assert.Contains("workload", services);
+            Assert.Contains("dispatch", services);
+            Assert.Contains(services, s => s.StartsWith("desk-", StringComparison.Ordinal));
+
+            // What an architect sees: the incident's trace in the dashboard, kept as a test artifact.
+            var screenshot = Path.Combine(RepositoryLayout.Root, "TestResults", "screenshots", "aspire-incident-trace.png");
+            var text = await DashboardScreenshot.TakeAsync(new Uri($"{Url(dashboard)}/traces/detail/{crossing.TraceId}"), $"route {crossing.Incident}", screenshot);
+            log.WriteLine($"screenshot: {screenshot}");
+            Assert.Contains($"raise {crossing.Incident}", text, StringComparison.Ordinal);
+            Assert.True(new FileInfo(screenshot).Length > 20_000, "the screenshot is (nearly) empty");
         }
         finally
         {
@@ -112,20 +120,20 @@ public sealed class AppHostSpecs(ITestOutputHelper log)
         }
     }
 
-    /// <summary>The services that contributed spans to the trace of one raised incident.</summary>
-    private static async Task<IReadOnlyList<string>> ServicesInOneIncidentTrace(HttpClient http)
+    /// <summary>A raised incident's trace and the services that contributed spans to it.</summary>
+    private static async Task<(string TraceId, string Incident, IReadOnlyList<string> Services)> OneIncidentTraceAcrossServices(HttpClient http)
     {
         var raised = await Spans(http, "resource=workload&limit=50");
-        foreach (var traceId in raised.Where(s => s.Name.StartsWith("raise INC-", StringComparison.Ordinal)).Select(s => s.TraceId).Distinct().Take(10))
+        foreach (var span in raised.Where(s => s.Name.StartsWith("raise INC-", StringComparison.Ordinal)).DistinctBy(s => s.TraceId).Take(10))
         {
-            var services = (await Spans(http, $"traceId={traceId}")).Select(s => s.Service).Distinct().Order(StringComparer.Ordinal).ToList();
+            var services = (await Spans(http, $"traceId={span.TraceId}")).Select(s => s.Service).Distinct().Order(StringComparer.Ordinal).ToList();
             if (services.Count >= 3)
             {
-                return services;
+                return (span.TraceId, span.Name["raise ".Length..], services);
             }
         }
 
-        return [];
+        return default;
     }
 
     private static async Task<List<(string Service, string TraceId, string Name)>> Spans(HttpClient http, string query)

@@ -1,3 +1,5 @@
+using Malaysia.Ops.Domain.Incidents;
+
 namespace Malaysia.Ops.Domain.Ledger;
 
 /// <summary>The figures of a run, computed from dispatch's ledger and handoff book.</summary>
@@ -18,7 +20,8 @@ public sealed record RunSummary(
     LatencyFigures ItemLatencySimulatedMinutes,
     LatencyFigures ItemLatencyWallMilliseconds,
     int DuplicatesIgnored,
-    int UnknownIncidentEvents)
+    int UnknownIncidentEvents,
+    IReadOnlyDictionary<string, SlaFigures> SlaBySeverity)
 {
     public static RunSummary From(IncidentLedger ledger, HandoffBook book)
     {
@@ -45,6 +48,10 @@ public sealed record RunSummary(
             ItemLatencySimulatedMinutes: LatencyFigures.Of(items.Where(i => i.LatencySimulatedMinutes is not null).Select(i => i.LatencySimulatedMinutes!.Value)),
             ItemLatencyWallMilliseconds: LatencyFigures.Of(items.Where(i => i.LatencyWallMilliseconds is not null).Select(i => i.LatencyWallMilliseconds!.Value)),
             DuplicatesIgnored: ledger.DuplicatesIgnored,
-            UnknownIncidentEvents: ledger.UnknownIncidentEvents);
+            UnknownIncidentEvents: ledger.UnknownIncidentEvents,
+            SlaBySeverity: incidents
+                .GroupBy(i => i.Severity)
+                .OrderBy(g => g.Key)
+                .ToDictionary(g => g.Key.ToString(), g => SlaFigures.Of(g, ServiceLevels.Default), StringComparer.Ordinal));
     }
 }

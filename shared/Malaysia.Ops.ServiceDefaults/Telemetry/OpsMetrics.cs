@@ -20,6 +20,7 @@ public sealed class OpsMetrics
         IncidentsRaised = meter.CreateCounter<long>("ops.incidents.raised", description: "Incidents raised and booked in the ledger");
         IncidentsResolved = meter.CreateCounter<long>("ops.incidents.resolved", description: "Incidents resolved");
         HandoffEscalations = meter.CreateCounter<long>("ops.handoff.escalations", description: "Handoff items (or whole briefings) nobody took over in time");
+        SlaBreaches = meter.CreateCounter<long>("ops.sla.breaches", description: "Incidents acknowledged or resolved later than their severity's service level");
     }
 
     public Histogram<double> HandoffItemLatencySimulated { get; }
@@ -31,6 +32,9 @@ public sealed class OpsMetrics
     public Counter<long> IncidentsResolved { get; }
 
     public Counter<long> HandoffEscalations { get; }
+
+    /// <summary>Tagged "severity" and "stage" (acknowledge or resolve).</summary>
+    public Counter<long> SlaBreaches { get; }
 
     /// <summary>Reports the open incidents of each desk this process runs.</summary>
     public void ObserveOpenIncidents(Func<IEnumerable<(string DeskId, int Open)>> desks) =>
