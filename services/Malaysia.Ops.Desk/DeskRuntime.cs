@@ -86,6 +86,7 @@ public sealed class DeskRuntime
             }
 
             traces.Remember(assigned.IncidentId, trace);
+            traces.Describe(assigned.IncidentId, assigned.Type, assigned.Severity);
             var events = model.Assign(assigned.IncidentId, assigned.Type, assigned.Severity, assigned.WorkMinutes, assigned.DeskOnDutyFrom, Max(Now(), assigned.SimulatedAt));
             return Signal(Translate(events));
         }
@@ -123,6 +124,7 @@ public sealed class DeskRuntime
             foreach (var item in briefing.Items)
             {
                 traces.Remember(item.IncidentId, item.TraceParent);
+                traces.Describe(item.IncidentId, item.Type, item.Severity);
             }
 
             var events = model.ReceiveBriefing(briefing.HandoffId, briefing.FromDeskId, briefing.Items, briefing.SentAtWall, briefing.IncomingShiftStartsAt, reviewPerItem, Max(Now(), briefing.SimulatedAt));
@@ -172,7 +174,7 @@ public sealed class DeskRuntime
     }
 
     private OutgoingMessage ForIncident(IOpsMessage message, string verb, string incidentId, DateTimeOffset at, string? handoffId = null) =>
-        new(message, $"{verb} {incidentId} on {DisplayName}", traces.For(incidentId), Tags(incidentId, at, handoffId));
+        new(message, $"{verb} {incidentId} on {DisplayName}", traces.For(incidentId), Tags(incidentId, at, handoffId, traces.KindTags(incidentId)));
 
     private Dictionary<string, object?> Tags(string? incidentId, DateTimeOffset at, string? handoffId, params (string Key, object? Value)[] extra)
     {

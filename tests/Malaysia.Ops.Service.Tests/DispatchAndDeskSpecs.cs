@@ -65,7 +65,8 @@ public sealed class DispatchAndDeskSpecs
         await Raise(host, "INC-T0002", workMinutes: 25);
 
         var handoff = await Eventually.Get(
-            () => Snapshot(host).Handoffs.SingleOrDefault(h => h.HandoffId == "HO-20260713T1200Z-my-us" && h.Status == HandoffStatus.Completed),
+            () => Snapshot(host).Handoffs.SingleOrDefault(h => h.HandoffId == "HO-20260713T1200Z-my-us" && h.Status == HandoffStatus.Completed
+                && h.Items.Count == 1 && h.Items.All(i => i.AcceptedAt is not null)),
             "the 12:00 UTC handoff to complete");
 
         var item = Assert.Single(handoff.Items);

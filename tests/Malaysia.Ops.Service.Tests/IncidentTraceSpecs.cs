@@ -40,7 +40,12 @@ public sealed class IncidentTraceSpecs
         Assert.Contains("work INC-T0005 on US desk", names);
         Assert.Contains("resolve INC-T0005 on US desk", names);
         Assert.Equal(["my", "us"], incidentSpans.Select(s => (string?)s.GetTagItem("ops.desk")).OfType<string>().Distinct().Order());
-        Assert.All(incidentSpans, s => Assert.NotNull(s.GetTagItem("ops.simulated_time")));
+        Assert.All(incidentSpans, s =>
+        {
+            Assert.NotNull(s.GetTagItem("ops.simulated_time"));
+            Assert.Equal("GpuNodeFailure", s.GetTagItem("ops.incident.type"));
+            Assert.Equal("Sev2", s.GetTagItem("ops.incident.severity"));
+        });
 
         var handoff = Assert.Single(finished, s => s.DisplayName == "handoff MY→US");
         Assert.Equal("HO-20260713T1200Z-my-us", handoff.GetTagItem("ops.handoff.id"));

@@ -18,9 +18,14 @@ public sealed class OperationMetricsSpecs
             services => services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(exported)));
 
         await DispatchAndDeskSpecs.Raise(host, "INC-T0006", workMinutes: 25);
+        // Dispatch books the acceptance and the resolution as they arrive, in either order.
         await Eventually.Get(
-            () => DispatchAndDeskSpecs.Snapshot(host).Incidents.SingleOrDefault(i => i.IncidentId == "INC-T0006" && i.Status == IncidentStatus.Resolved),
-            "INC-T0006 to be resolved");
+            () => DispatchAndDeskSpecs.Snapshot(host) is var snapshot
+                && snapshot.Incidents.Any(i => i.IncidentId == "INC-T0006" && i.Status == IncidentStatus.Resolved)
+                && snapshot.Handoffs.Any(h => h.Items.Any(item => item.IncidentId == "INC-T0006" && item.AcceptedAt is not null))
+                ? snapshot
+                : null,
+            "INC-T0006 to be taken over by the US desk and resolved");
         host.Services.GetRequiredService<MeterProvider>().ForceFlush();
 
         // A metric is exported again at every collection; each one counts once.
