@@ -120,14 +120,15 @@ public sealed class AppHostSpecs(ITestOutputHelper log)
         }
     }
 
-    /// <summary>A raised incident's trace and the services that contributed spans to it.</summary>
+    /// <summary>A raised incident's trace that holds spans of the workload, dispatch and a desk.</summary>
     private static async Task<(string TraceId, string Incident, IReadOnlyList<string> Services)> OneIncidentTraceAcrossServices(HttpClient http)
     {
         var raised = await Spans(http, "resource=workload&limit=50");
         foreach (var span in raised.Where(s => s.Name.StartsWith("raise INC-", StringComparison.Ordinal)).DistinctBy(s => s.TraceId).Take(10))
         {
             var services = (await Spans(http, $"traceId={span.TraceId}")).Select(s => s.Service).Distinct().Order(StringComparer.Ordinal).ToList();
-            if (services.Count >= 3)
+            // Each service exports in batches, so the trace fills in over a few seconds.
+            if (services.Contains("workload") && services.Contains("dispatch") && services.Any(s => s.StartsWith("desk-", StringComparison.Ordinal)))
             {
                 return (span.TraceId, span.Name["raise ".Length..], services);
             }
