@@ -1,0 +1,71 @@
+namespace Malaysia.Ops.Deploy.Tests;
+
+/// <summary>The Kubernetes manifests, checked without a cluster: every service is deployed with
+/// the probes its health endpoints answer, its settings and the broker's operator-made secret,
+/// and the kustomization applies every manifest.</summary>
+public sealed class KubernetesManifestSpecs
+{
+    private const string Folder = "deploy/kubernetes";
+
+    private static readonly string[] Services = ["dispatch", "desk-us", "desk-my", "workload"];
+
+    private static List<Dictionary<object, object>> Manifests() =>
+        Directory.GetFiles(DeployFiles.PathOf(Folder), "*.yaml")
+            .Where(f => Path.GetFileName(f) != "kustomization.yaml")
+            .Select(f => DeployFiles.Yaml(Path.GetRelativePath(DeployFiles.Root, f)))
+            .ToList();
+
+    private static Dictionary<object, object> Deployment(string name) =>
+        Manifests().Single(m => (string)m["kind"] == "Deployment" && (string)m.Map("metadata")["name"] == name);
+
+    private static Dictionary<object, object> Container(string name) =>
+        (Dictionary<object, object>)Deployment(name).Map("spec").Map("template").Map("spec").List("containers").Single();
+
+    [Fact]
+    public void The_kustomization_applies_every_manifest_in_the_folder()
+    {
+        var listed = DeployFiles.Yaml($"{Folder}/kustomization.yaml").List("resources").Cast<string>().Order();
+        var present = Directory.GetFiles(DeployFiles.PathOf(Folder), "*.yaml").Select(Path.GetFileName).Where(f => f != "kustomization.yaml").Order();
+
+        Assert.Equal(present, listed);
+    }
+
+    [Theory]
+    [InlineData("dispatch")]
+    [InlineData("desk-us")]
+    [InlineData("desk-my")]
+    [InlineData("workload")]
+    public void Each_service_is_probed_on_its_health_endpoints_and_configured_from_the_settings_and_the_broker_secret(string service)
+    {
+        var container = Container(service);
+
+        Assert.Equal($"malaysia-ops/{service}", container["image"]);
+        Assert.Equal("/health/ready", container.Map("readinessProbe").Map("httpGet")["path"]);
+        Assert.Equal("/health/live", container.Map("livenessProbe").Map("httpGet")["path"]);
+        Assert.Equal("8080", ((Dictionary<object, object>)container.List("ports").Single())["containerPort"]);
+
+        var configMap = (string)((Dictionary<object, object>)container.List("envFrom").Single()).Map("configMapRef")["name"];
+        var settings = Manifests().Single(m => (string)m["kind"] == "ConfigMap" && (string)m.Map("metadata")["name"] == configMap).Map("data");
+        Assert.Equal("RabbitMq", settings["Messaging__Transport"]);
+        Assert.Equal("8080", settings["ASPNETCORE_HTTP_PORTS"]);
+
+        var cluster = Manifests().Single(m => (string)m["kind"] == "RabbitmqCluster");
+        Assert.Equal((string)cluster.Map("metadata")["name"], settings["RabbitMq__Host"]);
+        var secrets = container.List("env").Cast<Dictionary<object, object>>()
+            .Where(e => e.ContainsKey("valueFrom"))
+            .ToDictionary(e => (string)e["name"], e => (string)e.Map("valueFrom").Map("secretKeyRef")["name"]);
+        Assert.Equal(["RabbitMq__Password", "RabbitMq__Username"], secrets.Keys.Order());
+        Assert.All(secrets.Values, secret => Assert.Equal($"{cluster.Map("metadata")["name"]}-default-user", secret));
+    }
+
+    [Fact]
+    public void The_desks_are_told_which_roster_desk_they_are_and_the_broker_has_three_nodes()
+    {
+        string DeskId(string service) => (string)Container(service).List("env").Cast<Dictionary<object, object>>().Single(e => (string)e["name"] == "Desk__Id")["value"];
+
+        Assert.Equal("us", DeskId("desk-us"));
+        Assert.Equal("my", DeskId("desk-my"));
+        Assert.Equal("3", Manifests().Single(m => (string)m["kind"] == "RabbitmqCluster").Map("spec")["replicas"]);
+        Assert.All(Services, s => Assert.NotNull(Deployment(s)));
+    }
+}
