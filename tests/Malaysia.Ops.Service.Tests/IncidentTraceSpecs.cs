@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Malaysia.Ops.Domain.Ledger;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 
@@ -13,15 +12,10 @@ public sealed class IncidentTraceSpecs
     public async Task An_incident_that_crosses_the_handoff_is_one_trace_showing_both_desks_and_the_handoff_links_to_it()
     {
         var spans = new List<Activity>();
-        using var host = await DispatchAndDeskSpecs.StartOperation(
-            "2026-07-13T11:50:00Z",
-            speed: 600,
+        using var host = await NoonHandoffScenario.StartAsync(
             services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
 
-        await DispatchAndDeskSpecs.Raise(host, "INC-T0005", workMinutes: 25);
-        await Eventually.Get(
-            () => DispatchAndDeskSpecs.Snapshot(host).Incidents.SingleOrDefault(i => i.IncidentId == "INC-T0005" && i.Status == IncidentStatus.Resolved),
-            "INC-T0005 to be resolved");
+        await NoonHandoffScenario.HandOverAndResolveAsync(host, "INC-T0005");
         host.Services.GetRequiredService<TracerProvider>().ForceFlush();
 
         List<Activity> finished;

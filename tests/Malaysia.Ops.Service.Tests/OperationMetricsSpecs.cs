@@ -1,4 +1,3 @@
-using Malaysia.Ops.Domain.Ledger;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -12,20 +11,10 @@ public sealed class OperationMetricsSpecs
     public async Task A_handed_over_incident_shows_in_the_raised_resolved_latency_and_open_metrics()
     {
         var exported = new List<Metric>();
-        using var host = await DispatchAndDeskSpecs.StartOperation(
-            "2026-07-13T11:50:00Z",
-            speed: 600,
+        using var host = await NoonHandoffScenario.StartAsync(
             services => services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(exported)));
 
-        await DispatchAndDeskSpecs.Raise(host, "INC-T0006", workMinutes: 25);
-        // Dispatch books the acceptance and the resolution as they arrive, in either order.
-        await Eventually.Get(
-            () => DispatchAndDeskSpecs.Snapshot(host) is var snapshot
-                && snapshot.Incidents.Any(i => i.IncidentId == "INC-T0006" && i.Status == IncidentStatus.Resolved)
-                && snapshot.Handoffs.Any(h => h.Items.Any(item => item.IncidentId == "INC-T0006" && item.AcceptedAt is not null))
-                ? snapshot
-                : null,
-            "INC-T0006 to be taken over by the US desk and resolved");
+        await NoonHandoffScenario.HandOverAndResolveAsync(host, "INC-T0006");
         host.Services.GetRequiredService<MeterProvider>().ForceFlush();
 
         // A metric is exported again at every collection; each one counts once.
