@@ -39,7 +39,7 @@ public static class DeskExtensions
             sp.GetRequiredService<IBus>(),
             sp.GetRequiredService<IHostApplicationLifetime>()));
 
-        return bus.Endpoint((context, cfg) =>
+        return bus.Endpoint([typeof(DeskConsumer)], (context, cfg) =>
         {
             var desk = context.GetRequiredService<DeskRuntimes>().Get(deskId, () => options(context));
             cfg.ReceiveEndpoint(desk.Options.EndpointName, endpoint =>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Threading.Channels;
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.Domain.Desks;
@@ -19,7 +18,6 @@ public sealed class DeskRuntime
     private readonly DeskModel model;
     private readonly Dictionary<string, ShiftEnding> handedOver = new(StringComparer.Ordinal);
     private readonly IncidentTraces traces = new();
-    private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly TimeSpan reviewPerItem;
     private readonly ILogger logger;
 
@@ -31,6 +29,7 @@ public sealed class DeskRuntime
         model = new DeskModel(options.Id, options.Engineers);
         reviewPerItem = TimeSpan.FromMinutes(options.ReviewMinutesPerItem);
         DisplayName = $"{options.Id.ToUpperInvariant()} desk";
+        Alarm = clock.CreateAlarm(DisplayName);
     }
 
     public DeskOptions Options { get; }
@@ -53,7 +52,8 @@ public sealed class DeskRuntime
         }
     }
 
-    internal ChannelReader<bool> Wakeups => wake.Reader;
+    /// <summary>The work loop's alarm, rung whenever the model changed.</summary>
+    internal Alarm Alarm { get; }
 
     public DateTimeOffset? NextDueAt()
     {
@@ -204,7 +204,7 @@ public sealed class DeskRuntime
     /// <summary>The model changed: the work loop must recompute when it next has to wake.</summary>
     private List<OutgoingMessage> Signal(List<OutgoingMessage> messages)
     {
-        wake.Writer.TryWrite(true);
+        Alarm.Ring();
         return messages;
     }
 

@@ -12,6 +12,7 @@ public sealed class DeskWorkLoop(DeskRuntime desk, IBus bus, IHostApplicationLif
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var alarm = desk.Alarm;
         using var stopping = lifetime.StoppingTokenSource(stoppingToken);
         try
         {
@@ -34,25 +35,7 @@ public sealed class DeskWorkLoop(DeskRuntime desk, IBus bus, IHostApplicationLif
                 await message.PublishAsync(bus, stoppingToken);
             }
 
-            await SleepUntilDueOrWokenAsync(stoppingToken);
+            await desk.Alarm.SleepUntilAsync(desk.NextDueAt(), stoppingToken);
         }
-    }
-
-    private async Task SleepUntilDueOrWokenAsync(CancellationToken stoppingToken)
-    {
-        using var sleeping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var due = desk.NextDueAt();
-        var delay = due is { } at ? at - desk.Clock.GetUtcNow() : Timeout.InfiniteTimeSpan;
-        if (delay != Timeout.InfiniteTimeSpan && delay <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        var timer = Task.Delay(delay, desk.Clock, sleeping.Token);
-        var woken = desk.Wakeups.WaitToReadAsync(sleeping.Token).AsTask();
-        await Task.WhenAny(timer, woken);
-        desk.Wakeups.TryRead(out _);
-        await sleeping.CancelAsync();
-        stoppingToken.ThrowIfCancellationRequested();
     }
 }

@@ -1,5 +1,5 @@
-using System.Threading.Channels;
 using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.Domain.Incidents;
 using Malaysia.Ops.Domain.Ledger;
 using Malaysia.Ops.Domain.Rosters;
@@ -15,17 +15,16 @@ namespace Malaysia.Ops.Dispatch;
 /// from it. Consumers and the shift clock call in with what happened and get back the messages
 /// to publish; nothing here touches the bus, so the bookkeeping is the domain's and testable.
 /// </summary>
-public sealed class DispatchCoordinator(DomainRoster roster, IOptions<DispatchOptions> options, IOptions<SimulationOptions> simulation, OpsMetrics metrics)
+public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clock, IOptions<DispatchOptions> options, IOptions<SimulationOptions> simulation, OpsMetrics metrics)
 {
     private readonly Lock gate = new();
     private readonly IncidentLedger ledger = new();
     private readonly HandoffBook book = new();
     private readonly TimeSpan handoffWindow = TimeSpan.FromMinutes(options.Value.HandoffWindowMinutes);
-    private readonly Channel<bool> deadlinesChanged = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    /// <summary>Signalled when a briefing moved the next handoff deadline, so the shift clock
-    /// does not sleep past it.</summary>
-    public ChannelReader<bool> DeadlinesChanged => deadlinesChanged.Reader;
+    /// <summary>The shift clock's alarm, rung when a briefing moved the next handoff deadline so
+    /// the shift clock does not sleep past it.</summary>
+    public Alarm ShiftClockAlarm { get; } = clock.CreateAlarm("dispatch shift clock");
 
     public DomainRoster Roster => roster;
 
@@ -113,7 +112,7 @@ public sealed class DispatchCoordinator(DomainRoster roster, IOptions<DispatchOp
             book.Briefed(briefing.HandoffId, briefing.Items.Select(i => i.IncidentId), briefing.SentAtWall, briefing.SimulatedAt);
             if (book.NextDeadline() != before)
             {
-                deadlinesChanged.Writer.TryWrite(true);
+                ShiftClockAlarm.Ring();
             }
         }
     }

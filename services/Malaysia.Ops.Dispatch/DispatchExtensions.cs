@@ -13,6 +13,16 @@ public static class DispatchExtensions
     /// <summary>The queue every dispatch consumer reads from.</summary>
     public const string EndpointName = "dispatch";
 
+    private static readonly Type[] Consumers =
+    [
+        typeof(IncidentRaisedConsumer),
+        typeof(IncidentAcknowledgedConsumer),
+        typeof(IncidentResolvedConsumer),
+        typeof(HandoffBriefingConsumer),
+        typeof(HandoffItemAcceptedConsumer),
+        typeof(HandoffCompletedConsumer),
+    ];
+
     /// <summary>The dispatch service: roster, router, shift clock, handoff coordinator, ledger,
     /// and the owner of the run's clock.</summary>
     public static OpsBusBuilder AddDispatch(this OpsBusBuilder bus)
@@ -27,24 +37,14 @@ public static class DispatchExtensions
         services.AddHostedService<LedgerSnapshotWriter>();
 
         return bus
-            .Register(x =>
-            {
-                x.AddConsumer<IncidentRaisedConsumer>();
-                x.AddConsumer<IncidentAcknowledgedConsumer>();
-                x.AddConsumer<IncidentResolvedConsumer>();
-                x.AddConsumer<HandoffBriefingConsumer>();
-                x.AddConsumer<HandoffItemAcceptedConsumer>();
-                x.AddConsumer<HandoffCompletedConsumer>();
-            })
-            .Endpoint((context, cfg) => cfg.ReceiveEndpoint(EndpointName, endpoint =>
+            .Register(x => x.AddConsumers(Consumers))
+            .Endpoint(Consumers, (context, cfg) => cfg.ReceiveEndpoint(EndpointName, endpoint =>
             {
                 endpoint.ApplyOpsDefaults(context);
-                endpoint.ConfigureConsumer<IncidentRaisedConsumer>(context);
-                endpoint.ConfigureConsumer<IncidentAcknowledgedConsumer>(context);
-                endpoint.ConfigureConsumer<IncidentResolvedConsumer>(context);
-                endpoint.ConfigureConsumer<HandoffBriefingConsumer>(context);
-                endpoint.ConfigureConsumer<HandoffItemAcceptedConsumer>(context);
-                endpoint.ConfigureConsumer<HandoffCompletedConsumer>(context);
+                foreach (var consumer in Consumers)
+                {
+                    endpoint.ConfigureConsumer(context, consumer);
+                }
             }));
     }
 }

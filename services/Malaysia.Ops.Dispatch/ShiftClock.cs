@@ -21,6 +21,7 @@ public sealed class ShiftClock(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var alarm = coordinator.ShiftClockAlarm;
         using var stopping = lifetime.StoppingTokenSource(stoppingToken);
         try
         {
@@ -49,8 +50,8 @@ public sealed class ShiftClock(
         {
             var boundary = roster.NextBoundary(cursor).At;
             var due = coordinator.NextHandoffDeadline() is { } deadline && deadline < boundary ? deadline : boundary;
-            var wait = due - clock.GetUtcNow();
-            if (wait > TimeSpan.Zero && await DeadlinesChangedWithin(wait, stoppingToken))
+            // Rung early when a briefing moved a deadline: the next wake-up is worked out again.
+            if (await coordinator.ShiftClockAlarm.SleepUntilAsync(due, stoppingToken))
             {
                 continue;
             }
@@ -82,18 +83,5 @@ public sealed class ShiftClock(
 
             cursor = due;
         }
-    }
-
-    /// <summary>Sleeps for the simulated span; true when woken early because a briefing moved a
-    /// handoff deadline (the next wake-up must then be worked out again).</summary>
-    private async Task<bool> DeadlinesChangedWithin(TimeSpan wait, CancellationToken stoppingToken)
-    {
-        using var sleeping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var timer = Task.Delay(wait, clock, sleeping.Token);
-        var changed = coordinator.DeadlinesChanged.WaitToReadAsync(sleeping.Token).AsTask();
-        var first = await Task.WhenAny(timer, changed);
-        await sleeping.CancelAsync();
-        stoppingToken.ThrowIfCancellationRequested();
-        return first == changed && coordinator.DeadlinesChanged.TryRead(out _);
     }
 }

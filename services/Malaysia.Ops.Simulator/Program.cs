@@ -30,7 +30,7 @@ try
 {
     var snapshot = await new SimulationRun(settings, Console.Out).RunAsync(stop.Token);
     var roster = RosterFactory.Build(new RosterOptions());
-    Console.Write(SummaryPrinter.Format(snapshot, roster.Coverage(settings.Epoch, settings.End)));
+    Console.Write(SummaryPrinter.Format(snapshot, roster.Coverage(settings.Epoch, settings.End), wallClock: !settings.VirtualTime));
     return 0;
 }
 catch (OperationCanceledException)

@@ -26,6 +26,9 @@ public sealed class SimulationRun(SimulatorSettings settings, TextWriter output)
     // Progress is reported at every quarter of a simulated day.
     private static readonly TimeSpan ProgressStep = TimeSpan.FromHours(6);
 
+    // Wall time the run may spend at one simulated instant before it is declared stuck.
+    private static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(60);
+
     public async Task<LedgerSnapshot> RunAsync(CancellationToken cancellationToken)
     {
         using var host = Build();
@@ -33,37 +36,27 @@ public sealed class SimulationRun(SimulatorSettings settings, TextWriter output)
         var clock = host.Services.GetRequiredService<SimulationClock>();
         var coordinator = host.Services.GetRequiredService<DispatchCoordinator>();
         var source = host.Services.GetRequiredService<IncidentSource>();
-        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
 
         var wall = Stopwatch.StartNew();
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Simulating {settings.Days:0.##} day(s) from {settings.Epoch:yyyy-MM-dd HH:mm}Z at {settings.Speed:0}x, seed {settings.Seed}, {settings.IncidentsPerHour:0.##} incidents/h"));
+        var pace = settings.Speed is { } speed ? string.Create(CultureInfo.InvariantCulture, $"at {speed:0}x") : "in virtual time";
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Simulating {settings.Days:0.##} day(s) from {settings.Epoch:yyyy-MM-dd HH:mm}Z {pace}, seed {settings.Seed}, {settings.IncidentsPerHour:0.##} incidents/h"));
         await host.StartAsync(cancellationToken);
 
-        var nextReport = settings.Epoch + ProgressStep;
-        while (clock.GetUtcNow() < settings.End)
+        Task Progress(DateTimeOffset at) => ReportProgressAsync(coordinator, at, wall.Elapsed);
+        if (settings.VirtualTime)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
-            if (lifetime.ApplicationStopping.IsCancellationRequested)
-            {
-                var failures = OpsHost.FailedServices(host.Services);
-                await host.StopAsync(CancellationToken.None);
-                throw failures.Count > 0
-                    ? new SimulationFailedException(string.Join("; ", failures))
-                    : new OperationCanceledException("the run was stopped (SIGTERM or Ctrl+C)");
-            }
-
-            while (clock.GetUtcNow() >= nextReport && nextReport <= settings.End)
-            {
-                await ReportProgressAsync(coordinator, nextReport, wall.Elapsed);
-                nextReport += ProgressStep;
-            }
+            await RunInVirtualTimeAsync(host, clock, Progress, cancellationToken);
         }
-
-        // Let what is already on the bus land in the ledger before the books are closed.
-        var drainUntil = wall.Elapsed + TimeSpan.FromSeconds(10);
-        while ((!source.Finished || coordinator.IncidentCount < source.Raised) && wall.Elapsed < drainUntil)
+        else
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(10), cancellationToken);
+            await RunOnWallClockAsync(host, clock, Progress, cancellationToken);
+
+            // Let what is already on the bus land in the ledger before the books are closed.
+            var drainUntil = wall.Elapsed + TimeSpan.FromSeconds(10);
+            while ((!source.Finished || coordinator.IncidentCount < source.Raised) && wall.Elapsed < drainUntil)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(10), cancellationToken);
+            }
         }
 
         var snapshot = coordinator.Snapshot(clock.GetUtcNow(), clock.Wall.GetUtcNow());
@@ -90,7 +83,8 @@ public sealed class SimulationRun(SimulatorSettings settings, TextWriter output)
             ["Messaging:Transport"] = "InMemory",
             ["Simulation:RunId"] = $"sim-{settings.Seed}",
             ["Simulation:Epoch"] = settings.Epoch.ToString("O", CultureInfo.InvariantCulture),
-            ["Simulation:Speed"] = settings.Speed.ToString(CultureInfo.InvariantCulture),
+            ["Simulation:VirtualTime"] = settings.VirtualTime ? "true" : "false",
+            ["Simulation:Speed"] = (settings.Speed ?? 1).ToString(CultureInfo.InvariantCulture),
             ["Simulation:Seed"] = settings.Seed.ToString(CultureInfo.InvariantCulture),
             ["Workload:IncidentsPerHour"] = settings.IncidentsPerHour.ToString(CultureInfo.InvariantCulture),
             ["Workload:RaiseUntil"] = settings.End.ToString("O", CultureInfo.InvariantCulture),
@@ -112,6 +106,57 @@ public sealed class SimulationRun(SimulatorSettings settings, TextWriter output)
             }
         });
         return builder.Build();
+    }
+
+    /// <summary>Moves virtual time on a quarter day at a time, reporting in between.</summary>
+    private async Task RunInVirtualTimeAsync(IHost host, SimulationClock clock, Func<DateTimeOffset, Task> progress, CancellationToken cancellationToken)
+    {
+        var driver = new VirtualTimeDriver(clock, StallLimit);
+        try
+        {
+            for (var next = settings.Epoch + ProgressStep; clock.GetUtcNow() < settings.End; next += ProgressStep)
+            {
+                var until = next < settings.End ? next : settings.End;
+                await driver.RunAsync(until, done: null, cancellationToken);
+                ThrowIfServiceFailed(host);
+                await progress(until);
+            }
+        }
+        catch (TimeoutException e)
+        {
+            ThrowIfServiceFailed(host);
+            throw new SimulationFailedException(e.Message);
+        }
+    }
+
+    /// <summary>Lets the accelerated clock run to the end, reporting every quarter day.</summary>
+    private async Task RunOnWallClockAsync(IHost host, SimulationClock clock, Func<DateTimeOffset, Task> progress, CancellationToken cancellationToken)
+    {
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        var nextReport = settings.Epoch + ProgressStep;
+        while (clock.GetUtcNow() < settings.End)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+            if (lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                ThrowIfServiceFailed(host);
+                throw new OperationCanceledException("the run was stopped (SIGTERM or Ctrl+C)");
+            }
+
+            while (clock.GetUtcNow() >= nextReport && nextReport <= settings.End)
+            {
+                await progress(nextReport);
+                nextReport += ProgressStep;
+            }
+        }
+    }
+
+    private static void ThrowIfServiceFailed(IHost host)
+    {
+        if (OpsHost.FailedServices(host.Services) is { Count: > 0 } failures)
+        {
+            throw new SimulationFailedException(string.Join("; ", failures));
+        }
     }
 
     private async Task ReportProgressAsync(DispatchCoordinator coordinator, DateTimeOffset at, TimeSpan wall)

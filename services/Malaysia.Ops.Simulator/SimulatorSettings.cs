@@ -5,7 +5,7 @@ namespace Malaysia.Ops.Simulator;
 /// <summary>What one simulator run is asked to do, from its command line.</summary>
 public sealed record SimulatorSettings(
     double Days,
-    double Speed,
+    double? Speed,
     int Seed,
     double IncidentsPerHour,
     DateTimeOffset Epoch,
@@ -16,7 +16,7 @@ public sealed record SimulatorSettings(
 {
     public static SimulatorSettings Default { get; } = new(
         Days: 3,
-        Speed: 17_280,
+        Speed: null,
         Seed: 42,
         IncidentsPerHour: 4,
         Epoch: new DateTimeOffset(2026, 7, 13, 0, 0, 0, TimeSpan.Zero),
@@ -25,6 +25,9 @@ public sealed record SimulatorSettings(
 
     public DateTimeOffset End => Epoch.AddDays(Days);
 
+    /// <summary>Virtual time unless a speed was asked for.</summary>
+    public bool VirtualTime => Speed is null;
+
     public const string Help = """
         Malaysia.Ops simulator: a follow-the-sun AI operations desk (US desk in New York,
         Malaysian desk in Kuala Lumpur) run in one process on an in-memory bus.
@@ -32,7 +35,11 @@ public sealed record SimulatorSettings(
         Usage: dotnet run --project services/Malaysia.Ops.Simulator -- [options]
 
           --days N          simulated days to run (default 3)
-          --speed X         simulated seconds per wall second (default 17280: a day in 5 s)
+          --speed X         run on an accelerated wall clock, X simulated seconds per wall
+                            second (e.g. 17280: a day in 5 s), as the separate services do.
+                            Without it the run is in virtual time: the clock jumps to the next
+                            thing due whenever nothing is happening, so a week takes seconds
+                            and the same options give the same results, byte for byte
           --seed N          seed of the incident stream; the same seed gives the same
                             incidents (default 42)
           --rate R          mean incidents per simulated hour, Poisson (default 4)

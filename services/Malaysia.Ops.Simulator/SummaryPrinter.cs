@@ -7,7 +7,9 @@ namespace Malaysia.Ops.Simulator;
 /// <summary>The run's figures as a terminal summary.</summary>
 public static class SummaryPrinter
 {
-    public static string Format(LedgerSnapshot snapshot, CoverageReport coverage)
+    /// <summary>The summary; wall-clock latencies only for a run on the wall clock (in virtual
+    /// time there is no wall time: those figures equal the simulated ones).</summary>
+    public static string Format(LedgerSnapshot snapshot, CoverageReport coverage, bool wallClock)
     {
         var s = snapshot.Summary;
         var text = new System.Text.StringBuilder();
@@ -26,9 +28,17 @@ public static class SummaryPrinter
         Line($"");
         Line($"  Handoff latency              n      p50      p95      max");
         Row(text, "per handoff, simulated min", s.HandoffLatencySimulatedMinutes);
-        Row(text, "per handoff, wall ms", s.HandoffLatencyWallMilliseconds);
+        if (wallClock)
+        {
+            Row(text, "per handoff, wall ms", s.HandoffLatencyWallMilliseconds);
+        }
+
         Row(text, "per item, simulated min", s.ItemLatencySimulatedMinutes);
-        Row(text, "per item, wall ms", s.ItemLatencyWallMilliseconds);
+        if (wallClock)
+        {
+            Row(text, "per item, wall ms", s.ItemLatencyWallMilliseconds);
+        }
+
         return text.ToString();
     }
 

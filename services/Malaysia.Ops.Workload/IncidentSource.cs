@@ -24,6 +24,7 @@ public sealed class IncidentSource(
     IOptions<WorkloadOptions> workload,
     ILogger<IncidentSource> logger) : BackgroundService
 {
+    private readonly Alarm alarm = clock.CreateAlarm("workload");
     private long raised;
 
     /// <summary>Incidents this process has published.</summary>
@@ -34,6 +35,7 @@ public sealed class IncidentSource(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var sleeping = alarm;
         using var stopping = lifetime.StoppingTokenSource(stoppingToken);
         try
         {
@@ -69,11 +71,9 @@ public sealed class IncidentSource(
                 continue;
             }
 
-            // Waits at most a simulated day at a time: a timer cannot be set further ahead than
-            // about 49 wall days, which a very low rate at a low speed would ask for.
-            while (arrival.At - clock.GetUtcNow() is var wait && wait > TimeSpan.Zero)
+            while (clock.GetUtcNow() < arrival.At)
             {
-                await Task.Delay(wait < TimeSpan.FromDays(1) ? wait : TimeSpan.FromDays(1), clock, stoppingToken);
+                await alarm.SleepUntilAsync(arrival.At, stoppingToken);
             }
 
             await RaiseAsync(arrival, stoppingToken);

@@ -12,14 +12,14 @@ namespace Malaysia.Ops.Service.Tests;
 internal static class NoonHandoffScenario
 {
     public static Task<IHost> StartAsync(Action<IServiceCollection> services) =>
-        DispatchAndDeskSpecs.StartOperation("2026-07-13T11:50:00Z", speed: 600, services);
+        DispatchAndDeskSpecs.StartOperation("2026-07-13T11:50:00Z", services);
 
     /// <summary>Raises the incident and waits until dispatch has booked both its acceptance by the
     /// US desk and its resolution (which it may hear of in either order).</summary>
     public static async Task HandOverAndResolveAsync(IHost host, string incidentId)
     {
         await DispatchAndDeskSpecs.Raise(host, incidentId, workMinutes: 25);
-        await Eventually.Get(
+        await VirtualTime.Until(host, 
             () => DispatchAndDeskSpecs.Snapshot(host) is var snapshot
                 && snapshot.Incidents.Any(i => i.IncidentId == incidentId && i.Status == IncidentStatus.Resolved)
                 && snapshot.Handoffs.Any(h => h.Items.Any(item => item.IncidentId == incidentId && item.AcceptedAt is not null))

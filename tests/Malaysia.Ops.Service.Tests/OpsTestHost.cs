@@ -1,3 +1,4 @@
+using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.ServiceDefaults;
 using Malaysia.Ops.ServiceDefaults.Hosting;
 using Malaysia.Ops.ServiceDefaults.Messaging;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace Malaysia.Ops.Service.Tests;
 
 /// <summary>A service host as the workers build it, with MassTransit's in-memory test harness
-/// in place of RabbitMQ.</summary>
+/// in place of RabbitMQ and the clock in virtual time, so every figure is exact.</summary>
 internal static class OpsTestHost
 {
     public static IHost Build(IDictionary<string, string?> settings, Action<OpsBusBuilder> contribute, Action<IServiceCollection>? services = null)
@@ -19,6 +20,7 @@ internal static class OpsTestHost
         {
             ["Messaging:Transport"] = "InMemory",
             ["Messaging:RetryLimit"] = "0",
+            ["Simulation:VirtualTime"] = "true",
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -37,24 +39,23 @@ internal static class OpsTestHost
     }
 }
 
-/// <summary>Waits for a condition that the simulated clock will bring about, failing with a
-/// description of what never happened.</summary>
-internal static class Eventually
+/// <summary>Moves a test host's virtual clock on until a condition holds, failing with a
+/// description of what never happened and the simulated time it was given.</summary>
+internal static class VirtualTime
 {
-    public static async Task<T> Get<T>(Func<T?> probe, string what, TimeSpan? timeout = null)
+    // Wall time one simulated instant may take before the run is declared stuck.
+    private static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(20);
+
+    public static async Task<T> Until<T>(IHost host, Func<T?> probe, string what, TimeSpan? within = null)
         where T : class
     {
-        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            if (probe() is { } value)
-            {
-                return value;
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException($"timed out waiting for {what}");
+        var clock = host.Services.GetRequiredService<SimulationClock>();
+        var limit = clock.GetUtcNow() + (within ?? TimeSpan.FromDays(1));
+        var reached = await new VirtualTimeDriver(clock, StallLimit).RunAsync(limit, () => probe() is not null, CancellationToken.None);
+        return probe() ?? throw new TimeoutException($"{what} did not happen by {reached:yyyy-MM-dd HH:mm}Z");
     }
+
+    /// <summary>Lets everything already under way at this instant finish.</summary>
+    public static Task Settle(IHost host) =>
+        new VirtualTimeDriver(host.Services.GetRequiredService<SimulationClock>(), StallLimit).QuietAsync(CancellationToken.None);
 }

@@ -48,7 +48,7 @@ public sealed class SimulatorSpecs
     [Fact]
     public async Task A_day_and_a_half_and_more_accounts_for_every_incident_once_with_handoffs_alternating()
     {
-        var settings = SimulatorSettings.Default with { Days = 1.6, Speed = 8_640 };
+        var settings = SimulatorSettings.Default with { Days = 1.6 };
         using var output = new StringWriter();
 
         var snapshot = await new SimulationRun(settings, output).RunAsync(CancellationToken.None);
@@ -63,5 +63,44 @@ public sealed class SimulatorSpecs
         Assert.Equal(["my->us", "us->my", "my->us"], directions);
         Assert.All(snapshot.Handoffs, h => Assert.Equal(HandoffStatus.Completed, h.Status));
         Assert.Contains("day 2 06:00Z", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_same_options_in_virtual_time_give_the_same_ledger_byte_for_byte()
+    {
+        var directory = Directory.CreateTempSubdirectory("ops-sim-");
+        try
+        {
+            var first = await RunToFileAsync(Path.Combine(directory.FullName, "first.json"));
+            var second = await RunToFileAsync(Path.Combine(directory.FullName, "second.json"));
+
+            Assert.True(first.Length > 10_000, $"the ledger of a two-day run is only {first.Length} bytes");
+            Assert.Equal(first, second);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+
+        static async Task<byte[]> RunToFileAsync(string path)
+        {
+            var settings = SimulatorSettings.Default with { Days = 2, Seed = 11, IncidentsPerHour = 6, SnapshotPath = path };
+            await new SimulationRun(settings, TextWriter.Null).RunAsync(CancellationToken.None);
+            return await File.ReadAllBytesAsync(path);
+        }
+    }
+
+    [Fact]
+    public async Task A_run_on_the_accelerated_wall_clock_accounts_for_every_incident_and_hands_over_at_noon()
+    {
+        var settings = SimulatorSettings.Default with { Days = 0.6, Speed = 17_280 };
+        using var output = new StringWriter();
+
+        var snapshot = await new SimulationRun(settings, output).RunAsync(CancellationToken.None);
+
+        Assert.True(snapshot.Summary.IncidentsRaised > 30, $"only {snapshot.Summary.IncidentsRaised} incidents in 14 hours at 4/h");
+        Assert.Equal(snapshot.Summary.IncidentsRaised, snapshot.Summary.IncidentsResolved + snapshot.Summary.IncidentsOpen);
+        Assert.Equal("my->us", Assert.Single(snapshot.Handoffs).Direction);
+        Assert.Contains("at 17280x", output.ToString(), StringComparison.Ordinal);
     }
 }

@@ -6,6 +6,9 @@ namespace Malaysia.Ops.Domain.Clock;
 /// Polly and every timer of the services run on simulated time.
 /// Until the clock is started it stands still at the epoch: a process that joins a run waits for
 /// the clock's owner (dispatch) to announce the anchor, so that all processes agree.
+/// A virtual clock (<see cref="Virtual"/>) has no wall clock behind it: time stands still until
+/// a <see cref="VirtualTimeDriver"/> moves it to the next instant a loop's <see cref="Alarm"/> is
+/// due, once the run is quiet. Its "wall" time is the simulated time itself.
 /// </summary>
 public sealed class SimulationClock : TimeProvider
 {
@@ -13,6 +16,7 @@ public sealed class SimulationClock : TimeProvider
     private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock gate = new();
     private ClockSetting setting;
+    private long alarmsCreated;
 
     public SimulationClock(DateTimeOffset epoch, double speed, TimeProvider? wall = null)
     {
@@ -21,7 +25,39 @@ public sealed class SimulationClock : TimeProvider
         setting = new ClockSetting(epoch.ToUniversalTime(), null, speed);
     }
 
+    /// <summary>A clock in virtual time, started at <paramref name="epoch"/>.</summary>
+    public static SimulationClock Virtual(DateTimeOffset epoch)
+    {
+        var clock = new SimulationClock(epoch, 1, new VirtualWall(epoch.ToUniversalTime()));
+        clock.Start(epoch);
+        return clock;
+    }
+
     public DateTimeOffset Epoch => setting.Epoch;
+
+    public bool IsVirtual => wall is VirtualWall;
+
+    /// <summary>The run's loops and messages in flight; what virtual time waits for.</summary>
+    public RunActivity Activity { get; } = new();
+
+    /// <summary>An alarm for one loop of the run, awake until it first sleeps.</summary>
+    public Alarm CreateAlarm(string name)
+    {
+        var alarm = new Alarm(this, name, Interlocked.Increment(ref alarmsCreated));
+        Activity.Awake(alarm);
+        return alarm;
+    }
+
+    /// <summary>Moves virtual time on to <paramref name="instant"/> (never back).</summary>
+    internal void AdvanceTo(DateTimeOffset instant)
+    {
+        if (wall is not VirtualWall virtualWall)
+        {
+            throw new InvalidOperationException("Only a virtual clock can be moved on; this one follows the wall clock.");
+        }
+
+        virtualWall.AdvanceTo(instant);
+    }
 
     public double Speed => setting.Speed;
 

@@ -9,7 +9,7 @@ public static class ClockFollowing
     /// of its own, so every replica of a service hears every announcement.</summary>
     public static OpsBusBuilder FollowRunClock(this OpsBusBuilder bus) => bus
         .Register(x => x.AddConsumer<SimulationClockFollower>())
-        .Endpoint((context, cfg) => cfg.ReceiveEndpoint(
+        .Endpoint([typeof(SimulationClockFollower)], (context, cfg) => cfg.ReceiveEndpoint(
             new TemporaryEndpointDefinition("clock"),
             endpoint => endpoint.ConfigureConsumer<SimulationClockFollower>(context)));
 }

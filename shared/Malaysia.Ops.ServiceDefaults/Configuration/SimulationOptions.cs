@@ -19,6 +19,11 @@ public sealed class SimulationOptions
 
     public int Seed { get; set; } = 42;
 
+    /// <summary>Virtual time: the clock stands still while anything is happening and then jumps
+    /// to the next instant something is due, so a simulated week takes seconds and a run repeats
+    /// exactly. Only for a whole run in one process on the in-memory bus; Speed is then unused.</summary>
+    public bool VirtualTime { get; set; }
+
     /// <summary>Optional: the wall instant at which simulated time is the epoch. When every
     /// process is given the same anchor they agree without waiting for dispatch's announcement.</summary>
     public DateTimeOffset? WallAnchor { get; set; }

@@ -1,3 +1,4 @@
+using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.ServiceDefaults.Configuration;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -42,12 +43,30 @@ public static class BusRegistration
             bus.ApplyRegistrations(x);
             if (useTestHarness || transport == MessageTransport.InMemory)
             {
-                x.UsingInMemory((context, cfg) => bus.ApplyEndpoints(context, cfg));
+                x.UsingInMemory((context, cfg) =>
+                {
+                    var clock = context.GetRequiredService<SimulationClock>();
+                    if (clock.IsVirtual)
+                    {
+                        var observer = new RunActivityObserver(clock.Activity, bus.FanOut());
+                        cfg.ConnectPublishObserver(observer);
+                        cfg.ConnectReceiveObserver(observer);
+                    }
+
+                    bus.ApplyEndpoints(context, cfg);
+                });
             }
             else
             {
                 x.UsingRabbitMq((context, cfg) =>
                 {
+                    if (context.GetRequiredService<SimulationClock>().IsVirtual)
+                    {
+                        throw new ConfigurationProblemException(
+                            "Simulation:VirtualTime",
+                            "virtual time needs the whole run in one process (Messaging:Transport InMemory); services on RabbitMQ follow the accelerated clock");
+                    }
+
                     var rabbit = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
                     cfg.Host(rabbit.Host, (ushort)rabbit.Port, rabbit.VirtualHost, h =>
                     {

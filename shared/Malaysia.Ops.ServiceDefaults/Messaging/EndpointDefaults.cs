@@ -1,3 +1,4 @@
+using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.ServiceDefaults.Configuration;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,12 +9,19 @@ namespace Malaysia.Ops.ServiceDefaults.Messaging;
 public static class EndpointDefaults
 {
     /// <summary>What every receive endpoint of the operation does the same way: a bounded
-    /// prefetch and redelivery with exponential backoff before a message is moved to the
+    /// prefetch (one message at a time in virtual time) and redelivery with exponential backoff before a message is moved to the
     /// endpoint's error queue (with the exception as the reason).</summary>
     public static void ApplyOpsDefaults(this IReceiveEndpointConfigurator endpoint, IBusRegistrationContext context)
     {
         var messaging = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
         endpoint.PrefetchCount = messaging.PrefetchCount;
+        if (context.GetRequiredService<SimulationClock>().IsVirtual)
+        {
+            // One message at a time per queue: what happens at one simulated instant then
+            // happens in the same order in every run.
+            endpoint.ConcurrentMessageLimit = 1;
+        }
+
         if (messaging.RetryLimit > 0)
         {
             endpoint.UseMessageRetry(retry => retry.Exponential(

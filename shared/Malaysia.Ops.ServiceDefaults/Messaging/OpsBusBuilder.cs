@@ -14,6 +14,7 @@ public sealed class OpsBusBuilder(IServiceCollection services, IConfiguration co
 {
     private readonly List<Action<IBusRegistrationConfigurator>> registrations = [];
     private readonly List<Action<IBusRegistrationContext, IBusFactoryConfigurator>> endpoints = [];
+    private readonly List<IReadOnlyList<Type>> consumersPerEndpoint = [];
 
     public IServiceCollection Services { get; } = services;
 
@@ -25,11 +26,17 @@ public sealed class OpsBusBuilder(IServiceCollection services, IConfiguration co
         return this;
     }
 
-    public OpsBusBuilder Endpoint(Action<IBusRegistrationContext, IBusFactoryConfigurator> endpoint)
+    /// <summary>A receive endpoint and the consumers it hosts. The consumers are declared so the
+    /// process knows how many queues each message type lands in (virtual time counts messages
+    /// in flight with it).</summary>
+    public OpsBusBuilder Endpoint(IReadOnlyList<Type> consumers, Action<IBusRegistrationContext, IBusFactoryConfigurator> endpoint)
     {
+        consumersPerEndpoint.Add(consumers);
         endpoints.Add(endpoint);
         return this;
     }
+
+    internal MessageFanOut FanOut() => new(consumersPerEndpoint);
 
     internal void ApplyRegistrations(IBusRegistrationConfigurator configurator)
     {
