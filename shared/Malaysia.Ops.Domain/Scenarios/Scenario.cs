@@ -1,0 +1,105 @@
+namespace Malaysia.Ops.Domain.Scenarios;
+
+/// <summary>
+/// One rehearsal or what-if: when it starts and for how long, the incident stream, the desks
+/// (where, when on duty, how many engineers, at what cost), the handoff rules, scripted events,
+/// and optionally other desk topologies to compare on the same incident stream. Loaded from a
+/// YAML file (see docs/scenarios.md); everything here has been validated.
+/// </summary>
+public sealed record Scenario(
+    string Name,
+    string Description,
+    DateTimeOffset Start,
+    double Days,
+    int Seed,
+    ArrivalProfile Arrivals,
+    IReadOnlyList<DeskPlan> Desks,
+    HandoffPolicy Handoff,
+    IReadOnlyList<ScriptedIncident> Incidents,
+    IReadOnlyList<DeskOutage> Outages,
+    IReadOnlyList<Topology> Compare)
+{
+    public DateTimeOffset End => Start.AddDays(Days);
+}
+
+/// <summary>A desk of the operation: its site, shifts in local time, staff and cost.</summary>
+/// <param name="Shifts">"08:00-20:00" in the desk's local time; "20:00-08:00" runs overnight.</param>
+/// <param name="Engineers">Engineers on each shift, each working one incident at a time.</param>
+public sealed record DeskPlan(
+    string Id,
+    string Name,
+    string TimeZone,
+    IReadOnlyList<string> Shifts,
+    int Engineers,
+    double ReviewMinutesPerItem,
+    StaffCost Cost);
+
+/// <summary>What an engineer-hour on duty costs at a desk: a base rate with premiums (fractions
+/// of the base) for night hours (22:00-06:00 local) and weekends (local Saturday and Sunday).</summary>
+public sealed record StaffCost(double HourlyRate, double NightPremium, double WeekendPremium)
+{
+    public static StaffCost None { get; } = new(0, 0, 0);
+}
+
+/// <summary>
+/// When incidents arrive: Poisson at a base rate per hour, scaled during the busy hours of a
+/// time zone (e.g. US business hours) and at weekends there, by load spikes, plus correlated
+/// bursts (one cluster outage raising many incidents at once).
+/// </summary>
+public sealed record ArrivalProfile(
+    double IncidentsPerHour,
+    BusyHours? BusyHours,
+    double WeekendFactor,
+    IReadOnlyList<LoadSpike> Spikes,
+    BurstPolicy? Bursts)
+{
+    public static ArrivalProfile Constant(double incidentsPerHour) => new(incidentsPerHour, null, 1, [], null);
+}
+
+/// <summary>Local hours [From, To) in <paramref name="TimeZone"/> when the rate is multiplied by
+/// <paramref name="Factor"/>.</summary>
+public sealed record BusyHours(string TimeZone, TimeOnly From, TimeOnly To, double Factor);
+
+/// <summary>The rate multiplied by <paramref name="Factor"/> between two instants.</summary>
+public sealed record LoadSpike(DateTimeOffset From, DateTimeOffset To, double Factor);
+
+/// <summary>Random correlated bursts: on average <paramref name="PerDay"/> a day, a cluster
+/// outage raising <paramref name="Incidents"/> incidents of one type on one cluster within
+/// <paramref name="WithinMinutes"/>.</summary>
+public sealed record BurstPolicy(double PerDay, int Incidents, double WithinMinutes);
+
+/// <summary>An incident the scenario raises at a set instant, on top of the random stream
+/// (e.g. a SEV1 GPU-cluster outage 30 minutes before a shift ends).</summary>
+public sealed record ScriptedIncident(
+    DateTimeOffset At,
+    Contracts.IncidentType Type,
+    Contracts.Severity Severity,
+    string Cluster,
+    double WorkMinutes,
+    string Summary);
+
+/// <summary>A desk that goes dark (site power, network, everyone pulled into a war room): from
+/// <paramref name="From"/> to <paramref name="To"/> it works nothing, acknowledges nothing and
+/// briefs nobody.</summary>
+public sealed record DeskOutage(string DeskId, DateTimeOffset From, DateTimeOffset To);
+
+/// <summary>
+/// How work changes hands. <paramref name="OmissionProbability"/>: an item's context is left
+/// out or garbled in the briefing; the incoming desk then queries it
+/// (<paramref name="QueryProbability"/>, costing <paramref name="QueryMinutes"/>) or finds out
+/// later, a surprise costing <paramref name="SurpriseMinutes"/> of extra work. Every change of
+/// hands adds <paramref name="RefamiliarisationMinutes"/>.
+/// </summary>
+public sealed record HandoffPolicy(
+    double WindowMinutes,
+    double OmissionProbability,
+    double QueryProbability,
+    double QueryMinutes,
+    double SurpriseMinutes,
+    double RefamiliarisationMinutes)
+{
+    public static HandoffPolicy Default { get; } = new(60, 0, 0, 0, 0, 0);
+}
+
+/// <summary>Another way to staff the same operation, run on the same incident stream.</summary>
+public sealed record Topology(string Name, string Description, IReadOnlyList<DeskPlan> Desks);
