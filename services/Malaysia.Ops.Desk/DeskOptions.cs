@@ -16,6 +16,10 @@ public sealed class DeskOptions
     /// <summary>Simulated minutes the incoming lead spends on each briefed item before taking it over.</summary>
     public double ReviewMinutesPerItem { get; set; } = 3;
 
+    /// <summary>Stretches of simulated time in which the desk is dark (works, reviews and briefs
+    /// nothing), e.g. "Desk:Outages:0:From" / ":To".</summary>
+    public List<DeskOutageOptions> Outages { get; set; } = [];
+
     public string EndpointName => $"desk-{Id}";
 }
 
@@ -32,6 +36,14 @@ internal sealed class DeskOptionsValidator : IValidateOptions<DeskOptions>
         if (options.Engineers is < 1 or > 1000)
         {
             problems.Add($"Desk:Engineers: {options.Engineers} is out of range (1 to 1000)");
+        }
+
+        for (var i = 0; i < options.Outages.Count; i++)
+        {
+            if (options.Outages[i].To <= options.Outages[i].From)
+            {
+                problems.Add($"Desk:Outages:{i}: To ({options.Outages[i].To:O}) must be after From ({options.Outages[i].From:O})");
+            }
         }
 
         if (options.ReviewMinutesPerItem is < 0 or > 24 * 60)

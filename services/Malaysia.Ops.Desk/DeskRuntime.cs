@@ -18,6 +18,9 @@ public sealed class DeskRuntime
     private readonly DeskModel model;
     private readonly Dictionary<string, ShiftEnding> handedOver = new(StringComparer.Ordinal);
     private readonly IncidentTraces traces = new();
+
+    // Shift ends that came while the desk was dark: briefed when it is back.
+    private readonly List<(ShiftEnding Ending, ActivityContext Trace)> endingsWhileDark = [];
     private readonly TimeSpan reviewPerItem;
     private readonly ILogger logger;
 
@@ -26,7 +29,7 @@ public sealed class DeskRuntime
         Options = options;
         Clock = clock;
         this.logger = logger;
-        model = new DeskModel(options.Id, options.Engineers);
+        model = new DeskModel(options.Id, options.Engineers, options.Outages.Select(o => new DeskDarkPeriod(o.From, o.To)));
         reviewPerItem = TimeSpan.FromMinutes(options.ReviewMinutesPerItem);
         DisplayName = $"{options.Id.ToUpperInvariant()} desk";
         Alarm = clock.CreateAlarm(DisplayName);
@@ -59,7 +62,14 @@ public sealed class DeskRuntime
     {
         lock (gate)
         {
-            return model.NextDueAt();
+            var next = model.NextDueAt();
+            foreach (var (ending, _) in endingsWhileDark)
+            {
+                var back = model.DarkUntil(ending.SimulatedAt) ?? ending.SimulatedAt;
+                next = next is null || back < next ? back : next;
+            }
+
+            return next;
         }
     }
 
@@ -68,7 +78,14 @@ public sealed class DeskRuntime
     {
         lock (gate)
         {
-            return Translate(model.Advance(Now()));
+            var messages = Translate(model.Advance(Now()));
+            foreach (var deferred in endingsWhileDark.Where(d => model.DarkUntil(Now()) is null).ToList())
+            {
+                endingsWhileDark.Remove(deferred);
+                messages.AddRange(HandOver(deferred.Ending, deferred.Trace));
+            }
+
+            return messages;
         }
     }
 
@@ -92,26 +109,40 @@ public sealed class DeskRuntime
         }
     }
 
-    /// <summary>This desk's shift ends: brief every open item to the incoming desk, under a
-    /// handoff span in the handoff's trace that links to each item's own trace.</summary>
+    /// <summary>This desk's shift ends: brief every open item to the incoming desk, or, if the
+    /// desk is dark, as soon as it is back.</summary>
     public IReadOnlyList<OutgoingMessage> ShiftEnds(ShiftEnding ending, ActivityContext trace)
     {
         lock (gate)
         {
-            var handed = model.HandOverAll(Max(Now(), ending.SimulatedAt), out var before);
-            var messages = Translate(before);
-            var items = handed.Select(i => i with { TraceParent = IncidentTraces.TraceParent(traces.For(i.IncidentId)) }).ToList();
-            var links = handed.Select(i => traces.For(i.IncidentId)).Where(c => c != default).Select(c => new ActivityLink(c)).ToList();
-            foreach (var item in handed)
+            if (model.DarkUntil(Max(Now(), ending.SimulatedAt)) is { } back)
             {
-                traces.Forget(item.IncidentId);
+                logger.LogWarning("Shift {ShiftId} ends while {Desk} is dark: no briefing before {Back:u}", ending.ShiftId, DisplayName, back);
+                endingsWhileDark.Add((ending, trace));
+                return Signal([]);
             }
 
-            handedOver[ending.ShiftId] = ending;
-            messages.Add(Briefing(ending, items, $"handoff {DeskId.ToUpperInvariant()}→{ending.IncomingDeskId.ToUpperInvariant()}", trace, links));
-            logger.LogInformation("Shift {ShiftId} ends: briefing {Count} item(s) to {Incoming} ({HandoffId})", ending.ShiftId, items.Count, ending.IncomingDeskId, ending.HandoffId);
-            return Signal(messages);
+            return Signal(HandOver(ending, trace));
         }
+    }
+
+    /// <summary>Briefs every open item to the incoming desk, under a handoff span in the
+    /// handoff's trace that links to each item's own trace.</summary>
+    private List<OutgoingMessage> HandOver(ShiftEnding ending, ActivityContext trace)
+    {
+        var handed = model.HandOverAll(Max(Now(), ending.SimulatedAt), out var before);
+        var messages = Translate(before);
+        var items = handed.Select(i => i with { TraceParent = IncidentTraces.TraceParent(traces.For(i.IncidentId)) }).ToList();
+        var links = handed.Select(i => traces.For(i.IncidentId)).Where(c => c != default).Select(c => new ActivityLink(c)).ToList();
+        foreach (var item in handed)
+        {
+            traces.Forget(item.IncidentId);
+        }
+
+        handedOver[ending.ShiftId] = ending;
+        messages.Add(Briefing(ending, items, $"handoff {DeskId.ToUpperInvariant()}→{ending.IncomingDeskId.ToUpperInvariant()}", trace, links));
+        logger.LogInformation("Shift {ShiftId} ends: briefing {Count} item(s) to {Incoming} ({HandoffId})", ending.ShiftId, items.Count, ending.IncomingDeskId, ending.HandoffId);
+        return messages;
     }
 
     /// <summary>A briefing for this desk: the lead reviews the items once on duty; each item

@@ -8,18 +8,23 @@ namespace Malaysia.Ops.Domain.Desks;
 /// remaining effort. Briefed items wait until the incoming lead has reviewed them one by one.
 /// Events are computed at the instants they happen, not when <see cref="Advance"/> is called, so
 /// the outcome does not depend on how often the service wakes up.
+/// A desk can go dark for a while (an outage: site power, network, everyone in a war room): work
+/// in progress stops where it is, nothing is acknowledged, started or reviewed until it is back.
 /// </summary>
 public sealed class DeskModel
 {
     private readonly List<WorkItem> items = [];
     private readonly Dictionary<string, Intake> intakes = [];
+    private readonly List<DeskDarkPeriod> darkPeriods;
+    private int nextDarkPeriod;
     private long nextSequence;
 
-    public DeskModel(string deskId, int engineers)
+    public DeskModel(string deskId, int engineers, IEnumerable<DeskDarkPeriod>? darkPeriods = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(engineers);
         DeskId = deskId;
         Engineers = engineers;
+        this.darkPeriods = (darkPeriods ?? []).OrderBy(d => d.From).ToList();
     }
 
     public string DeskId { get; }
@@ -35,6 +40,10 @@ public sealed class DeskModel
 
     public bool Holds(string incidentId) => items.Any(i => i.IncidentId == incidentId);
 
+    /// <summary>When the desk is back if it is dark at <paramref name="at"/>; null when it is up.</summary>
+    public DateTimeOffset? DarkUntil(DateTimeOffset at) =>
+        darkPeriods.FirstOrDefault(d => d.From <= at && at < d.To)?.To;
+
     /// <summary>Takes a newly assigned incident; work can start from <paramref name="workableFrom"/>
     /// (the desk's shift start) at the earliest.</summary>
     public IReadOnlyList<DeskEvent> Assign(string incidentId, IncidentType type, Severity severity, double workMinutes, DateTimeOffset workableFrom, DateTimeOffset now)
@@ -49,7 +58,7 @@ public sealed class DeskModel
         items.Add(new WorkItem(incidentId, type, severity, workMinutes, nextSequence++)
         {
             Phase = Phase.Queued,
-            WorkableFrom = Max(workableFrom, Now),
+            WorkableFrom = UpAt(Max(workableFrom, Now)),
         });
         events.AddRange(Advance(Now));
         return events;
@@ -67,7 +76,7 @@ public sealed class DeskModel
         DateTimeOffset now)
     {
         var events = Advance(now);
-        var start = Max(acceptFrom, Now);
+        var start = UpAt(Max(acceptFrom, Now));
         var newItems = briefed.Where(b => !Holds(b.IncidentId)).ToList();
         var key = $"{handoffId}#{nextSequence}";
         intakes[key] = new Intake(handoffId, fromDeskId, briefingSentAtWall, newItems.Count, start);
@@ -144,6 +153,7 @@ public sealed class DeskModel
         while (NextDueAt() is { } t && t <= now)
         {
             Now = Max(Now, t);
+            GoDark(t);
             Finish(t, events);
             Accept(t, events);
             Acknowledge(t, events);
@@ -172,6 +182,11 @@ public sealed class DeskModel
             }
         }
 
+        if (nextDarkPeriod < darkPeriods.Count)
+        {
+            yield return Max(darkPeriods[nextDarkPeriod].From, Now);
+        }
+
         foreach (var intake in intakes.Values.Where(i => i.Remaining == 0))
         {
             yield return Max(intake.AcceptFrom, Now);
@@ -182,6 +197,45 @@ public sealed class DeskModel
             yield return Max(firstWorkable, Now);
         }
     }
+
+    /// <summary>At the start of a dark period everything stops: work in progress goes back to
+    /// the queue with the effort it still needs, and nothing resumes before the desk is back.</summary>
+    private void GoDark(DateTimeOffset t)
+    {
+        while (nextDarkPeriod < darkPeriods.Count && darkPeriods[nextDarkPeriod].From <= t)
+        {
+            var dark = darkPeriods[nextDarkPeriod++];
+            if (dark.To <= t)
+            {
+                continue;
+            }
+
+            foreach (var item in items)
+            {
+                switch (item.Phase)
+                {
+                    case Phase.InProgress when item.FinishAt > t:
+                        item.RemainingMinutes = item.RemainingMinutesAt(t);
+                        item.Phase = Phase.Queued;
+                        item.WorkableFrom = dark.To;
+                        break;
+                    case Phase.AwaitingAcceptance when item.AcceptAt > t:
+                        item.AcceptAt += dark.To - t;
+                        break;
+                    case Phase.Queued:
+                        item.WorkableFrom = Max(item.WorkableFrom, dark.To);
+                        break;
+                }
+            }
+
+            foreach (var intake in intakes.Values)
+            {
+                intake.AcceptFrom = Max(intake.AcceptFrom, dark.To);
+            }
+        }
+    }
+
+    private DateTimeOffset UpAt(DateTimeOffset at) => DarkUntil(at) ?? at;
 
     private void Finish(DateTimeOffset t, List<DeskEvent> events)
     {
@@ -258,7 +312,7 @@ public sealed class DeskModel
         public long Sequence { get; } = sequence;
 
         /// <summary>Effort left when the item last entered the queue.</summary>
-        public double RemainingMinutes { get; } = remainingMinutes;
+        public double RemainingMinutes { get; set; } = remainingMinutes;
 
         public Phase Phase { get; set; }
 
@@ -268,7 +322,7 @@ public sealed class DeskModel
 
         public DateTimeOffset WorkableFrom { get; set; }
 
-        public DateTimeOffset AcceptAt { get; init; }
+        public DateTimeOffset AcceptAt { get; set; }
 
         public string? IntakeKey { get; init; }
 
@@ -288,7 +342,7 @@ public sealed class DeskModel
 
         public DateTimeOffset BriefingSentAtWall { get; } = briefingSentAtWall;
 
-        public DateTimeOffset AcceptFrom { get; } = acceptFrom;
+        public DateTimeOffset AcceptFrom { get; set; } = acceptFrom;
 
         public int Remaining { get; set; } = remaining;
 

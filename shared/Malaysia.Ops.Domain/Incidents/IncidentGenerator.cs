@@ -1,44 +1,132 @@
 using System.Globalization;
 using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Domain.Scenarios;
 
 namespace Malaysia.Ops.Domain.Incidents;
 
 /// <summary>
-/// The run's seeded incident stream: Poisson arrivals at a constant rate from the epoch, each
-/// with type, severity, cluster and work time drawn from the catalogue. The stream depends only
-/// on seed, epoch, rate and catalogue, so a restarted workload service regenerates the same ids
-/// and every rerun with the same seed sees the same operation.
+/// The run's seeded incident stream, merged in time order from three sources: Poisson arrivals
+/// whose rate follows the <see cref="ArrivalProfile"/> (thinned from the profile's peak rate),
+/// correlated bursts (a cluster outage raising several incidents of one type at once), and the
+/// scenario's scripted incidents. Ids follow the merged order. The stream depends only on seed,
+/// epoch, profile, script and catalogue, so a restarted workload service regenerates the same
+/// ids and every rerun with the same seed sees the same operation.
 /// </summary>
-public sealed class IncidentGenerator(IncidentCatalogue catalogue, int seed, DateTimeOffset epoch, double incidentsPerHour)
+public sealed class IncidentGenerator(
+    IncidentCatalogue catalogue,
+    int seed,
+    DateTimeOffset epoch,
+    ArrivalProfile profile,
+    IReadOnlyList<ScriptedIncident> scripted)
 {
+    public IncidentGenerator(IncidentCatalogue catalogue, int seed, DateTimeOffset epoch, double incidentsPerHour)
+        : this(catalogue, seed, epoch, ArrivalProfile.Constant(incidentsPerHour), [])
+    {
+    }
+
     public IEnumerable<IncidentArrival> Arrivals()
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(incidentsPerHour);
-        var random = new Random(seed);
-        var totalWeight = catalogue.Profiles.Sum(p => p.Weight);
-        var at = epoch;
+        var rate = new ArrivalRate(profile);
+        var sources = new List<IEnumerator<Draft>>
+        {
+            Random(rate).GetEnumerator(),
+            Bursts().GetEnumerator(),
+            scripted.OrderBy(s => s.At).Select(s => new Draft(s.At, s.Type, s.Severity, s.Cluster, s.Summary, s.WorkMinutes)).GetEnumerator(),
+        };
+        var heads = sources.Select(s => s.MoveNext() ? s.Current : null).ToArray();
+
         for (long sequence = 1; ; sequence++)
         {
-            // Every arrival draws the same number of values in the same order, so the stream
-            // never depends on what an earlier arrival turned out to be.
-            at = at.AddHours(Exponential(random, 1 / incidentsPerHour));
-            var profile = Pick(catalogue.Profiles, p => p.Weight, totalWeight, random.NextDouble());
-            var severity = Pick(profile.SeverityMix.OrderBy(kv => kv.Key).ToList(), kv => kv.Value, profile.SeverityMix.Values.Sum(), random.NextDouble()).Key;
-            var cluster = profile.Clusters[random.Next(profile.Clusters.Count)];
-            var work = Math.Max(5, Exponential(random, profile.MeanWorkMinutes[severity]));
-            yield return new IncidentArrival(
-                sequence,
-                IncidentIdFor(sequence),
-                at,
-                profile.Type,
-                severity,
-                cluster,
-                string.Format(CultureInfo.InvariantCulture, profile.SummaryTemplate, cluster),
-                Math.Round(work, 2));
+            // The earliest head; among equal instants the source listed first.
+            var next = -1;
+            for (var i = 0; i < heads.Length; i++)
+            {
+                if (heads[i] is { } head && (next < 0 || head.At < heads[next]!.At))
+                {
+                    next = i;
+                }
+            }
+
+            if (next < 0)
+            {
+                yield break;
+            }
+
+            var draft = heads[next]!;
+            heads[next] = sources[next].MoveNext() ? sources[next].Current : null;
+            yield return new IncidentArrival(sequence, IncidentIdFor(sequence), draft.At, draft.Type, draft.Severity, draft.Cluster, draft.Summary, draft.WorkMinutes);
         }
     }
 
     public static string IncidentIdFor(long sequence) => $"INC-{sequence.ToString("D5", CultureInfo.InvariantCulture)}";
+
+    private IEnumerable<Draft> Random(ArrivalRate rate)
+    {
+        var random = new Random(seed);
+        var totalWeight = catalogue.Profiles.Sum(p => p.Weight);
+        var at = epoch;
+        while (true)
+        {
+            // Every candidate draws the same values in the same order, so the stream never
+            // depends on what an earlier arrival turned out to be.
+            at = at.AddHours(Exponential(random, 1 / rate.Peak));
+            var kind = Pick(catalogue.Profiles, p => p.Weight, totalWeight, random.NextDouble());
+            var severity = PickSeverity(kind, random);
+            var cluster = kind.Clusters[random.Next(kind.Clusters.Count)];
+            var work = WorkMinutes(kind, severity, random);
+
+            // Thinning: a candidate at the peak rate is kept with probability rate(t) / peak.
+            if (!rate.IsConstant && random.NextDouble() * rate.Peak >= rate.At(at))
+            {
+                continue;
+            }
+
+            yield return new Draft(at, kind.Type, severity, cluster, string.Format(CultureInfo.InvariantCulture, kind.SummaryTemplate, cluster), work);
+        }
+    }
+
+    /// <summary>Cluster outages: each raises a SEV1 and then more incidents of the same type on
+    /// the same cluster, spread over the burst's minutes.</summary>
+    private IEnumerable<Draft> Bursts()
+    {
+        if (profile.Bursts is not { PerDay: > 0 } bursts)
+        {
+            yield break;
+        }
+
+        // A stream of its own, so bursts never shift the ordinary arrivals.
+        var random = new Random(unchecked((seed * 7919) + 104_729));
+        var totalWeight = catalogue.Profiles.Sum(p => p.Weight);
+        var pending = new PriorityQueue<Draft, (DateTimeOffset, long)>();
+        long order = 0;
+        var at = epoch;
+        while (true)
+        {
+            at = at.AddDays(Exponential(random, 1 / bursts.PerDay));
+            var kind = Pick(catalogue.Profiles, p => p.Weight, totalWeight, random.NextDouble());
+            var cluster = kind.Clusters[random.Next(kind.Clusters.Count)];
+            for (var i = 0; i < bursts.Incidents; i++)
+            {
+                var offset = i == 0 ? 0 : random.NextDouble() * bursts.WithinMinutes;
+                var severity = i == 0 ? Severity.Sev1 : PickSeverity(kind, random);
+                var summary = string.Format(CultureInfo.InvariantCulture, kind.SummaryTemplate, cluster) + $" (outage on {cluster})";
+                var draft = new Draft(at.AddMinutes(offset), kind.Type, severity, cluster, summary, WorkMinutes(kind, severity, random));
+                pending.Enqueue(draft, (draft.At, order++));
+            }
+
+            // Everything due before the next burst can start is final.
+            while (pending.TryPeek(out var first, out _) && first.At <= at)
+            {
+                yield return pending.Dequeue();
+            }
+        }
+    }
+
+    private static Severity PickSeverity(IncidentProfile kind, Random random) =>
+        Pick(kind.SeverityMix.OrderBy(kv => kv.Key).ToList(), kv => kv.Value, kind.SeverityMix.Values.Sum(), random.NextDouble()).Key;
+
+    private static double WorkMinutes(IncidentProfile kind, Severity severity, Random random) =>
+        Math.Round(Math.Max(5, Exponential(random, kind.MeanWorkMinutes[severity])), 2);
 
     private static double Exponential(Random random, double mean) => -mean * Math.Log(1 - random.NextDouble());
 
@@ -56,4 +144,6 @@ public sealed class IncidentGenerator(IncidentCatalogue catalogue, int seed, Dat
 
         return items[^1];
     }
+
+    private sealed record Draft(DateTimeOffset At, IncidentType Type, Severity Severity, string Cluster, string Summary, double WorkMinutes);
 }
