@@ -53,7 +53,7 @@ public sealed class IncidentSource(
         await clock.Started.WaitAsync(stoppingToken);
 
         var options = workload.Value;
-        var generator = new IncidentGenerator(IncidentCatalogue.Default, simulation.Value.Seed, clock.Epoch, options.IncidentsPerHour);
+        var generator = new IncidentGenerator(IncidentCatalogue.Default, simulation.Value.Seed, clock.Epoch, options.ToProfile(), options.ToScript());
         var startedAt = clock.GetUtcNow();
         var skipped = 0;
         logger.LogInformation("Raising incidents at {Rate}/h from {Now:u}", options.IncidentsPerHour, startedAt);

@@ -1,23 +1,149 @@
+using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Domain.Scenarios;
 using Microsoft.Extensions.Options;
 
 namespace Malaysia.Ops.Workload;
 
-/// <summary>Section "Workload".</summary>
+/// <summary>Section "Workload": the incident stream's rate and shape.</summary>
 public sealed class WorkloadOptions
 {
     public const string Section = "Workload";
 
-    /// <summary>Mean incident arrivals per simulated hour (Poisson).</summary>
+    /// <summary>Mean incident arrivals per simulated hour (Poisson), before the factors below.</summary>
     public double IncidentsPerHour { get; set; } = 4;
 
     /// <summary>Optional simulated instant after which no incident is raised (a run's end).</summary>
     public DateTimeOffset? RaiseUntil { get; set; }
+
+    /// <summary>Optional busier hours: "Workload:BusyHours:TimeZone", ":From", ":To", ":Factor".</summary>
+    public BusyHoursOptions? BusyHours { get; set; }
+
+    /// <summary>Rate factor on Saturdays and Sundays (in the busy hours' time zone, else UTC).</summary>
+    public double WeekendFactor { get; set; } = 1;
+
+    /// <summary>Load spikes: "Workload:Spikes:0:From", ":To", ":Factor".</summary>
+    public List<LoadSpikeOptions> Spikes { get; set; } = [];
+
+    /// <summary>Correlated bursts: "Workload:Bursts:PerDay", ":Incidents", ":WithinMinutes".</summary>
+    public BurstOptions? Bursts { get; set; }
+
+    /// <summary>Incidents raised at set instants: "Workload:Scripted:0:At", ":Type", ":Severity",
+    /// ":Cluster", ":WorkMinutes", ":Summary".</summary>
+    public List<ScriptedIncidentOptions> Scripted { get; set; } = [];
+
+    public ArrivalProfile ToProfile() => new(
+        IncidentsPerHour,
+        BusyHours is { } busy ? new BusyHours(busy.TimeZone, busy.From, busy.To, busy.Factor) : null,
+        WeekendFactor,
+        Spikes.Select(s => new LoadSpike(s.From, s.To, s.Factor)).ToList(),
+        Bursts is { } bursts ? new BurstPolicy(bursts.PerDay, bursts.Incidents, bursts.WithinMinutes) : null);
+
+    public IReadOnlyList<ScriptedIncident> ToScript() =>
+        Scripted.Select(s => new ScriptedIncident(s.At, s.Type, s.Severity, s.Cluster, s.WorkMinutes, s.Summary ?? $"{s.Type} on {s.Cluster}")).ToList();
+}
+
+public sealed class BusyHoursOptions
+{
+    public string TimeZone { get; set; } = "UTC";
+
+    public TimeOnly From { get; set; }
+
+    public TimeOnly To { get; set; }
+
+    public double Factor { get; set; } = 1;
+}
+
+public sealed class LoadSpikeOptions
+{
+    public DateTimeOffset From { get; set; }
+
+    public DateTimeOffset To { get; set; }
+
+    public double Factor { get; set; } = 1;
+}
+
+public sealed class BurstOptions
+{
+    public double PerDay { get; set; }
+
+    public int Incidents { get; set; } = 2;
+
+    public double WithinMinutes { get; set; } = 15;
+}
+
+public sealed class ScriptedIncidentOptions
+{
+    public DateTimeOffset At { get; set; }
+
+    public IncidentType Type { get; set; }
+
+    public Severity Severity { get; set; }
+
+    public string Cluster { get; set; } = string.Empty;
+
+    public double WorkMinutes { get; set; } = 30;
+
+    public string? Summary { get; set; }
 }
 
 internal sealed class WorkloadOptionsValidator : IValidateOptions<WorkloadOptions>
 {
-    public ValidateOptionsResult Validate(string? name, WorkloadOptions options) =>
-        options.IncidentsPerHour is > 0 and <= 1_000_000
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"Workload:IncidentsPerHour: {options.IncidentsPerHour} is not a positive rate (incidents per simulated hour, at most 1000000)");
+    public ValidateOptionsResult Validate(string? name, WorkloadOptions options)
+    {
+        var problems = new List<string>();
+        if (options.IncidentsPerHour is not (> 0 and <= 1_000_000))
+        {
+            problems.Add($"Workload:IncidentsPerHour: {options.IncidentsPerHour} is not a positive rate (incidents per simulated hour, at most 1000000)");
+        }
+
+        if (options.BusyHours is { } busy)
+        {
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(busy.TimeZone, out _))
+            {
+                problems.Add($"Workload:BusyHours:TimeZone: '{busy.TimeZone}' is not a known IANA time zone");
+            }
+
+            if (busy.To <= busy.From)
+            {
+                problems.Add($"Workload:BusyHours: To ({busy.To:HH\\:mm}) must be after From ({busy.From:HH\\:mm})");
+            }
+
+            Factor(problems, "Workload:BusyHours:Factor", busy.Factor, 100);
+        }
+
+        Factor(problems, "Workload:WeekendFactor", options.WeekendFactor, 100);
+        for (var i = 0; i < options.Spikes.Count; i++)
+        {
+            var spike = options.Spikes[i];
+            if (spike.To <= spike.From)
+            {
+                problems.Add($"Workload:Spikes:{i}: To ({spike.To:O}) must be after From ({spike.From:O})");
+            }
+
+            Factor(problems, $"Workload:Spikes:{i}:Factor", spike.Factor, 1000);
+        }
+
+        if (options.Bursts is { } bursts && (bursts.PerDay is < 0 or > 100 || bursts.Incidents is < 2 or > 1000 || bursts.WithinMinutes is <= 0 or > 1440))
+        {
+            problems.Add($"Workload:Bursts: PerDay {bursts.PerDay} (0 to 100), Incidents {bursts.Incidents} (2 to 1000) or WithinMinutes {bursts.WithinMinutes} (more than 0, at most 1440) is out of range");
+        }
+
+        for (var i = 0; i < options.Scripted.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(options.Scripted[i].Cluster) || options.Scripted[i].WorkMinutes is <= 0 or > 10_080)
+            {
+                problems.Add($"Workload:Scripted:{i}: needs a Cluster and WorkMinutes above 0 and at most 10080");
+            }
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static void Factor(List<string> problems, string setting, double value, double max)
+    {
+        if (value is not (> 0) || value > max)
+        {
+            problems.Add($"{setting}: {value} is out of range (more than 0, at most {max})");
+        }
+    }
 }

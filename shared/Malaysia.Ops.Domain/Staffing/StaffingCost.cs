@@ -1,0 +1,60 @@
+using Malaysia.Ops.Domain.Rosters;
+using Malaysia.Ops.Domain.Scenarios;
+
+namespace Malaysia.Ops.Domain.Staffing;
+
+/// <summary>What one desk's staff cost over a period.</summary>
+public sealed record DeskCost(string DeskId, double EngineerHours, double Cost);
+
+/// <summary>
+/// What staffing a roster costs: every engineer-hour on duty at the desk's hourly rate, plus
+/// the night premium for hours between 22:00 and 06:00 local time and the weekend premium for
+/// local Saturdays and Sundays (the premiums add up when both apply).
+/// </summary>
+public static class StaffingCost
+{
+    // Shift boundaries fall on quarter hours, so quarter-hour slices price every minute right.
+    private static readonly TimeSpan Slice = TimeSpan.FromMinutes(15);
+
+    public static IReadOnlyList<DeskCost> Of(IReadOnlyList<DeskPlan> desks, Roster roster, DateTimeOffset from, DateTimeOffset to)
+    {
+        var shifts = roster.ShiftsBetween(from, to);
+        return desks.Select(plan =>
+        {
+            var zone = roster.Desk(plan.Id).TimeZone;
+            double hours = 0, cost = 0;
+            foreach (var shift in shifts.Where(s => string.Equals(s.DeskId, plan.Id, StringComparison.OrdinalIgnoreCase)))
+            {
+                for (var at = Max(shift.StartsAt, from); at < Min(shift.EndsAt, to); at += Slice)
+                {
+                    var sliceHours = (Min(at + Slice, Min(shift.EndsAt, to)) - at).TotalHours * plan.Engineers;
+                    hours += sliceHours;
+                    cost += sliceHours * HourlyRate(plan.Cost, TimeZoneInfo.ConvertTime(at, zone));
+                }
+            }
+
+            return new DeskCost(plan.Id, Math.Round(hours, 2), Math.Round(cost, 2));
+        }).ToList();
+    }
+
+    /// <summary>The rate of an engineer-hour starting at a local time.</summary>
+    public static double HourlyRate(StaffCost cost, DateTimeOffset local)
+    {
+        var premium = 0.0;
+        if (local.Hour is >= 22 or < 6)
+        {
+            premium += cost.NightPremium;
+        }
+
+        if (local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            premium += cost.WeekendPremium;
+        }
+
+        return cost.HourlyRate * (1 + premium);
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+}
