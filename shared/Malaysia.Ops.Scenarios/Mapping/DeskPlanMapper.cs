@@ -42,18 +42,17 @@ internal static class DeskPlanMapper
 
         var idValue = desk.Required("id");
         var id = idValue?.Identifier("desk id");
-        var unique = id is null || idValue is not { } written || ids.Add(id, written, item.Path);
+        var unique = idValue is not { } writtenId || id is null || ids.Add(id, writtenId, item.Path);
         var name = desk.Optional("name")?.Text() ?? id;
         var zone = desk.Required("timeZone")?.TimeZone();
         var shiftsValue = desk.Required("shifts");
         var shifts = shiftsValue?.Items("shifts", 1, MaxShifts, shift => shift.Shift());
         var engineers = desk.Optional("engineers")?.Integer(EngineersRange) ?? DefaultEngineers;
         var reviewMinutes = desk.Optional("reviewMinutesPerItem")?.Number(ReviewMinutesRange) ?? DefaultReviewMinutesPerItem;
-        var costValue = desk.Optional("cost");
-        var cost = costValue is { } costText ? MapCost(costText) : StaffCost.None;
+        var cost = desk.Optional("cost") is { } costValue ? MapCost(costValue) : StaffCost.None;
 
-        if (id is null || name is null || zone is null || shifts is null || shiftsValue is not { } shiftsList
-            || cost is null || !unique || !CanBeRostered(id, name, zone, shifts, shiftsList))
+        if (id is null || name is null || zone is null || shiftsValue is not { } writtenShifts || shifts is null
+            || cost is null || !unique || !CanBeRostered(id, name, zone, shifts, writtenShifts))
         {
             return null;
         }

@@ -24,7 +24,7 @@ internal static class TopologyMapper
 
         var nameValue = topology.Required("name");
         var name = nameValue?.Identifier("name");
-        var unique = name is null || nameValue is not { } written || names.Add(name, written, item.Path);
+        var unique = nameValue is not { } writtenName || name is null || names.Add(name, writtenName, item.Path);
         var description = topology.Required("description")?.Text();
         var desks = topology.Required("desks") is { } desksValue ? DeskPlanMapper.MapList(desksValue) : null;
         return name is null || description is null || desks is null || !unique
