@@ -1,0 +1,50 @@
+using Malaysia.Ops.Domain.Scenarios;
+using Malaysia.Ops.Scenarios.Reading;
+
+namespace Malaysia.Ops.Scenarios.Mapping;
+
+/// <summary>The document as a whole: the run's identity and period, then each section, then the
+/// checks that span sections (scripted events inside the run, outages of known desks).</summary>
+internal static class ScenarioMapper
+{
+    public const int DefaultSeed = 42;
+
+    private static readonly string[] Fields =
+        ["name", "description", "start", "days", "seed", "arrivals", "desks", "handoff", "incidents", "outages", "compare"];
+
+    private static readonly NumberRange DaysRange = NumberRange.Above(0, 366);
+    private static readonly NumberRange SeedRange = NumberRange.Between(int.MinValue, int.MaxValue);
+
+    /// <summary>The scenario; null if anything was reported.</summary>
+    public static Scenario? Map(YamlValue document)
+    {
+        if (document.Mapping(Fields) is not { } scenario)
+        {
+            return null;
+        }
+
+        var name = scenario.Required("name")?.Identifier("name");
+        var description = scenario.Required("description")?.Text();
+        var start = scenario.Required("start")?.Instant();
+        var days = scenario.Required("days")?.Number(DaysRange);
+        var seed = scenario.Optional("seed")?.Integer(SeedRange) ?? DefaultSeed;
+        var arrivals = scenario.Required("arrivals") is { } arrivalsValue ? ArrivalProfileMapper.Map(arrivalsValue) : null;
+        var desks = scenario.Required("desks") is { } desksValue ? DeskPlanMapper.MapList(desksValue) : null;
+        var handoff = scenario.Optional("handoff") is { } handoffValue ? HandoffPolicyMapper.Map(handoffValue) : HandoffPolicy.Default;
+        var period = start is { } from && days is { } length ? new RunPeriod(from, from.AddDays(length)) : null;
+        IReadOnlyList<ScriptedIncident>? incidents =
+            scenario.Optional("incidents") is { } incidentsValue ? ScriptedIncidentMapper.MapList(incidentsValue, period) : [];
+        IReadOnlyList<DeskOutage>? outages =
+            scenario.Optional("outages") is { } outagesValue ? DeskOutageMapper.MapList(outagesValue, desks) : [];
+        IReadOnlyList<Topology>? compare =
+            scenario.Optional("compare") is { } compareValue ? TopologyMapper.MapList(compareValue) : [];
+
+        if (name is null || description is null || start is null || days is null || arrivals is null || desks is null
+            || handoff is null || incidents is null || outages is null || compare is null)
+        {
+            return null;
+        }
+
+        return new Scenario(name, description, start.Value, days.Value, seed, arrivals, desks, handoff, incidents, outages, compare);
+    }
+}
