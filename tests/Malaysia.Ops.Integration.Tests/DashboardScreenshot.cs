@@ -5,19 +5,11 @@ namespace Malaysia.Ops.Integration.Tests;
 /// <summary>Takes a screenshot of a page in headless Debian chromium, as a person would see it.</summary>
 internal static class DashboardScreenshot
 {
-    public const string Chromium = "/usr/bin/chromium";
-
     /// <summary>Opens the page, waits for the text, saves a PNG and returns the page's text.</summary>
     public static async Task<string> TakeAsync(Uri page, string waitForText, string path)
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            // The machine has no network but loopback: background services would only fail.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var tab = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
         await tab.GotoAsync(page.ToString());
         await tab.GetByText(waitForText).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });

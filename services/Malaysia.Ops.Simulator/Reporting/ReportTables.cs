@@ -1,0 +1,110 @@
+using Malaysia.Ops.Domain.Reporting;
+
+namespace Malaysia.Ops.Simulator.Reporting;
+
+/// <summary>The tables of report.html: every handoff, every desk, and the topologies side by
+/// side. Figures a reader compares down a column are right-aligned.</summary>
+internal static class ReportTables
+{
+    private const string HandoffEscalated = "Escalated";
+
+    public static string Handoffs(IReadOnlyList<HandoffLine> handoffs)
+    {
+        var table = new HtmlTable(
+        [
+            new("Handoff"),
+            new("Direction"),
+            new("Shift ends"),
+            new("Status"),
+            new("Items", Numeric: true),
+            new("Escalated", Numeric: true),
+            new("p50 latency (min)", Numeric: true),
+            new("Max latency (min)", Numeric: true),
+        ]);
+        foreach (var handoff in handoffs)
+        {
+            table.Add(null,
+            [
+                new(handoff.HandoffId),
+                new(ReportFormat.Direction(handoff.Direction)),
+                new(ReportFormat.Utc(handoff.ShiftEndsAt)),
+                new(handoff.Status, Warning: handoff.Status == HandoffEscalated),
+                new(ReportFormat.Count(handoff.Items)),
+                new(ReportFormat.Count(handoff.ItemsEscalated), Warning: handoff.ItemsEscalated > 0),
+                new(ReportFormat.Minutes(handoff.LatencyP50SimulatedMinutes)),
+                new(ReportFormat.Minutes(handoff.LatencyMaxSimulatedMinutes)),
+            ]);
+        }
+
+        return table.ToString();
+    }
+
+    public static string Desks(IReadOnlyList<DeskReport> desks)
+    {
+        var table = new HtmlTable(
+        [
+            new("Desk"),
+            new("Name"),
+            new("Time zone"),
+            new("Shifts (local)"),
+            new("Engineers", Numeric: true),
+            new("Engineer-hours", Numeric: true),
+            new("Cost", Numeric: true),
+            new("Cost per day", Numeric: true),
+            new("Resolved", Numeric: true),
+        ]);
+        foreach (var desk in desks)
+        {
+            table.Add(
+                desk.Id,
+                desk.Name,
+                desk.TimeZone,
+                string.Join(", ", desk.Shifts),
+                ReportFormat.Count(desk.Engineers),
+                ReportFormat.Number(desk.EngineerHours),
+                ReportFormat.Money(desk.Cost),
+                ReportFormat.Money(desk.CostPerDay),
+                ReportFormat.Count(desk.IncidentsResolved));
+        }
+
+        return table.ToString();
+    }
+
+    /// <summary>The run's topology first (highlighted), then each compared topology, with one
+    /// resolved-in-time column per severity any of them saw.</summary>
+    public static string Comparison(TopologyReport run, IReadOnlyList<TopologyReport> comparison)
+    {
+        var topologies = comparison.Prepend(run).ToList();
+        var severities = topologies.SelectMany(t => t.Summary.SlaBySeverity.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        var table = new HtmlTable(
+        [
+            new("Topology"),
+            new("Description", Prose: true),
+            new("Cost per day", Numeric: true),
+            .. severities.Select(s => new TableColumn(s, Numeric: true, Group: "Resolved in time")),
+            new("Handoffs", Numeric: true),
+            new("p50", Numeric: true, Group: "Item latency (min)"),
+            new("p95", Numeric: true, Group: "Item latency (min)"),
+            new("Hours", Numeric: true, Group: "Nobody on duty"),
+            new("Incidents", Numeric: true, Group: "Nobody on duty"),
+        ]);
+        foreach (var topology in topologies)
+        {
+            var isRun = ReferenceEquals(topology, run);
+            table.Add(isRun ? "this-run" : null,
+            [
+                new(isRun ? $"{topology.Name} (this run)" : topology.Name),
+                new(topology.Description),
+                new(ReportFormat.Money(topology.CostPerDay)),
+                .. severities.Select(s => new TableCell(topology.Summary.SlaBySeverity.TryGetValue(s, out var sla) ? ReportFormat.Percent(sla.ResolvedInTime) : ReportFormat.None)),
+                new(ReportFormat.Count(topology.Summary.Handoffs)),
+                new(ReportFormat.Minutes(topology.Summary.ItemLatencySimulatedMinutes.P50)),
+                new(ReportFormat.Minutes(topology.Summary.ItemLatencySimulatedMinutes.P95)),
+                new(ReportFormat.Number(topology.Coverage.GapHours)),
+                new(ReportFormat.Count(topology.Coverage.IncidentsArrivedInGap), Warning: topology.Coverage.IncidentsArrivedInGap > 0),
+            ]);
+        }
+
+        return table.ToString();
+    }
+}
