@@ -20,6 +20,9 @@ public sealed class DeskOptions
     /// nothing), e.g. "Desk:Outages:0:From" / ":To".</summary>
     public List<DeskOutageOptions> Outages { get; set; } = [];
 
+    /// <summary>How well context survives a handoff to or from this desk ("Desk:Handoff:...").</summary>
+    public HandoffQualityOptions Handoff { get; set; } = new();
+
     public string EndpointName => $"desk-{Id}";
 }
 
@@ -46,6 +49,7 @@ internal sealed class DeskOptionsValidator : IValidateOptions<DeskOptions>
             }
         }
 
+        problems.AddRange(options.Handoff.Problems("Desk:Handoff"));
         if (options.ReviewMinutesPerItem is < 0 or > 24 * 60)
         {
             problems.Add($"Desk:ReviewMinutesPerItem: {options.ReviewMinutesPerItem} is out of range (0 to 1440)");

@@ -24,12 +24,12 @@ public sealed class DeskRuntime
     private readonly TimeSpan reviewPerItem;
     private readonly ILogger logger;
 
-    public DeskRuntime(DeskOptions options, SimulationClock clock, ILogger logger)
+    public DeskRuntime(DeskOptions options, SimulationClock clock, int seed, ILogger logger)
     {
         Options = options;
         Clock = clock;
         this.logger = logger;
-        model = new DeskModel(options.Id, options.Engineers, options.Outages.Select(o => new DeskDarkPeriod(o.From, o.To)));
+        model = new DeskModel(options.Id, options.Engineers, options.Outages.Select(o => new DeskDarkPeriod(o.From, o.To)), options.Handoff.ToQuality(seed));
         reviewPerItem = TimeSpan.FromMinutes(options.ReviewMinutesPerItem);
         DisplayName = $"{options.Id.ToUpperInvariant()} desk";
         Alarm = clock.CreateAlarm(DisplayName);
@@ -130,7 +130,7 @@ public sealed class DeskRuntime
     /// handoff's trace that links to each item's own trace.</summary>
     private List<OutgoingMessage> HandOver(ShiftEnding ending, ActivityContext trace)
     {
-        var handed = model.HandOverAll(Max(Now(), ending.SimulatedAt), out var before);
+        var handed = model.HandOverAll(ending.HandoffId, Max(Now(), ending.SimulatedAt), out var before);
         var messages = Translate(before);
         var items = handed.Select(i => i with { TraceParent = IncidentTraces.TraceParent(traces.For(i.IncidentId)) }).ToList();
         var links = handed.Select(i => traces.For(i.IncidentId)).Where(c => c != default).Select(c => new ActivityLink(c)).ToList();
@@ -181,6 +181,8 @@ public sealed class DeskRuntime
                 IncidentAcknowledgedByDesk a => ForIncident(new IncidentAcknowledged(a.IncidentId, DeskId, a.At), "acknowledge", a.IncidentId, a.At),
                 WorkStarted s => ForIncident(new IncidentUpdated(s.IncidentId, DeskId, $"{DeskId} engineer started work", "fix and verify", s.At), "work", s.IncidentId, s.At),
                 IncidentResolvedByDesk r => ForIncident(new IncidentResolved(r.IncidentId, DeskId, r.At), "resolve", r.IncidentId, r.At),
+                HandoffItemQueriedByDesk q => ForIncident(new HandoffItemQueried(q.HandoffId, q.IncidentId, DeskId, "the briefing left out what was done and what is next", q.At), "query", q.IncidentId, q.At, q.HandoffId),
+                HandoffSurpriseFoundByDesk f => ForIncident(new HandoffSurpriseFound(f.HandoffId, f.IncidentId, DeskId, f.ExtraWorkMinutes, f.At), "surprise on", f.IncidentId, f.At, f.HandoffId),
                 HandoffItemTakenOver t => ForIncident(new HandoffItemAccepted(t.HandoffId, t.IncidentId, DeskId, t.BriefingSentAtWall, wallNow, t.At), "accept", t.IncidentId, t.At, t.HandoffId),
                 HandoffIntakeFinished f => new OutgoingMessage(
                     new HandoffCompleted(f.HandoffId, f.FromDeskId, DeskId, f.ItemsAccepted, 0, f.BriefingSentAtWall, wallNow, f.At),

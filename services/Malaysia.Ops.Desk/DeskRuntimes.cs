@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.ServiceDefaults.Configuration;
 using Malaysia.Ops.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Malaysia.Ops.Desk;
 
@@ -12,16 +14,18 @@ public sealed class DeskRuntimes
     private readonly ConcurrentDictionary<string, DeskRuntime> desks = new(StringComparer.OrdinalIgnoreCase);
     private readonly SimulationClock clock;
     private readonly ILoggerFactory loggers;
+    private readonly int seed;
 
-    public DeskRuntimes(SimulationClock clock, ILoggerFactory loggers, OpsMetrics metrics)
+    public DeskRuntimes(SimulationClock clock, ILoggerFactory loggers, OpsMetrics metrics, IOptions<SimulationOptions> simulation)
     {
         this.clock = clock;
         this.loggers = loggers;
+        seed = simulation.Value.Seed;
         metrics.ObserveOpenIncidents(() => desks.Values.Select(d => (d.DeskId, d.OpenCount)));
     }
 
     public DeskRuntime Get(string deskId, Func<DeskOptions> options) =>
-        desks.GetOrAdd(deskId, id => new DeskRuntime(options(), clock, loggers.CreateLogger($"Malaysia.Ops.Desk.{id}")));
+        desks.GetOrAdd(deskId, id => new DeskRuntime(options(), clock, seed, loggers.CreateLogger($"Malaysia.Ops.Desk.{id}")));
 
     public IReadOnlyCollection<DeskRuntime> All => desks.Values.ToList();
 }

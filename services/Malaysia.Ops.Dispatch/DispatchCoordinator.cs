@@ -109,11 +109,27 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
         lock (gate)
         {
             var before = book.NextDeadline();
-            book.Briefed(briefing.HandoffId, briefing.Items.Select(i => i.IncidentId), briefing.SentAtWall, briefing.SimulatedAt);
+            book.Briefed(briefing.HandoffId, briefing.Items.Select(i => i.IncidentId), briefing.SentAtWall, briefing.SimulatedAt, briefing.Items.Where(i => i.ContextMissing).Select(i => i.IncidentId));
             if (book.NextDeadline() != before)
             {
                 ShiftClockAlarm.Ring();
             }
+        }
+    }
+
+    public void ItemQueried(HandoffItemQueried query)
+    {
+        lock (gate)
+        {
+            book.Queried(query.HandoffId, query.IncidentId);
+        }
+    }
+
+    public void SurpriseFound(HandoffSurpriseFound surprise)
+    {
+        lock (gate)
+        {
+            book.Surprised(surprise.HandoffId, surprise.IncidentId);
         }
     }
 

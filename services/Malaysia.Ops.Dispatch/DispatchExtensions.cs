@@ -21,6 +21,8 @@ public static class DispatchExtensions
         typeof(HandoffBriefingConsumer),
         typeof(HandoffItemAcceptedConsumer),
         typeof(HandoffCompletedConsumer),
+        typeof(HandoffItemQueriedConsumer),
+        typeof(HandoffSurpriseFoundConsumer),
     ];
 
     /// <summary>The dispatch service: roster, router, shift clock, handoff coordinator, ledger,

@@ -1,6 +1,7 @@
-using Malaysia.Ops.Dispatch.Roster;
+using Malaysia.Ops.Scenarios;
 using Malaysia.Ops.ServiceDefaults.Hosting;
 using Malaysia.Ops.Simulator;
+using Malaysia.Ops.Simulator.Reporting;
 
 if (args.Contains("--help", StringComparer.Ordinal) || args.Contains("-h", StringComparer.Ordinal))
 {
@@ -19,6 +20,18 @@ catch (ArgumentException e)
     return OpsHost.ExitConfiguration;
 }
 
+var folder = ScenarioCatalogue.DefaultFolder;
+if (settings.ListScenarios)
+{
+    foreach (var (name, path, description) in ScenarioCatalogue.List(folder))
+    {
+        Console.WriteLine($"{name,-26} {description}");
+        Console.WriteLine($"{string.Empty,-26} {Path.GetRelativePath(Environment.CurrentDirectory, path)}");
+    }
+
+    return 0;
+}
+
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -28,10 +41,32 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    var snapshot = await new SimulationRun(settings, Console.Out).RunAsync(stop.Token);
-    var roster = RosterFactory.Build(new RosterOptions());
-    Console.Write(SummaryPrinter.Format(snapshot, roster.Coverage(settings.Epoch, settings.End), wallClock: !settings.VirtualTime));
+    var scenario = ScenarioOverrides.Apply(ScenarioLoader.Load(ScenarioCatalogue.Resolve(settings.Scenario, folder)), settings);
+    var outputs = new RunOutputs(settings.SnapshotPath, settings.TraceFile, settings.Verbose);
+    var (report, _) = await new ScenarioRunner(scenario, settings.Speed, Console.Out, outputs).RunAsync(settings.Compare, stop.Token);
+    Console.Write(SummaryPrinter.Format(report, wallClock: !settings.VirtualTime));
+    Console.Write(ScenarioRunner.FormatComparison(report));
+
+    if (settings.WriteReport)
+    {
+        var reportFolder = settings.ReportFolder ?? Path.Combine("reports", scenario.Name);
+        Directory.CreateDirectory(reportFolder);
+        await File.WriteAllTextAsync(Path.Combine(reportFolder, "report.json"), ReportJson.Serialize(report), CancellationToken.None);
+        await File.WriteAllTextAsync(Path.Combine(reportFolder, "report.html"), ReportHtml.Render(report), CancellationToken.None);
+        Console.WriteLine();
+        Console.WriteLine($"Report: {Path.Combine(reportFolder, "report.html")} (figures in report.json)");
+    }
+
     return 0;
+}
+catch (ScenarioException e)
+{
+    foreach (var problem in e.Problems)
+    {
+        await Console.Error.WriteLineAsync($"error: {problem}");
+    }
+
+    return OpsHost.ExitConfiguration;
 }
 catch (OperationCanceledException)
 {

@@ -6,6 +6,7 @@ using Malaysia.Ops.Dispatch;
 using Malaysia.Ops.Dispatch.Roster;
 using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.Domain.Ledger;
+using Malaysia.Ops.Domain.Scenarios;
 using Malaysia.Ops.ServiceDefaults;
 using Malaysia.Ops.ServiceDefaults.Hosting;
 using Malaysia.Ops.ServiceDefaults.Messaging;
@@ -18,11 +19,14 @@ using Microsoft.Extensions.Logging;
 namespace Malaysia.Ops.Simulator;
 
 /// <summary>
-/// One whole run in one process: workload, dispatch and every desk of the roster on the
-/// in-memory bus, with the same consumers and background services the separate processes run.
+/// One whole run of a scenario in one process: workload, dispatch and every desk of the given
+/// topology on the in-memory bus, with the same consumers and background services the separate
+/// processes run. <paramref name="speed"/> null is virtual time.
 /// </summary>
-public sealed class SimulationRun(SimulatorSettings settings, TextWriter output)
+public sealed class SimulationRun(Scenario scenario, IReadOnlyList<DeskPlan> desks, double? speed, TextWriter output, RunOutputs? outputs = null)
 {
+    private readonly RunOutputs files = outputs ?? new RunOutputs();
+
     // Progress is reported at every quarter of a simulated day.
     private static readonly TimeSpan ProgressStep = TimeSpan.FromHours(6);
 
@@ -38,12 +42,11 @@ public sealed class SimulationRun(SimulatorSettings settings, TextWriter output)
         var source = host.Services.GetRequiredService<IncidentSource>();
 
         var wall = Stopwatch.StartNew();
-        var pace = settings.Speed is { } speed ? string.Create(CultureInfo.InvariantCulture, $"at {speed:0}x") : "in virtual time";
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Simulating {settings.Days:0.##} day(s) from {settings.Epoch:yyyy-MM-dd HH:mm}Z {pace}, seed {settings.Seed}, {settings.IncidentsPerHour:0.##} incidents/h"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Simulating {scenario.Name} with {string.Join(", ", desks.Select(d => d.Id))}: {scenario.Days:0.##} day(s) from {scenario.Start:yyyy-MM-dd HH:mm}Z {Pace}, seed {scenario.Seed}, {scenario.Arrivals.IncidentsPerHour:0.##} incidents/h"));
         await host.StartAsync(cancellationToken);
 
         Task Progress(DateTimeOffset at) => ReportProgressAsync(coordinator, at, wall.Elapsed);
-        if (settings.VirtualTime)
+        if (speed is null)
         {
             await RunInVirtualTimeAsync(host, clock, Progress, cancellationToken);
         }
@@ -63,13 +66,16 @@ public sealed class SimulationRun(SimulatorSettings settings, TextWriter output)
         await host.StopAsync(CancellationToken.None);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Finished in {wall.Elapsed.TotalSeconds:0.0} s wall time."));
 
-        if (settings.SnapshotPath is { } path)
+        if (files.SnapshotPath is { } path)
         {
             await File.WriteAllTextAsync(path, JsonSerializer.Serialize(snapshot, LedgerSnapshotWriter.Json), CancellationToken.None);
         }
 
         return snapshot;
     }
+
+    /// <summary>"in virtual time" or "at 17280x".</summary>
+    public string Pace => speed is { } x ? string.Create(CultureInfo.InvariantCulture, $"at {x:0}x") : "in virtual time";
 
     private IHost Build()
     {
@@ -78,31 +84,20 @@ public sealed class SimulationRun(SimulatorSettings settings, TextWriter output)
             ContentRootPath = AppContext.BaseDirectory,
             DisableDefaults = false,
         });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Messaging:Transport"] = "InMemory",
-            ["Simulation:RunId"] = $"sim-{settings.Seed}",
-            ["Simulation:Epoch"] = settings.Epoch.ToString("O", CultureInfo.InvariantCulture),
-            ["Simulation:VirtualTime"] = settings.VirtualTime ? "true" : "false",
-            ["Simulation:Speed"] = (settings.Speed ?? 1).ToString(CultureInfo.InvariantCulture),
-            ["Simulation:Seed"] = settings.Seed.ToString(CultureInfo.InvariantCulture),
-            ["Workload:IncidentsPerHour"] = settings.IncidentsPerHour.ToString(CultureInfo.InvariantCulture),
-            ["Workload:RaiseUntil"] = settings.End.ToString("O", CultureInfo.InvariantCulture),
-            ["Telemetry:TraceFile"] = settings.TraceFile,
-        });
+        var configuration = ScenarioConfiguration.Settings(scenario, desks, speed);
+        configuration["Telemetry:TraceFile"] = files.TraceFile;
+        builder.Configuration.AddInMemoryCollection(configuration);
 
         // The run's own output is the progress and the summary; the services' logs would
         // drown them, so only errors get through unless asked for.
-        builder.Logging.SetMinimumLevel(settings.Verbose ? LogLevel.Warning : LogLevel.Error);
+        builder.Logging.SetMinimumLevel(files.Verbose ? LogLevel.Warning : LogLevel.Error);
         builder.AddOpsServiceDefaults("simulator");
-
-        var desks = RosterOptions.DefaultDesks;
         builder.AddOpsBus(bus =>
         {
             bus.AddWorkload().AddDispatch();
             foreach (var desk in desks)
             {
-                bus.AddDesk(new DeskOptions { Id = desk.Id, Engineers = settings.Engineers });
+                bus.AddDesk(ScenarioConfiguration.Desk(scenario, desk));
             }
         });
         return builder.Build();
@@ -114,9 +109,9 @@ public sealed class SimulationRun(SimulatorSettings settings, TextWriter output)
         var driver = new VirtualTimeDriver(clock, StallLimit);
         try
         {
-            for (var next = settings.Epoch + ProgressStep; clock.GetUtcNow() < settings.End; next += ProgressStep)
+            for (var next = scenario.Start + ProgressStep; clock.GetUtcNow() < scenario.End; next += ProgressStep)
             {
-                var until = next < settings.End ? next : settings.End;
+                var until = next < scenario.End ? next : scenario.End;
                 await driver.RunAsync(until, done: null, cancellationToken);
                 ThrowIfServiceFailed(host);
                 await progress(until);
@@ -133,8 +128,8 @@ public sealed class SimulationRun(SimulatorSettings settings, TextWriter output)
     private async Task RunOnWallClockAsync(IHost host, SimulationClock clock, Func<DateTimeOffset, Task> progress, CancellationToken cancellationToken)
     {
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
-        var nextReport = settings.Epoch + ProgressStep;
-        while (clock.GetUtcNow() < settings.End)
+        var nextReport = scenario.Start + ProgressStep;
+        while (clock.GetUtcNow() < scenario.End)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
             if (lifetime.ApplicationStopping.IsCancellationRequested)
@@ -143,7 +138,7 @@ public sealed class SimulationRun(SimulatorSettings settings, TextWriter output)
                 throw new OperationCanceledException("the run was stopped (SIGTERM or Ctrl+C)");
             }
 
-            while (clock.GetUtcNow() >= nextReport && nextReport <= settings.End)
+            while (clock.GetUtcNow() >= nextReport && nextReport <= scenario.End)
             {
                 await progress(nextReport);
                 nextReport += ProgressStep;
@@ -163,10 +158,10 @@ public sealed class SimulationRun(SimulatorSettings settings, TextWriter output)
     {
         var summary = coordinator.Snapshot(at, DateTimeOffset.UtcNow).Summary;
         var onDuty = string.Join("+", coordinator.Roster.OnDuty(at).Select(s => s.DeskId));
-        var done = (at - settings.Epoch) / (settings.End - settings.Epoch);
+        var done = (at - scenario.Start) / (scenario.End - scenario.Start);
         var bar = new string('#', (int)Math.Round(done * 20)).PadRight(20, '.');
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"[{bar}] day {(int)(at - settings.Epoch).TotalDays + 1} {at:HH:mm}Z  on duty: {(onDuty.Length == 0 ? "nobody (gap)" : onDuty),-6} raised {summary.IncidentsRaised,5}  resolved {summary.IncidentsResolved,5}  open {summary.IncidentsOpen,4}  handoffs {summary.Handoffs,3}  ({wall.TotalSeconds:0.0} s)"));
+            $"[{bar}] day {(int)(at - scenario.Start).TotalDays + 1} {at:HH:mm}Z  on duty: {(onDuty.Length == 0 ? "nobody (gap)" : onDuty),-6} raised {summary.IncidentsRaised,5}  resolved {summary.IncidentsResolved,5}  open {summary.IncidentsOpen,4}  handoffs {summary.Handoffs,3}  ({wall.TotalSeconds:0.0} s)"));
     }
 }

@@ -2,56 +2,61 @@ using System.Globalization;
 
 namespace Malaysia.Ops.Simulator;
 
-/// <summary>What one simulator run is asked to do, from its command line.</summary>
+/// <summary>What one simulator run is asked to do, from its command line: a scenario and the
+/// options that override it.</summary>
 public sealed record SimulatorSettings(
-    double Days,
-    double? Speed,
-    int Seed,
-    double IncidentsPerHour,
-    DateTimeOffset Epoch,
-    int Engineers,
-    string? SnapshotPath,
+    string Scenario,
+    double? Days = null,
+    int? Seed = null,
+    double? Speed = null,
+    double RateMultiplier = 1,
+    DateTimeOffset? Start = null,
+    int? Engineers = null,
+    string? ReportFolder = null,
+    bool WriteReport = true,
+    bool Compare = true,
+    string? SnapshotPath = null,
+    string? TraceFile = null,
     bool Verbose = false,
-    string? TraceFile = null)
+    bool ListScenarios = false)
 {
-    public static SimulatorSettings Default { get; } = new(
-        Days: 3,
-        Speed: null,
-        Seed: 42,
-        IncidentsPerHour: 4,
-        Epoch: new DateTimeOffset(2026, 7, 13, 0, 0, 0, TimeSpan.Zero),
-        Engineers: 4,
-        SnapshotPath: null);
+    public const string DefaultScenario = "july-week";
 
-    public DateTimeOffset End => Epoch.AddDays(Days);
+    public static SimulatorSettings Default { get; } = new(DefaultScenario);
 
     /// <summary>Virtual time unless a speed was asked for.</summary>
     public bool VirtualTime => Speed is null;
 
     public const string Help = """
         Malaysia.Ops simulator: a follow-the-sun AI operations desk (US desk in New York,
-        Malaysian desk in Kuala Lumpur) run in one process on an in-memory bus.
+        Malaysian desk in Kuala Lumpur, or any desks a scenario defines) run in one process on
+        an in-memory bus, with a report of what the time-zone bridge cost.
 
         Usage: dotnet run --project services/Malaysia.Ops.Simulator -- [options]
 
-          --days N          simulated days to run (default 3)
-          --speed X         run on an accelerated wall clock, X simulated seconds per wall
-                            second (e.g. 17280: a day in 5 s), as the separate services do.
-                            Without it the run is in virtual time: the clock jumps to the next
-                            thing due whenever nothing is happening, so a week takes seconds
-                            and the same options give the same results, byte for byte
-          --seed N          seed of the incident stream; the same seed gives the same
-                            incidents (default 42)
-          --rate R          mean incidents per simulated hour, Poisson (default 4)
-          --epoch ISO       simulated start, UTC (default 2026-07-13T00:00:00Z, a July
-                            Monday; try 2026-01-12T00:00:00Z for the US winter gap)
-          --engineers N     engineers per desk on shift (default 4)
-          --snapshot PATH   also write dispatch's ledger (every incident and handoff) as JSON
-          --trace-file PATH write every span as OTLP/JSON lines (one trace per incident)
-          --verbose         show the services' warnings (escalations, late briefings)
-          --help            this text
+          --scenario NAME|PATH  the scenario to run: a name from --list or a YAML file
+                                (default july-week)
+          --list                list the checked-in scenarios and stop
+          --days N              override the scenario's simulated days
+          --seed N              override the seed; the same seed gives the same incidents
+          --rate-multiplier F   multiply the scenario's incident rate (e.g. 10 for a load test)
+          --start ISO           override the simulated start, UTC (e.g. 2026-01-12T00:00:00Z)
+          --engineers N         override the engineers of every desk
+          --speed X             run on an accelerated wall clock, X simulated seconds per wall
+                                second (e.g. 17280: a day in 5 s), as the separate services do.
+                                Without it the run is in virtual time: the clock jumps to the next
+                                thing due whenever nothing is happening, so a week takes seconds
+                                and the same options give the same report, byte for byte
+          --report DIR          where report.json and report.html go (default reports/<scenario>)
+          --no-report           write no report files
+          --no-compare          skip the scenario's topology comparison
+          --snapshot PATH       also write dispatch's ledger (every incident and handoff) as JSON
+          --trace-file PATH     write every span as OTLP/JSON lines (one trace per incident)
+          --verbose             show the services' warnings (escalations, late briefings)
+          --help                this text
 
-        Exit code 0 when the run completed, 2 for a bad option.
+        Exit code 0 when the run completed, 2 for a bad option or scenario file, 1 when a
+        service of the run failed.
         """;
 
     /// <summary>Parses the command line; an error names the option and what is wrong.</summary>
@@ -67,13 +72,18 @@ public sealed record SimulatorSettings(
 
             settings = name switch
             {
+                "--scenario" => settings with { Scenario = Value() },
+                "--list" => settings with { ListScenarios = true },
                 "--verbose" => settings with { Verbose = true },
+                "--no-report" => settings with { WriteReport = false },
+                "--no-compare" => settings with { Compare = false },
                 "--days" => settings with { Days = Positive(name, Number(name, Value()), max: 3650) },
                 "--speed" => settings with { Speed = Positive(name, Number(name, Value()), max: 1_000_000) },
                 "--seed" => settings with { Seed = Integer(name, Value()) },
-                "--rate" => settings with { IncidentsPerHour = Positive(name, Number(name, Value()), max: 1_000_000) },
-                "--epoch" => settings with { Epoch = Instant(name, Value()) },
+                "--rate-multiplier" => settings with { RateMultiplier = Positive(name, Number(name, Value()), max: 10_000) },
+                "--start" => settings with { Start = Instant(name, Value()) },
                 "--engineers" => settings with { Engineers = (int)Positive(name, Integer(name, Value()), max: 1000) },
+                "--report" => settings with { ReportFolder = Value() },
                 "--snapshot" => settings with { SnapshotPath = Value() },
                 "--trace-file" => settings with { TraceFile = Value() },
                 _ => throw new ArgumentException($"{name}: unknown option (see --help)"),

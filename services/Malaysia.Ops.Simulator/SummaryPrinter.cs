@@ -1,6 +1,6 @@
 using System.Globalization;
 using Malaysia.Ops.Domain.Ledger;
-using Malaysia.Ops.Domain.Rosters;
+using Malaysia.Ops.Domain.Reporting;
 
 namespace Malaysia.Ops.Simulator;
 
@@ -9,20 +9,22 @@ public static class SummaryPrinter
 {
     /// <summary>The summary; wall-clock latencies only for a run on the wall clock (in virtual
     /// time there is no wall time: those figures equal the simulated ones).</summary>
-    public static string Format(LedgerSnapshot snapshot, CoverageReport coverage, bool wallClock)
+    public static string Format(RunReport report, bool wallClock)
     {
-        var s = snapshot.Summary;
+        var run = report.Run;
+        var s = run.Summary;
         var text = new System.Text.StringBuilder();
         void Line(FormattableString line) => text.AppendLine(line.ToString(CultureInfo.InvariantCulture));
 
         Line($"");
-        Line($"Run {snapshot.RunId}: {coverage.Period.From:yyyy-MM-dd HH:mm}Z to {coverage.Period.To:yyyy-MM-dd HH:mm}Z");
+        Line($"Run {report.Scenario.Name} (seed {report.Scenario.Seed}): {report.Scenario.Start:yyyy-MM-dd HH:mm}Z to {report.Scenario.End:yyyy-MM-dd HH:mm}Z");
         Line($"  Incidents   raised {s.IncidentsRaised}, resolved {s.IncidentsResolved}, open {s.IncidentsOpen}");
         Line($"              arrived in a coverage gap {s.IncidentsArrivedInCoverageGap}, changed hands more than once {s.IncidentsHandedOverMoreThanOnce}");
         var directions = string.Join(", ", s.HandoffsByDirection.Select(d => $"{d.Key} {d.Value}"));
         Line($"  Handoffs    {s.Handoffs} ({directions}); completed {s.HandoffsCompleted}, escalated {s.HandoffsEscalated}");
-        Line($"              items handed over {s.HandoffItems}, escalated {s.HandoffItemsEscalated}");
-        Line($"  Coverage    gaps {Hours(coverage.TotalGap)} in {coverage.Gaps.Count} stretch(es), overlaps {Hours(coverage.TotalOverlap)}");
+        Line($"              items handed over {s.HandoffItems}, escalated {s.HandoffItemsEscalated}; context missing {s.HandoffOmissions} (queried {s.HandoffQueries}, surprises {s.HandoffSurprises})");
+        Line($"  Coverage    gaps {Hours(run.Coverage.GapHours)} in {run.Coverage.Gaps.Count} stretch(es), overlaps {Hours(run.Coverage.OverlapHours)}");
+        Line($"  Cost        {run.CostPerDay:0} a day ({string.Join(", ", run.Desks.Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Id} {d.CostPerDay:0}")))})");
         var sla = string.Join(", ", s.SlaBySeverity.Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Key} {x.Value.AcknowledgedInTime:0%}/{x.Value.ResolvedInTime:0%} of {x.Value.Incidents}")));
         Line($"  SLA         acknowledged/resolved in time: {sla}");
         Line($"");
@@ -47,5 +49,5 @@ public static class SummaryPrinter
 
     private static string Cell(double? value) => value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture).PadLeft(8) : "       -";
 
-    private static string Hours(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours} h {span.Minutes:00} min");
+    private static string Hours(double hours) => string.Create(CultureInfo.InvariantCulture, $"{(int)hours} h {(int)Math.Round((hours - (int)hours) * 60):00} min");
 }

@@ -2,7 +2,9 @@ namespace Malaysia.Ops.Contracts;
 
 /// <summary>One piece of open work in a briefing, with what the incoming desk needs to carry on.
 /// <paramref name="TraceParent"/> (W3C trace context) keeps the incident's own trace going on
-/// the incoming desk, so one incident is one trace across both desks.</summary>
+/// the incoming desk, so one incident is one trace across both desks.
+/// <paramref name="ContextMissing"/>: the notes left out or garbled what the incoming desk needs;
+/// it will query the item or be surprised when it starts work.</summary>
 public sealed record HandoffItem(
     string IncidentId,
     IncidentType Type,
@@ -13,7 +15,8 @@ public sealed record HandoffItem(
     int TimesHandedOver,
     string Notes,
     string NextAction,
-    string? TraceParent = null);
+    string? TraceParent = null,
+    bool ContextMissing = false);
 
 /// <summary>Outgoing desk to incoming desk: every open item. A desk that receives an assignment
 /// for a shift it has already handed over forwards it in a supplementary briefing with the same
@@ -64,5 +67,15 @@ public sealed record HandoffEscalated(
     string FromDeskId,
     string ToDeskId,
     string Reason,
+    DateTimeOffset SimulatedAt,
+    int SchemaVersion = MessageSchema.V1) : IOpsMessage;
+
+/// <summary>The incoming desk started work on a handed-over item and found context the briefing
+/// had left out: <paramref name="ExtraWorkMinutes"/> of rework it did not expect.</summary>
+public sealed record HandoffSurpriseFound(
+    string HandoffId,
+    string IncidentId,
+    string DeskId,
+    double ExtraWorkMinutes,
     DateTimeOffset SimulatedAt,
     int SchemaVersion = MessageSchema.V1) : IOpsMessage;

@@ -175,7 +175,7 @@ public class DeskModelTests
         AssignSev3Pair(desk);
         desk.Assign("INC-3", IncidentType.DataCentreCoolingAlarm, Severity.Sev2, 45, T0.AddMinutes(5), T0.AddMinutes(5));
 
-        var briefed = desk.HandOverAll(T0.AddMinutes(10), out var eventsBefore);
+        var briefed = desk.HandOverAll("HO-T", T0.AddMinutes(10), out var eventsBefore);
 
         Assert.Equal(["INC-3", "INC-1", "INC-2"], briefed.Select(b => b.IncidentId));
         Assert.Equal([45d, 20d, 20d], briefed.Select(b => b.RemainingWorkMinutes));
@@ -196,7 +196,7 @@ public class DeskModelTests
         var desk = new DeskModel("my", 1);
         AssignSev3Pair(desk);
 
-        var briefed = Assert.Single(desk.HandOverAll(T0.AddMinutes(40), out var eventsBefore));
+        var briefed = Assert.Single(desk.HandOverAll("HO-T", T0.AddMinutes(40), out var eventsBefore));
 
         Assert.Equal(
             new DeskEvent[]
@@ -216,7 +216,7 @@ public class DeskModelTests
         var desk = new DeskModel("us", 1);
         desk.ReceiveBriefing("HO-1", "my", [Briefed("INC-9", Severity.Sev3, 12) with { TimesHandedOver = 2 }], SentAtWall, T0, TimeSpan.FromMinutes(3), T0);
 
-        var briefed = Assert.Single(desk.HandOverAll(T0.AddMinutes(1), out var eventsBefore));
+        var briefed = Assert.Single(desk.HandOverAll("HO-T", T0.AddMinutes(1), out var eventsBefore));
 
         Assert.Empty(eventsBefore);
         Assert.Equal(WorkStatus.AwaitingAcceptance, briefed.Status);

@@ -25,7 +25,7 @@ public class SlaFiguresTests
     }
 
     [Fact]
-    public void Figures_count_breaches_of_each_stage_and_open_incidents_only_for_what_happened()
+    public void Figures_count_breaches_of_each_stage_and_open_incidents_only_once_their_target_has_passed()
     {
         var figures = SlaFigures.Of(
             [
@@ -34,10 +34,21 @@ public class SlaFiguresTests
                 Incident(Severity.Sev2, ackMinutes: 50, resolveMinutes: null),
                 Incident(Severity.Sev2, ackMinutes: 5, resolveMinutes: null),
             ],
-            ServiceLevels.Default);
+            ServiceLevels.Default,
+            asOf: Raised.AddHours(2));
 
         Assert.Equal(new SlaFigures(4, AcknowledgementBreaches: 2, ResolutionBreaches: 1), figures);
         Assert.Equal(0.5, figures.AcknowledgedInTime);
         Assert.Equal(0.75, figures.ResolvedInTime);
+    }
+
+    [Fact]
+    public void An_incident_still_waiting_past_its_targets_counts_as_breached()
+    {
+        var neverAcknowledged = Incident(Severity.Sev1, ackMinutes: 0, resolveMinutes: null) with { AcknowledgedAt = null };
+
+        Assert.Equal(new SlaFigures(1, 0, 0), SlaFigures.Of([neverAcknowledged], ServiceLevels.Default, asOf: Raised.AddMinutes(10)));
+        Assert.Equal(new SlaFigures(1, 1, 0), SlaFigures.Of([neverAcknowledged], ServiceLevels.Default, asOf: Raised.AddMinutes(20)));
+        Assert.Equal(new SlaFigures(1, 1, 1), SlaFigures.Of([neverAcknowledged], ServiceLevels.Default, asOf: Raised.AddHours(5)));
     }
 }

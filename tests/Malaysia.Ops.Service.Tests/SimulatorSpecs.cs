@@ -1,34 +1,56 @@
 using Malaysia.Ops.Domain.Ledger;
+using Malaysia.Ops.Domain.Scenarios;
+using Malaysia.Ops.Scenarios;
 using Malaysia.Ops.Simulator;
 
 namespace Malaysia.Ops.Service.Tests;
 
-/// <summary>The simulator: its command line, and a whole short run in one process.</summary>
+/// <summary>The simulator: its command line, and whole short runs in one process.</summary>
 public sealed class SimulatorSpecs
 {
+    internal static Scenario Load(string name, SimulatorSettings? overrides = null) => ScenarioOverrides.Apply(
+        ScenarioLoader.Load(ScenarioCatalogue.Resolve(name, ScenarioCatalogue.DefaultFolder)),
+        overrides ?? SimulatorSettings.Default);
+
     [Fact]
-    public void No_options_give_the_default_three_day_run()
+    public void No_options_run_the_July_week_with_its_report_and_comparison_in_virtual_time()
     {
         var settings = SimulatorSettings.Parse([]);
 
         Assert.Equal(SimulatorSettings.Default, settings);
-        Assert.Equal(3, settings.Days);
+        Assert.Equal("july-week", settings.Scenario);
+        Assert.True(settings is { VirtualTime: true, WriteReport: true, Compare: true });
     }
 
     [Fact]
-    public void Options_override_the_defaults()
+    public void Options_override_the_scenario()
     {
-        var settings = SimulatorSettings.Parse(["--days", "7", "--speed", "86400", "--seed", "7", "--rate", "2.5", "--epoch", "2026-01-12T00:00:00Z", "--engineers", "5"]);
+        var settings = SimulatorSettings.Parse(["--scenario", "january-week", "--days", "2", "--speed", "86400", "--seed", "7", "--rate-multiplier", "2.5", "--start", "2026-01-19T00:00:00Z", "--engineers", "5", "--no-compare"]);
+        var scenario = ScenarioOverrides.Apply(Load(settings.Scenario), settings);
 
-        Assert.Equal(new SimulatorSettings(7, 86400, 7, 2.5, new DateTimeOffset(2026, 1, 12, 0, 0, 0, TimeSpan.Zero), 5, null), settings);
+        Assert.Equal(86400, settings.Speed);
+        Assert.False(settings.Compare);
+        Assert.Equal(2, scenario.Days);
+        Assert.Equal(7, scenario.Seed);
+        Assert.Equal(10, scenario.Arrivals.IncidentsPerHour);
+        Assert.Equal(new DateTimeOffset(2026, 1, 19, 0, 0, 0, TimeSpan.Zero), scenario.Start);
+        Assert.All(scenario.Desks.Concat(scenario.Compare.SelectMany(t => t.Desks)), d => Assert.Equal(5, d.Engineers));
+    }
+
+    [Fact]
+    public void Moving_the_start_moves_the_scripted_events_with_it()
+    {
+        var scenario = Load("sev1-outage-at-handoff", SimulatorSettings.Default with { Start = new DateTimeOffset(2026, 7, 21, 0, 0, 0, TimeSpan.Zero) });
+
+        Assert.Equal(new DateTimeOffset(2026, 7, 21, 23, 30, 0, TimeSpan.Zero), scenario.Incidents[0].At);
     }
 
     [Theory]
     [InlineData("--days", "0", "--days: 0 is out of range")]
     [InlineData("--speed", "-1", "--speed: -1 is out of range")]
-    [InlineData("--rate", "lots", "--rate: 'lots' is not a number")]
+    [InlineData("--rate-multiplier", "lots", "--rate-multiplier: 'lots' is not a number")]
     [InlineData("--seed", "1.5", "--seed: '1.5' is not a whole number")]
-    [InlineData("--epoch", "yesterday", "--epoch: 'yesterday' is not an instant")]
+    [InlineData("--start", "yesterday", "--start: 'yesterday' is not an instant")]
     [InlineData("--colour", "red", "--colour: unknown option")]
     public void A_bad_option_is_named(string option, string value, string expected)
     {
@@ -48,12 +70,12 @@ public sealed class SimulatorSpecs
     [Fact]
     public async Task A_day_and_a_half_and_more_accounts_for_every_incident_once_with_handoffs_alternating()
     {
-        var settings = SimulatorSettings.Default with { Days = 1.6 };
+        var scenario = Load("july-week", SimulatorSettings.Default with { Days = 1.6 });
         using var output = new StringWriter();
 
-        var snapshot = await new SimulationRun(settings, output).RunAsync(CancellationToken.None);
+        var snapshot = await new SimulationRun(scenario, scenario.Desks, speed: null, output).RunAsync(CancellationToken.None);
 
-        Assert.True(snapshot.Summary.IncidentsRaised > 100, $"only {snapshot.Summary.IncidentsRaised} incidents in 38 hours at 4/h");
+        Assert.True(snapshot.Summary.IncidentsRaised > 100, $"only {snapshot.Summary.IncidentsRaised} incidents in 38 hours");
         Assert.Equal(snapshot.Incidents.Count, snapshot.Incidents.Select(i => i.IncidentId).Distinct().Count());
         Assert.Equal(snapshot.Summary.IncidentsRaised, snapshot.Summary.IncidentsResolved + snapshot.Summary.IncidentsOpen);
         Assert.Equal(0, snapshot.Summary.UnknownIncidentEvents);
@@ -66,39 +88,28 @@ public sealed class SimulatorSpecs
     }
 
     [Fact]
-    public async Task The_same_options_in_virtual_time_give_the_same_ledger_byte_for_byte()
+    public async Task The_same_scenario_and_seed_in_virtual_time_give_the_same_report_byte_for_byte()
     {
-        var directory = Directory.CreateTempSubdirectory("ops-sim-");
-        try
-        {
-            var first = await RunToFileAsync(Path.Combine(directory.FullName, "first.json"));
-            var second = await RunToFileAsync(Path.Combine(directory.FullName, "second.json"));
+        var scenario = Load("july-week", SimulatorSettings.Default with { Days = 2, Seed = 11 });
 
-            Assert.True(first.Length > 10_000, $"the ledger of a two-day run is only {first.Length} bytes");
-            Assert.Equal(first, second);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        var first = await new ScenarioRunner(scenario, null, TextWriter.Null).RunAsync(compare: true, CancellationToken.None);
+        var second = await new ScenarioRunner(scenario, null, TextWriter.Null).RunAsync(compare: true, CancellationToken.None);
 
-        static async Task<byte[]> RunToFileAsync(string path)
-        {
-            var settings = SimulatorSettings.Default with { Days = 2, Seed = 11, IncidentsPerHour = 6, SnapshotPath = path };
-            await new SimulationRun(settings, TextWriter.Null).RunAsync(CancellationToken.None);
-            return await File.ReadAllBytesAsync(path);
-        }
+        var json = Malaysia.Ops.Simulator.Reporting.ReportJson.Serialize(first.Report);
+        Assert.True(json.Length > 10_000, $"the report of a two-day run is only {json.Length} characters");
+        Assert.Equal(json, Malaysia.Ops.Simulator.Reporting.ReportJson.Serialize(second.Report));
+        Assert.Equal(3, first.Report.Comparison.Count);
     }
 
     [Fact]
     public async Task A_run_on_the_accelerated_wall_clock_accounts_for_every_incident_and_hands_over_at_noon()
     {
-        var settings = SimulatorSettings.Default with { Days = 0.6, Speed = 17_280 };
+        var scenario = Load("july-week", SimulatorSettings.Default with { Days = 0.6 });
         using var output = new StringWriter();
 
-        var snapshot = await new SimulationRun(settings, output).RunAsync(CancellationToken.None);
+        var snapshot = await new SimulationRun(scenario, scenario.Desks, speed: 17_280, output).RunAsync(CancellationToken.None);
 
-        Assert.True(snapshot.Summary.IncidentsRaised > 30, $"only {snapshot.Summary.IncidentsRaised} incidents in 14 hours at 4/h");
+        Assert.True(snapshot.Summary.IncidentsRaised > 30, $"only {snapshot.Summary.IncidentsRaised} incidents in 14 hours");
         Assert.Equal(snapshot.Summary.IncidentsRaised, snapshot.Summary.IncidentsResolved + snapshot.Summary.IncidentsOpen);
         Assert.Equal("my->us", Assert.Single(snapshot.Handoffs).Direction);
         Assert.Contains("at 17280x", output.ToString(), StringComparison.Ordinal);

@@ -23,6 +23,26 @@ public sealed class HandoffItemAcceptedConsumer(DispatchCoordinator coordinator)
     }
 }
 
+/// <summary>Counts an item the incoming desk had to ask about.</summary>
+public sealed class HandoffItemQueriedConsumer(DispatchCoordinator coordinator) : IConsumer<HandoffItemQueried>
+{
+    public Task Consume(ConsumeContext<HandoffItemQueried> context)
+    {
+        coordinator.ItemQueried(context.Message);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Counts missing context found only when work started.</summary>
+public sealed class HandoffSurpriseFoundConsumer(DispatchCoordinator coordinator) : IConsumer<HandoffSurpriseFound>
+{
+    public Task Consume(ConsumeContext<HandoffSurpriseFound> context)
+    {
+        coordinator.SurpriseFound(context.Message);
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>Records the handoff's own latency.</summary>
 public sealed class HandoffCompletedConsumer(DispatchCoordinator coordinator) : IConsumer<HandoffCompleted>
 {

@@ -18,6 +18,9 @@ internal static class ReportTables
             new("Status"),
             new("Items", Numeric: true),
             new("Escalated", Numeric: true),
+            new("Context missing", Numeric: true),
+            new("Queried", Numeric: true),
+            new("Surprises", Numeric: true),
             new("p50 latency (min)", Numeric: true),
             new("Max latency (min)", Numeric: true),
         ]);
@@ -31,6 +34,9 @@ internal static class ReportTables
                 new(handoff.Status, Warning: handoff.Status == HandoffEscalated),
                 new(ReportFormat.Count(handoff.Items)),
                 new(ReportFormat.Count(handoff.ItemsEscalated), Warning: handoff.ItemsEscalated > 0),
+                new(ReportFormat.Count(handoff.Omissions)),
+                new(ReportFormat.Count(handoff.Queries)),
+                new(ReportFormat.Count(handoff.Surprises), Warning: handoff.Surprises > 0),
                 new(ReportFormat.Minutes(handoff.LatencyP50SimulatedMinutes)),
                 new(ReportFormat.Minutes(handoff.LatencyMaxSimulatedMinutes)),
             ]);

@@ -12,3 +12,9 @@ public sealed record IncidentResolvedByDesk(string IncidentId, DateTimeOffset At
 public sealed record HandoffItemTakenOver(string HandoffId, string IncidentId, DateTimeOffset BriefingSentAtWall, DateTimeOffset At) : DeskEvent(At);
 
 public sealed record HandoffIntakeFinished(string HandoffId, string FromDeskId, int ItemsAccepted, DateTimeOffset BriefingSentAtWall, DateTimeOffset At) : DeskEvent(At);
+
+/// <summary>The incoming lead could not take an item over from its briefing and asked.</summary>
+public sealed record HandoffItemQueriedByDesk(string HandoffId, string IncidentId, DateTimeOffset At) : DeskEvent(At);
+
+/// <summary>Work started on a handed-over item whose briefing had left context out.</summary>
+public sealed record HandoffSurpriseFoundByDesk(string HandoffId, string IncidentId, double ExtraWorkMinutes, DateTimeOffset At) : DeskEvent(At);

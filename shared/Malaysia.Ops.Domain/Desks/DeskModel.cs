@@ -1,4 +1,5 @@
 using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Domain.Randomness;
 
 namespace Malaysia.Ops.Domain.Desks;
 
@@ -19,12 +20,15 @@ public sealed class DeskModel
     private int nextDarkPeriod;
     private long nextSequence;
 
-    public DeskModel(string deskId, int engineers, IEnumerable<DeskDarkPeriod>? darkPeriods = null)
+    private readonly HandoffQuality quality;
+
+    public DeskModel(string deskId, int engineers, IEnumerable<DeskDarkPeriod>? darkPeriods = null, HandoffQuality? quality = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(engineers);
         DeskId = deskId;
         Engineers = engineers;
         this.darkPeriods = (darkPeriods ?? []).OrderBy(d => d.From).ToList();
+        this.quality = quality ?? HandoffQuality.Perfect;
     }
 
     public string DeskId { get; }
@@ -83,10 +87,18 @@ public sealed class DeskModel
         for (var i = 0; i < newItems.Count; i++)
         {
             var b = newItems[i];
-            items.Add(new WorkItem(b.IncidentId, b.Type, b.Severity, b.RemainingWorkMinutes, nextSequence++)
+            var reviewedAt = start + (reviewPerItem * (i + 1));
+
+            // Missing context is either asked about at review (the item waits for the answer
+            // while the lead reviews the rest) or found out when work starts.
+            var queried = b.ContextMissing && StableDraw.Uniform(quality.Seed, "query", handoffId, b.IncidentId) < quality.QueryProbability;
+            items.Add(new WorkItem(b.IncidentId, b.Type, b.Severity, b.RemainingWorkMinutes + quality.Refamiliarisation.TotalMinutes, nextSequence++)
             {
                 Phase = Phase.AwaitingAcceptance,
-                AcceptAt = start + (reviewPerItem * (i + 1)),
+                AcceptAt = queried ? reviewedAt + quality.QueryTime : reviewedAt,
+                QueryAt = queried ? reviewedAt : null,
+                SurprisePending = b.ContextMissing && !queried,
+                HandoffId = handoffId,
                 IntakeKey = key,
                 Acknowledged = b.Acknowledged,
                 TimesHandedOver = b.TimesHandedOver,
@@ -98,8 +110,8 @@ public sealed class DeskModel
     }
 
     /// <summary>Ends the shift: every open item leaves the desk, with its remaining effort, to be
-    /// briefed to the incoming desk.</summary>
-    public IReadOnlyList<HandoffItem> HandOverAll(DateTimeOffset at, out IReadOnlyList<DeskEvent> eventsBefore)
+    /// briefed to the incoming desk; some items' context is left out, as the handoff quality says.</summary>
+    public IReadOnlyList<HandoffItem> HandOverAll(string handoffId, DateTimeOffset at, out IReadOnlyList<DeskEvent> eventsBefore)
     {
         eventsBefore = Advance(at);
         var briefed = items
@@ -122,6 +134,9 @@ public sealed class DeskModel
                     ? $"{DeskId} worked it since {i.StartedAt:HH:mm}Z; {i.RemainingMinutesAt(Now):0} min of work left"
                     : $"{DeskId} had not started it",
                 i.Phase == Phase.InProgress ? "continue the fix" : "triage and start work"))
+            .Select(item => StableDraw.Uniform(quality.Seed, "omit", handoffId, item.IncidentId) < quality.OmissionProbability
+                ? item with { Notes = $"{DeskId}: see ticket", ContextMissing = true }
+                : item)
             .ToList();
         items.Clear();
         intakes.Clear();
@@ -155,6 +170,7 @@ public sealed class DeskModel
             Now = Max(Now, t);
             GoDark(t);
             Finish(t, events);
+            Query(t, events);
             Accept(t, events);
             Acknowledge(t, events);
             Start(t, events);
@@ -174,7 +190,7 @@ public sealed class DeskModel
                     yield return item.FinishAt;
                     break;
                 case Phase.AwaitingAcceptance:
-                    yield return item.AcceptAt;
+                    yield return item.QueryAt ?? item.AcceptAt;
                     break;
                 case Phase.Queued when !item.Acknowledged:
                     yield return Max(item.WorkableFrom, Now);
@@ -221,6 +237,7 @@ public sealed class DeskModel
                         break;
                     case Phase.AwaitingAcceptance when item.AcceptAt > t:
                         item.AcceptAt += dark.To - t;
+                        item.QueryAt = item.QueryAt > t ? item.QueryAt + (dark.To - t) : item.QueryAt;
                         break;
                     case Phase.Queued:
                         item.WorkableFrom = Max(item.WorkableFrom, dark.To);
@@ -243,6 +260,15 @@ public sealed class DeskModel
         {
             items.Remove(item);
             events.Add(new IncidentResolvedByDesk(item.IncidentId, item.FinishAt));
+        }
+    }
+
+    private void Query(DateTimeOffset t, List<DeskEvent> events)
+    {
+        foreach (var item in items.Where(i => i.QueryAt <= t).OrderBy(i => i.QueryAt).ThenBy(i => i.Sequence).ToList())
+        {
+            events.Add(new HandoffItemQueriedByDesk(item.HandoffId!, item.IncidentId, item.QueryAt!.Value));
+            item.QueryAt = null;
         }
     }
 
@@ -287,8 +313,15 @@ public sealed class DeskModel
         {
             item.Phase = Phase.InProgress;
             item.StartedAt = t;
-            item.FinishAt = t.AddMinutes(item.RemainingMinutes);
             events.Add(new WorkStarted(item.IncidentId, t));
+            if (item.SurprisePending)
+            {
+                item.SurprisePending = false;
+                item.RemainingMinutes += quality.SurpriseWork.TotalMinutes;
+                events.Add(new HandoffSurpriseFoundByDesk(item.HandoffId!, item.IncidentId, quality.SurpriseWork.TotalMinutes, t));
+            }
+
+            item.FinishAt = t.AddMinutes(item.RemainingMinutes);
         }
     }
 
@@ -323,6 +356,15 @@ public sealed class DeskModel
         public DateTimeOffset WorkableFrom { get; set; }
 
         public DateTimeOffset AcceptAt { get; set; }
+
+        /// <summary>When the lead asks about an item whose context was missing; null once asked.</summary>
+        public DateTimeOffset? QueryAt { get; set; }
+
+        /// <summary>Context was missing and nobody asked: found out when work starts.</summary>
+        public bool SurprisePending { get; set; }
+
+        /// <summary>The handoff that brought the item, for a handed-over item.</summary>
+        public string? HandoffId { get; init; }
 
         public string? IntakeKey { get; init; }
 

@@ -15,6 +15,11 @@ public sealed class HandoffBook
     private readonly List<string> order = [];
     private readonly Dictionary<string, TimeSpan> windows = new(StringComparer.Ordinal);
 
+    // (handoff, incident) pairs already counted, so a redelivered message counts once.
+    private readonly HashSet<(string HandoffId, string IncidentId)> omitted = [];
+    private readonly HashSet<(string HandoffId, string IncidentId)> queried = [];
+    private readonly HashSet<(string HandoffId, string IncidentId)> surprised = [];
+
     public IEnumerable<HandoffRecord> All => order.Select(id => handoffs[id]);
 
     public HandoffRecord? Find(string handoffId) => handoffs.GetValueOrDefault(handoffId);
@@ -35,13 +40,16 @@ public sealed class HandoffBook
     }
 
     /// <summary>A briefing (or a supplement to one) arrived with these items. A supplement
-    /// sent at <paramref name="briefedAt"/> gets a full window of its own from then.</summary>
-    public bool Briefed(string handoffId, IEnumerable<string> incidentIds, DateTimeOffset sentAtWall, DateTimeOffset? briefedAt = null)
+    /// sent at <paramref name="briefedAt"/> gets a full window of its own from then. Items in
+    /// <paramref name="contextMissing"/> were briefed with their context left out.</summary>
+    public bool Briefed(string handoffId, IEnumerable<string> incidentIds, DateTimeOffset sentAtWall, DateTimeOffset? briefedAt = null, IEnumerable<string>? contextMissing = null)
     {
         if (!handoffs.TryGetValue(handoffId, out var record))
         {
             return false;
         }
+
+        record = record with { Omissions = record.Omissions + (contextMissing ?? []).Count(id => omitted.Add((handoffId, id))) };
 
         var known = record.Items.Select(i => i.IncidentId).ToHashSet(StringComparer.Ordinal);
         var added = incidentIds.Where(known.Add).Select(id => new HandoffItemRecord(id, null, null, null, false)).ToList();
@@ -103,6 +111,30 @@ public sealed class HandoffBook
         return !wasEscalated ? HandoffAcceptance.Accepted
             : onTime ? HandoffAcceptance.EscalationWithdrawn
             : HandoffAcceptance.AcceptedLate;
+    }
+
+    /// <summary>The incoming desk asked about an item whose context was missing.</summary>
+    public bool Queried(string handoffId, string incidentId)
+    {
+        if (!handoffs.TryGetValue(handoffId, out var record) || !queried.Add((handoffId, incidentId)))
+        {
+            return false;
+        }
+
+        handoffs[handoffId] = record with { Queries = record.Queries + 1 };
+        return true;
+    }
+
+    /// <summary>The incoming desk found an item's missing context only when it started work.</summary>
+    public bool Surprised(string handoffId, string incidentId)
+    {
+        if (!handoffs.TryGetValue(handoffId, out var record) || !surprised.Add((handoffId, incidentId)))
+        {
+            return false;
+        }
+
+        handoffs[handoffId] = record with { Surprises = record.Surprises + 1 };
+        return true;
     }
 
     /// <summary>The incoming desk finished taking the briefing over. A supplement completes

@@ -23,7 +23,9 @@ public sealed record HandoffItemRecord(
     double? LatencyWallMilliseconds,
     bool Escalated);
 
-/// <summary>One handoff between two desks at a shift boundary.</summary>
+/// <summary>One handoff between two desks at a shift boundary. <paramref name="Omissions"/>:
+/// items briefed with their context missing; <paramref name="Queries"/>: items the incoming desk
+/// asked about; <paramref name="Surprises"/>: missing context found only when work started.</summary>
 public sealed record HandoffRecord(
     string HandoffId,
     string FromDeskId,
@@ -36,7 +38,10 @@ public sealed record HandoffRecord(
     IReadOnlyList<HandoffItemRecord> Items,
     DateTimeOffset? CompletedAt,
     double? LatencySimulatedMinutes,
-    double? LatencyWallMilliseconds)
+    double? LatencyWallMilliseconds,
+    int Omissions = 0,
+    int Queries = 0,
+    int Surprises = 0)
 {
     public string Direction => $"{FromDeskId}->{ToDeskId}";
 }

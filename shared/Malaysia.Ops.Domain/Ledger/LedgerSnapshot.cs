@@ -11,5 +11,5 @@ public sealed record LedgerSnapshot(
     IReadOnlyList<HandoffRecord> Handoffs)
 {
     public static LedgerSnapshot Of(string runId, DateTimeOffset simulatedAt, DateTimeOffset wallNow, IncidentLedger ledger, HandoffBook book) =>
-        new(runId, simulatedAt, wallNow, RunSummary.From(ledger, book), ledger.All.ToList(), book.All.ToList());
+        new(runId, simulatedAt, wallNow, RunSummary.From(ledger, book, simulatedAt), ledger.All.ToList(), book.All.ToList());
 }

@@ -21,9 +21,14 @@ public sealed record RunSummary(
     LatencyFigures ItemLatencyWallMilliseconds,
     int DuplicatesIgnored,
     int UnknownIncidentEvents,
-    IReadOnlyDictionary<string, SlaFigures> SlaBySeverity)
+    IReadOnlyDictionary<string, SlaFigures> SlaBySeverity,
+    int HandoffOmissions = 0,
+    int HandoffQueries = 0,
+    int HandoffSurprises = 0)
 {
-    public static RunSummary From(IncidentLedger ledger, HandoffBook book)
+    /// <summary>The figures as of <paramref name="asOf"/> (simulated): an incident still open
+    /// past its target by then counts as a breach.</summary>
+    public static RunSummary From(IncidentLedger ledger, HandoffBook book, DateTimeOffset asOf)
     {
         var incidents = ledger.All.ToList();
         var handoffs = book.All.ToList();
@@ -52,6 +57,9 @@ public sealed record RunSummary(
             SlaBySeverity: incidents
                 .GroupBy(i => i.Severity)
                 .OrderBy(g => g.Key)
-                .ToDictionary(g => g.Key.ToString(), g => SlaFigures.Of(g, ServiceLevels.Default), StringComparer.Ordinal));
+                .ToDictionary(g => g.Key.ToString(), g => SlaFigures.Of(g, ServiceLevels.Default, asOf), StringComparer.Ordinal),
+            HandoffOmissions: handoffs.Sum(h => h.Omissions),
+            HandoffQueries: handoffs.Sum(h => h.Queries),
+            HandoffSurprises: handoffs.Sum(h => h.Surprises));
     }
 }

@@ -3,19 +3,22 @@ using Malaysia.Ops.Domain.Incidents;
 namespace Malaysia.Ops.Domain.Ledger;
 
 /// <summary>Service-level attainment of a group of incidents. An incident still waiting for
-/// acknowledgement or resolution counts as met until its target has passed.</summary>
+/// acknowledgement or resolution counts as met until its target has passed by the instant the
+/// figures are taken (<c>asOf</c>), and as breached after that.</summary>
 public sealed record SlaFigures(int Incidents, int AcknowledgementBreaches, int ResolutionBreaches)
 {
     public double AcknowledgedInTime => Incidents == 0 ? 1 : 1 - ((double)AcknowledgementBreaches / Incidents);
 
     public double ResolvedInTime => Incidents == 0 ? 1 : 1 - ((double)ResolutionBreaches / Incidents);
 
-    public static SlaFigures Of(IEnumerable<IncidentRecord> incidents, ServiceLevels levels)
+    public static SlaFigures Of(IEnumerable<IncidentRecord> incidents, ServiceLevels levels, DateTimeOffset asOf)
     {
         var list = incidents.ToList();
         return new SlaFigures(
             list.Count,
-            list.Count(i => i.AcknowledgedAt is { } at && levels.AcknowledgementBreached(i.Severity, i.RaisedAt, at)),
-            list.Count(i => i.ResolvedAt is { } at && levels.ResolutionBreached(i.Severity, i.RaisedAt, at)));
+            list.Count(i => (i.AcknowledgedAt ?? Max(asOf, i.RaisedAt)) is var at && levels.AcknowledgementBreached(i.Severity, i.RaisedAt, at)),
+            list.Count(i => (i.ResolvedAt ?? Max(asOf, i.RaisedAt)) is var at && levels.ResolutionBreached(i.Severity, i.RaisedAt, at)));
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

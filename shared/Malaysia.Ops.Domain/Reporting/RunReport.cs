@@ -64,7 +64,8 @@ public sealed record CoverageFigures(
 
 public sealed record TimeStretch(DateTimeOffset From, DateTimeOffset To);
 
-/// <summary>One handoff: when, between whom, how it went, how long its items took.</summary>
+/// <summary>One handoff: when, between whom, how it went, how long its items took, and what
+/// context was lost (items briefed without it, asked about, or found out later).</summary>
 public sealed record HandoffLine(
     string HandoffId,
     string Direction,
@@ -73,7 +74,10 @@ public sealed record HandoffLine(
     int Items,
     int ItemsEscalated,
     double? LatencyP50SimulatedMinutes,
-    double? LatencyMaxSimulatedMinutes);
+    double? LatencyMaxSimulatedMinutes,
+    int Omissions,
+    int Queries,
+    int Surprises);
 
 /// <summary>Handoff item latency (simulated minutes, shift end to accepted) in buckets of
 /// <paramref name="BucketMinutes"/>: Counts[i] items took [i, i+1) buckets; the last bucket

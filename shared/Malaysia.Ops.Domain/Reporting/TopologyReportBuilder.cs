@@ -62,7 +62,10 @@ public static class TopologyReportBuilder
             handoff.Items.Count,
             handoff.Items.Count(i => i.Escalated),
             figures.P50,
-            figures.Max);
+            figures.Max,
+            handoff.Omissions,
+            handoff.Queries,
+            handoff.Surprises);
     }
 
     private static List<LatencyHistogram> Histograms(IReadOnlyList<HandoffRecord> handoffs) => handoffs

@@ -1,0 +1,105 @@
+using System.Globalization;
+using Malaysia.Ops.Desk;
+using Malaysia.Ops.Domain.Scenarios;
+
+namespace Malaysia.Ops.Simulator;
+
+/// <summary>
+/// A scenario as the services' own settings (sections Simulation, Workload, Roster, Dispatch),
+/// so the simulator runs it through exactly the configuration the separate services read, and a
+/// scenario can be reproduced on RabbitMQ by giving the services the same settings.
+/// </summary>
+public static class ScenarioConfiguration
+{
+    public static Dictionary<string, string?> Settings(Scenario scenario, IReadOnlyList<DeskPlan> desks, double? speed)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Messaging:Transport"] = "InMemory",
+            ["Simulation:RunId"] = $"{scenario.Name}-{Text(scenario.Seed)}",
+            ["Simulation:Epoch"] = Text(scenario.Start),
+            ["Simulation:VirtualTime"] = speed is null ? "true" : "false",
+            ["Simulation:Speed"] = Text(speed ?? 1),
+            ["Simulation:Seed"] = Text(scenario.Seed),
+            ["Workload:IncidentsPerHour"] = Text(scenario.Arrivals.IncidentsPerHour),
+            ["Workload:RaiseUntil"] = Text(scenario.End),
+            ["Workload:WeekendFactor"] = Text(scenario.Arrivals.WeekendFactor),
+            ["Dispatch:HandoffWindowMinutes"] = Text(scenario.Handoff.WindowMinutes),
+        };
+
+        if (scenario.Arrivals.BusyHours is { } busy)
+        {
+            settings["Workload:BusyHours:TimeZone"] = busy.TimeZone;
+            settings["Workload:BusyHours:From"] = busy.From.ToString("HH\\:mm", CultureInfo.InvariantCulture);
+            settings["Workload:BusyHours:To"] = busy.To.ToString("HH\\:mm", CultureInfo.InvariantCulture);
+            settings["Workload:BusyHours:Factor"] = Text(busy.Factor);
+        }
+
+        if (scenario.Arrivals.Bursts is { } bursts)
+        {
+            settings["Workload:Bursts:PerDay"] = Text(bursts.PerDay);
+            settings["Workload:Bursts:Incidents"] = Text(bursts.Incidents);
+            settings["Workload:Bursts:WithinMinutes"] = Text(bursts.WithinMinutes);
+        }
+
+        Each(settings, "Workload:Spikes", scenario.Arrivals.Spikes, (s, add) =>
+        {
+            add("From", Text(s.From));
+            add("To", Text(s.To));
+            add("Factor", Text(s.Factor));
+        });
+        Each(settings, "Workload:Scripted", scenario.Incidents, (s, add) =>
+        {
+            add("At", Text(s.At));
+            add("Type", s.Type.ToString());
+            add("Severity", s.Severity.ToString());
+            add("Cluster", s.Cluster);
+            add("WorkMinutes", Text(s.WorkMinutes));
+            add("Summary", s.Summary);
+        });
+        Each(settings, "Roster:Desks", desks, (d, add) =>
+        {
+            add("Id", d.Id);
+            add("Name", d.Name);
+            add("TimeZone", d.TimeZone);
+            for (var i = 0; i < d.Shifts.Count; i++)
+            {
+                add($"Shifts:{i}", d.Shifts[i]);
+            }
+        });
+        return settings;
+    }
+
+    /// <summary>A desk of the scenario as the desk service's settings, with its outages.</summary>
+    public static DeskOptions Desk(Scenario scenario, DeskPlan desk) => new()
+    {
+        Id = desk.Id,
+        Engineers = desk.Engineers,
+        ReviewMinutesPerItem = desk.ReviewMinutesPerItem,
+        Outages = scenario.Outages
+            .Where(o => string.Equals(o.DeskId, desk.Id, StringComparison.OrdinalIgnoreCase))
+            .Select(o => new DeskOutageOptions { From = o.From, To = o.To })
+            .ToList(),
+        Handoff = new HandoffQualityOptions
+        {
+            OmissionProbability = scenario.Handoff.OmissionProbability,
+            QueryProbability = scenario.Handoff.QueryProbability,
+            QueryMinutes = scenario.Handoff.QueryMinutes,
+            SurpriseMinutes = scenario.Handoff.SurpriseMinutes,
+            RefamiliarisationMinutes = scenario.Handoff.RefamiliarisationMinutes,
+        },
+    };
+
+    private static void Each<T>(Dictionary<string, string?> settings, string section, IReadOnlyList<T> items, Action<T, Action<string, string?>> write)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            var prefix = $"{section}:{i}";
+            write(items[i], (key, value) => settings[$"{prefix}:{key}"] = value);
+        }
+    }
+
+    private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Text(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Malaysia.Ops.Domain.Ledger;
+using Malaysia.Ops.Domain.Reporting;
+using Malaysia.Ops.Domain.Rosters;
+using Malaysia.Ops.Domain.Scenarios;
+
+namespace Malaysia.Ops.Simulator;
+
+/// <summary>
+/// Runs a scenario with its own desks and then, on the same incident stream (same seed, rate
+/// and script), with each topology it is compared with, and puts the results in one report.
+/// </summary>
+public sealed class ScenarioRunner(Scenario scenario, double? speed, TextWriter output, RunOutputs? outputs = null)
+{
+    private static readonly string[] Severities = Enum.GetNames<Malaysia.Ops.Contracts.Severity>();
+
+    public async Task<(RunReport Report, LedgerSnapshot Ledger)> RunAsync(bool compare, CancellationToken cancellationToken)
+    {
+        var run = new SimulationRun(scenario, scenario.Desks, speed, output, outputs);
+        var ledger = await run.RunAsync(cancellationToken);
+        var main = Topology(scenario.Name, scenario.Description, scenario.Desks, ledger);
+
+        var comparison = new List<TopologyReport>();
+        if (compare)
+        {
+            foreach (var topology in scenario.Compare)
+            {
+                await output.WriteLineAsync($"Comparing topology {topology.Name}...");
+                var compared = await new SimulationRun(scenario, topology.Desks, speed, TextWriter.Null).RunAsync(cancellationToken);
+                comparison.Add(Topology(topology.Name, topology.Description, topology.Desks, compared));
+            }
+        }
+
+        var report = new RunReport(
+            RunReport.CurrentSchemaVersion,
+            new ReportScenario(scenario.Name, scenario.Description, scenario.Start, scenario.End, scenario.Days, scenario.Seed, scenario.Arrivals.IncidentsPerHour, run.Pace),
+            main,
+            comparison);
+        return (report, ledger);
+    }
+
+    /// <summary>The roster the desks of a topology work to.</summary>
+    public static Roster RosterOf(IReadOnlyList<DeskPlan> desks) => Roster.Create(desks
+        .Select(d => new DeskRoster(
+            d.Id,
+            d.Name,
+            TimeZoneInfo.FindSystemTimeZoneById(d.TimeZone),
+            d.Shifts.Select(s => ShiftPattern.TryParse(s, out var pattern) ? pattern : throw new ArgumentException($"desk {d.Id}: '{s}' is not a shift")).ToList()))
+        .ToList());
+
+    private TopologyReport Topology(string name, string description, IReadOnlyList<DeskPlan> desks, LedgerSnapshot ledger) =>
+        TopologyReportBuilder.Build(name, description, desks, RosterOf(desks), ledger, scenario.Start, scenario.End);
+
+    /// <summary>The comparison as a terminal table.</summary>
+    public static string FormatComparison(RunReport report)
+    {
+        if (report.Comparison.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var text = new System.Text.StringBuilder();
+        text.AppendLine();
+        text.AppendLine("  Topology comparison (same incident stream)");
+        text.AppendLine("  topology            cost/day  SLA resolved in time (Sev1/2/3/4)  handoffs  item p50/p95 min  gap h  in gap");
+        foreach (var topology in report.Comparison.Prepend(report.Run))
+        {
+            var sla = string.Join("/", Severities.Select(sev =>
+                topology.Summary.SlaBySeverity.TryGetValue(sev, out var figures) ? figures.ResolvedInTime.ToString("0%", CultureInfo.InvariantCulture) : "-"));
+            var latency = topology.Summary.ItemLatencySimulatedMinutes;
+            text.AppendLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"  {topology.Name,-18} {topology.CostPerDay,9:0}  {sla,-33}  {topology.Summary.Handoffs,8}  {Cell(latency.P50),7}/{Cell(latency.P95),-8}  {topology.Coverage.GapHours,5:0.#}  {topology.Coverage.IncidentsArrivedInGap,6}"));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Cell(double? value) => value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "-";
+}
