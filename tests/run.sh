@@ -25,6 +25,10 @@ fi
 results=TestResults
 rm -rf "$results"
 dotnet build Malaysia.Ops.sln -nologo -v:quiet
+
+# The benchmarks are run by hand for their figures; here a short smoke proves they still run.
+dotnet run --no-build --project bench/Malaysia.Ops.Benchmarks -- simulator --days 0.5 --month-days 0.5 --rate-multiplier 2
+
 status=0
 # One test project at a time: the integration tests time real processes on a 2-core machine.
 dotnet test Malaysia.Ops.sln --no-build -nologo -m:1 --logger trx --results-directory "$results" || status=$?

@@ -6,7 +6,8 @@ const string Usage = """
 
       simulator [--days N] [--month-days N] [--rate-multiplier F]
           simulated days per wall second in virtual time: the default scenario for N days
-          (default 7) and for --month-days (default 30) at F times its rate (default 10)
+          (default 7) and for --month-days (default 30) at F times its rate and engineers
+          (default 10)
     """;
 
 if (args.Length == 0 || args[0] is "--help" or "-h")

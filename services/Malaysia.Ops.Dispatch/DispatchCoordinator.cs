@@ -104,16 +104,21 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
             plan.ShiftEndsAt);
     }
 
-    public void Briefed(HandoffBriefing briefing)
+    /// <summary>Books a briefing; returns the escalations of items that arrived after the
+    /// handoff's window had closed, for the consumer to announce.</summary>
+    public IReadOnlyList<HandoffEscalated> Briefed(HandoffBriefing briefing)
     {
         lock (gate)
         {
             var before = book.NextDeadline();
-            book.Briefed(briefing.HandoffId, briefing.Items.Select(i => i.IncidentId), briefing.SentAtWall, briefing.SimulatedAt, briefing.Items.Where(i => i.ContextMissing).Select(i => i.IncidentId));
+            var ids = briefing.Items.Select(i => i.IncidentId).ToList();
+            book.Briefed(briefing.HandoffId, ids, briefing.SentAtWall, briefing.SimulatedAt, briefing.Items.Where(i => i.ContextMissing).Select(i => i.IncidentId));
             if (book.NextDeadline() != before)
             {
                 ShiftClockAlarm.Ring();
             }
+
+            return Escalated(book.EscalateLateArrivals(briefing.HandoffId, ids, briefing.SimulatedAt));
         }
     }
 
@@ -176,20 +181,25 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
     {
         lock (gate)
         {
-            var escalations = book.EscalateOverdue(now);
-            foreach (var escalation in escalations)
-            {
-                metrics.HandoffEscalations.Add(1, new KeyValuePair<string, object?>("direction", $"{escalation.FromDeskId}->{escalation.ToDeskId}"));
-                if (escalation.IncidentId is not null)
-                {
-                    ledger.Escalate(escalation.IncidentId);
-                }
-            }
-
-            return escalations
-                .Select(e => new HandoffEscalated(e.HandoffId, e.IncidentId ?? string.Empty, e.FromDeskId, e.ToDeskId, e.Reason, e.At))
-                .ToList();
+            return Escalated(book.EscalateOverdue(now));
         }
+    }
+
+    /// <summary>Counts escalations and turns them into messages; call under the lock.</summary>
+    private List<HandoffEscalated> Escalated(IReadOnlyList<HandoffEscalation> escalations)
+    {
+        foreach (var escalation in escalations)
+        {
+            metrics.HandoffEscalations.Add(1, new KeyValuePair<string, object?>("direction", $"{escalation.FromDeskId}->{escalation.ToDeskId}"));
+            if (escalation.IncidentId is not null)
+            {
+                ledger.Escalate(escalation.IncidentId);
+            }
+        }
+
+        return escalations
+            .Select(e => new HandoffEscalated(e.HandoffId, e.IncidentId ?? string.Empty, e.FromDeskId, e.ToDeskId, e.Reason, e.At))
+            .ToList();
     }
 
     public LedgerSnapshot Snapshot(DateTimeOffset simulatedNow, DateTimeOffset wallNow)

@@ -289,4 +289,32 @@ public class HandoffBookTests
         Assert.Empty(book.EscalateOverdue(AcceptFrom.AddDays(1)));
         Assert.Equal(HandoffStatus.Completed, book.Find(Id)!.Status);
     }
+
+    [Fact]
+    public void Items_briefed_after_the_window_closed_without_a_briefing_are_escalated_on_arrival_and_stay_so_when_accepted()
+    {
+        var book = new HandoffBook();
+        book.Open(Id, "my", "us", ShiftEnd, AcceptFrom, Window);
+        var deadline = AcceptFrom + Window;
+        Assert.Single(book.EscalateOverdue(deadline));
+
+        book.Briefed(Id, ["INC-1"], SentAtWall, deadline.AddMinutes(30));
+        var escalations = book.EscalateLateArrivals(Id, ["INC-1"], deadline.AddMinutes(30));
+        var acceptance = book.ItemAccepted(Id, "INC-1", deadline.AddMinutes(33), SentAtWall, SentAtWall.AddSeconds(1));
+
+        Assert.Equal("INC-1", Assert.Single(escalations).IncidentId);
+        Assert.Empty(book.EscalateLateArrivals(Id, ["INC-1"], deadline.AddMinutes(31)));
+        Assert.Equal(HandoffAcceptance.AcceptedLate, acceptance);
+        var record = Assert.Single(book.All);
+        Assert.Equal(HandoffStatus.Escalated, record.Status);
+        Assert.True(Assert.Single(record.Items).Escalated);
+    }
+
+    [Fact]
+    public void An_open_handoff_has_no_late_arrivals()
+    {
+        var book = OpenedAndBriefed("INC-1");
+
+        Assert.Empty(book.EscalateLateArrivals(Id, ["INC-1"], AcceptFrom));
+    }
 }

@@ -115,4 +115,34 @@ public sealed class DispatchAndDeskSpecs
         Assert.Single(Snapshot(host).Incidents, i => i.IncidentId == "INC-T0004");
         Assert.Single(harness.Published.Select<IncidentAssigned>(m => m.Context.Message.IncidentId == "INC-T0004"));
     }
+
+    [Fact]
+    public async Task A_desk_dark_at_its_shift_end_briefs_late_when_it_is_back_and_the_handoff_is_escalated_meanwhile()
+    {
+        var back = new DateTimeOffset(2026, 7, 13, 13, 30, 0, TimeSpan.Zero);
+        using var host = await OpsTestHost.StartAsync(
+            new Dictionary<string, string?> { ["Simulation:Epoch"] = "2026-07-13T11:50:00Z" },
+            bus => bus
+                .AddDispatch()
+                .AddDesk(new DeskOptions { Id = "us", Engineers = 2 })
+                .AddDesk(new DeskOptions
+                {
+                    Id = "my",
+                    Engineers = 2,
+                    Outages = [new DeskOutageOptions { From = new DateTimeOffset(2026, 7, 13, 11, 55, 0, TimeSpan.Zero), To = back }],
+                }));
+        await Raise(host, "INC-T0005", workMinutes: 25);
+
+        var resolved = await VirtualTime.Until(host, 
+            () => Snapshot(host).Incidents.SingleOrDefault(i => i.IncidentId == "INC-T0005" && i.Status == IncidentStatus.Resolved),
+            "INC-T0005 to be resolved");
+
+        var handoff = Assert.Single(Snapshot(host).Handoffs, h => h.HandoffId == "HO-20260713T1200Z-my-us");
+        Assert.Equal(HandoffStatus.Escalated, handoff.Status);
+        Assert.Equal(back, handoff.Items.Single().AcceptedAt!.Value.AddMinutes(-3));
+        Assert.True(handoff.Items.Single().Escalated);
+        Assert.Equal("us", resolved.ResolvedByDeskId);
+        // 5 minutes worked before the outage, 20 left after review at 13:33.
+        Assert.Equal(back.AddMinutes(23), resolved.ResolvedAt);
+    }
 }

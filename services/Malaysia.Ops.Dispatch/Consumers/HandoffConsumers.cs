@@ -3,13 +3,16 @@ using MassTransit;
 
 namespace Malaysia.Ops.Dispatch.Consumers;
 
-/// <summary>Records what a briefing carried, so that every item is either accepted or escalated.</summary>
+/// <summary>Records what a briefing carried, so that every item is either accepted or escalated;
+/// items briefed after the window closed are escalated straight away.</summary>
 public sealed class HandoffBriefingConsumer(DispatchCoordinator coordinator) : IConsumer<HandoffBriefing>
 {
-    public Task Consume(ConsumeContext<HandoffBriefing> context)
+    public async Task Consume(ConsumeContext<HandoffBriefing> context)
     {
-        coordinator.Briefed(context.Message);
-        return Task.CompletedTask;
+        foreach (var escalation in coordinator.Briefed(context.Message))
+        {
+            await context.Publish(escalation);
+        }
     }
 }
 

@@ -113,6 +113,32 @@ public sealed class HandoffBook
             : HandoffAcceptance.AcceptedLate;
     }
 
+    /// <summary>Items briefed into a handoff whose window had already closed (the outgoing desk
+    /// was dark at its shift end, say) are escalated at once: nobody could take them over in
+    /// time. Returns the escalations, one per such item.</summary>
+    public IReadOnlyList<HandoffEscalation> EscalateLateArrivals(string handoffId, IEnumerable<string> incidentIds, DateTimeOffset at)
+    {
+        if (!handoffs.TryGetValue(handoffId, out var record) || record.Status != HandoffStatus.Escalated)
+        {
+            return [];
+        }
+
+        var late = incidentIds.ToHashSet(StringComparer.Ordinal);
+        var escalations = new List<HandoffEscalation>();
+        var items = record.Items.Select(item =>
+        {
+            if (!late.Contains(item.IncidentId) || item.Escalated || item.AcceptedAt is not null)
+            {
+                return item;
+            }
+
+            escalations.Add(new HandoffEscalation(handoffId, record.FromDeskId, record.ToDeskId, item.IncidentId, $"briefed by {record.FromDeskId} after the handoff window closed", at));
+            return item with { Escalated = true };
+        }).ToList();
+        handoffs[handoffId] = record with { Items = items };
+        return escalations;
+    }
+
     /// <summary>The incoming desk asked about an item whose context was missing.</summary>
     public bool Queried(string handoffId, string incidentId)
     {
