@@ -13,10 +13,10 @@ public static class ScenarioCatalogue
     /// <summary>
     /// The "scenarios" folder at the root of the repository, found by walking up from the running
     /// program to the folder holding the solution; so it is found from the bin folder of any
-    /// project, from tests and from "dotnet run".
+    /// project, from tests and from "dotnet run"; outside a checkout, the copy the simulator's
+    /// build puts beside the program.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The program does not run from inside the
-    /// repository; pass a folder explicitly then.</exception>
+    /// <exception cref="ScenarioException">Neither exists; pass a file's path then.</exception>
     public static string DefaultFolder
     {
         get
@@ -29,8 +29,15 @@ public static class ScenarioCatalogue
                 }
             }
 
-            throw new InvalidOperationException(
-                $"no {SolutionFile} found above {AppContext.BaseDirectory}, so there is no default scenarios folder; name the folder or the file");
+            // Outside a checkout (a published simulator), the copies built next to the program.
+            var beside = Path.Combine(AppContext.BaseDirectory, FolderName);
+            if (Directory.Exists(beside))
+            {
+                return beside;
+            }
+
+            throw new ScenarioException(
+                $"{AppContext.BaseDirectory}: no scenarios folder (neither in a checkout above the program nor beside it); give a scenario file's path");
         }
     }
 
