@@ -5,11 +5,11 @@ using MassTransit;
 namespace Malaysia.Ops.Desk;
 
 /// <summary>
-/// What a desk hears: assignments, its shift ending, briefings. Messages are published to every
+/// What a desk hears: assignments, its shift ending, briefings, escalations of what it holds. Messages are published to every
 /// desk; each takes only those addressed to it, so a new site needs configuration, not code.
 /// One instance per desk, bound to that desk's runtime.
 /// </summary>
-public sealed class DeskConsumer(DeskRuntime desk) : IConsumer<IncidentAssigned>, IConsumer<ShiftEnding>, IConsumer<HandoffBriefing>
+public sealed class DeskConsumer(DeskRuntime desk) : IConsumer<IncidentAssigned>, IConsumer<ShiftEnding>, IConsumer<HandoffBriefing>, IConsumer<IncidentEscalated>
 {
     public Task Consume(ConsumeContext<IncidentAssigned> context) =>
         IsMine(context.Message.DeskId) ? PublishAll(context, desk.Assigned(context.Message, CurrentTrace())) : Task.CompletedTask;
@@ -19,6 +19,11 @@ public sealed class DeskConsumer(DeskRuntime desk) : IConsumer<IncidentAssigned>
 
     public Task Consume(ConsumeContext<HandoffBriefing> context) =>
         IsMine(context.Message.ToDeskId) ? PublishAll(context, desk.Briefed(context.Message, CurrentTrace())) : Task.CompletedTask;
+
+    /// <summary>An escalation concerns the desk that holds the incident: it passes it on or pages
+    /// its on-call; the desk it goes to hears of it as an assignment from the holder.</summary>
+    public Task Consume(ConsumeContext<IncidentEscalated> context) =>
+        IsMine(context.Message.FromDeskId) ? PublishAll(context, desk.Escalated(context.Message, CurrentTrace())) : Task.CompletedTask;
 
     private bool IsMine(string deskId) => string.Equals(deskId, desk.DeskId, StringComparison.OrdinalIgnoreCase);
 

@@ -20,6 +20,9 @@ public sealed class DeskOptions
     /// nothing), e.g. "Desk:Outages:0:From" / ":To".</summary>
     public List<DeskOutageOptions> Outages { get; set; } = [];
 
+    /// <summary>Simulated minutes the desk's on-call engineer takes to respond to a page.</summary>
+    public double PagerResponseMinutes { get; set; } = 10;
+
     /// <summary>How well context survives a handoff to or from this desk ("Desk:Handoff:...").</summary>
     public HandoffQualityOptions Handoff { get; set; } = new();
 
@@ -50,6 +53,11 @@ internal sealed class DeskOptionsValidator : IValidateOptions<DeskOptions>
         }
 
         problems.AddRange(options.Handoff.Problems("Desk:Handoff"));
+        if (options.PagerResponseMinutes is < 0 or > 24 * 60)
+        {
+            problems.Add($"Desk:PagerResponseMinutes: {options.PagerResponseMinutes} is out of range (0 to 1440)");
+        }
+
         if (options.ReviewMinutesPerItem is < 0 or > 24 * 60)
         {
             problems.Add($"Desk:ReviewMinutesPerItem: {options.ReviewMinutesPerItem} is out of range (0 to 1440)");

@@ -145,6 +145,39 @@ public sealed class DeskRuntime
         return messages;
     }
 
+    /// <summary>Dispatch escalated an incident this desk holds and nobody here has picked up:
+    /// page the on-call engineer, or pass the incident to the desk it was escalated to as an
+    /// assignment with the work it still needs. One already being worked here stays.</summary>
+    public IReadOnlyList<OutgoingMessage> Escalated(IncidentEscalated escalation, ActivityContext trace)
+    {
+        lock (gate)
+        {
+            var at = Max(Now(), escalation.SimulatedAt);
+            if (escalation.Paged)
+            {
+                logger.LogWarning("{Incident}: paging the {Desk} on-call ({Reason})", escalation.IncidentId, DisplayName, escalation.Reason);
+                return Signal(Translate(model.Page(escalation.IncidentId, at.AddMinutes(Options.PagerResponseMinutes), at)));
+            }
+
+            var released = model.Release(escalation.IncidentId, at, out var before);
+            var messages = Translate(before);
+            if (released is not { } work || escalation.ShiftId is null || escalation.DeskOnDutyFrom is null)
+            {
+                logger.LogInformation("{Incident} escalated to {To}, but {Desk} has picked it up already; it stays", escalation.IncidentId, escalation.DeskId, DisplayName);
+                return Signal(messages);
+            }
+
+            var context = traces.For(escalation.IncidentId) is var incidentTrace && incidentTrace != default ? incidentTrace : trace;
+            traces.Forget(escalation.IncidentId);
+            messages.Add(new OutgoingMessage(
+                new IncidentAssigned(escalation.IncidentId, escalation.DeskId, escalation.ShiftId, escalation.DeskOnDutyFrom.Value, false, work.Type, work.Severity, Math.Round(work.WorkMinutes, 2), at),
+                $"escalate {escalation.IncidentId} to {escalation.DeskId.ToUpperInvariant()} desk",
+                context,
+                Tags(escalation.IncidentId, at, null, ("ops.escalation.reason", escalation.Reason))));
+            return Signal(messages);
+        }
+    }
+
     /// <summary>A briefing for this desk: the lead reviews the items once on duty; each item
     /// carries on in its incident's trace.</summary>
     public IReadOnlyList<OutgoingMessage> Briefed(HandoffBriefing briefing, ActivityContext trace)

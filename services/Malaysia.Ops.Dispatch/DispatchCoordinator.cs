@@ -21,6 +21,9 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
     private readonly IncidentLedger ledger = new();
     private readonly HandoffBook book = new();
     private readonly TimeSpan handoffWindow = TimeSpan.FromMinutes(options.Value.HandoffWindowMinutes);
+    private readonly AcknowledgementWatch? acknowledgements = options.Value.EscalateAtFractionOfAckTarget > 0
+        ? new AcknowledgementWatch(options.Value.EscalateAtFractionOfAckTarget, ServiceLevels.Default)
+        : null;
 
     /// <summary>The shift clock's alarm, rung when a briefing moved the next handoff deadline so
     /// the shift clock does not sleep past it.</summary>
@@ -41,6 +44,16 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
             }
 
             ledger.Assign(raised.IncidentId, decision.DeskId, decision.InCoverageGap);
+            if (acknowledgements is not null)
+            {
+                var before = acknowledgements.NextCheck(ledger);
+                acknowledgements.Watch(ledger.Find(raised.IncidentId)!);
+                if (acknowledgements.NextCheck(ledger) != before)
+                {
+                    // The shift clock must not sleep past this incident's check.
+                    ShiftClockAlarm.Ring();
+                }
+            }
         }
 
         metrics.IncidentsRaised.Add(1, new("type", raised.Type.ToString()), new("severity", raised.Severity.ToString()));
@@ -200,6 +213,43 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
         return escalations
             .Select(e => new HandoffEscalated(e.HandoffId, e.IncidentId ?? string.Empty, e.FromDeskId, e.ToDeskId, e.Reason, e.At))
             .ToList();
+    }
+
+    /// <summary>When the next incident may need escalating before its acknowledgement target.</summary>
+    public DateTimeOffset? NextEscalationCheck()
+    {
+        lock (gate)
+        {
+            return acknowledgements?.NextCheck(ledger);
+        }
+    }
+
+    /// <summary>Escalates every incident at risk of missing its acknowledgement target by
+    /// <paramref name="now"/>: to the desk on duty that came on most recently, other than the one
+    /// holding it, or, with no other desk on duty, to the holding desk's on-call pager.</summary>
+    public IReadOnlyList<IncidentEscalated> EscalateBeforeBreach(DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            if (acknowledgements is null)
+            {
+                return [];
+            }
+
+            var escalations = new List<IncidentEscalated>();
+            foreach (var incident in acknowledgements.AtRisk(now, ledger))
+            {
+                var holder = incident.OwnerDeskId ?? incident.AssignedDeskId ?? string.Empty;
+                var target = roster.OnDuty(now).LastOrDefault(s => !string.Equals(s.DeskId, holder, StringComparison.OrdinalIgnoreCase));
+                var reason = $"not acknowledged {(now - incident.RaisedAt).TotalMinutes:0} min after it was raised ({incident.Severity} target {ServiceLevels.Default.For(incident.Severity).AcknowledgeWithin.TotalMinutes:0} min)";
+                ledger.EscalateBeforeBreach(incident.IncidentId, target?.DeskId ?? holder, paged: target is null);
+                escalations.Add(target is null
+                    ? new IncidentEscalated(incident.IncidentId, holder, holder, true, null, null, $"{reason}; nobody else on duty: paging {holder} on-call", now)
+                    : new IncidentEscalated(incident.IncidentId, holder, target.DeskId, false, target.ShiftId, target.StartsAt, $"{reason}; escalated to {target.DeskId}", now));
+            }
+
+            return escalations;
+        }
     }
 
     public LedgerSnapshot Snapshot(DateTimeOffset simulatedNow, DateTimeOffset wallNow)

@@ -11,6 +11,11 @@ public sealed class DispatchOptions
     /// every item over before the rest are escalated.</summary>
     public double HandoffWindowMinutes { get; set; } = 60;
 
+    /// <summary>Escalate an incident still unacknowledged when this fraction of its
+    /// acknowledgement target has passed (to another desk on duty, else the holding desk's
+    /// on-call pager); 0 never escalates.</summary>
+    public double EscalateAtFractionOfAckTarget { get; set; }
+
     /// <summary>Where to write the ledger snapshot (JSON), or empty for none.</summary>
     public string? LedgerSnapshotPath { get; set; }
 
@@ -29,6 +34,11 @@ internal sealed class DispatchOptionsValidator : IValidateOptions<DispatchOption
         if (options.HandoffWindowMinutes is <= 0 or > 7 * 24 * 60)
         {
             problems.Add($"Dispatch:HandoffWindowMinutes: {options.HandoffWindowMinutes} is out of range (more than 0, at most a week)");
+        }
+
+        if (options.EscalateAtFractionOfAckTarget is < 0 or > 1)
+        {
+            problems.Add($"Dispatch:EscalateAtFractionOfAckTarget: {options.EscalateAtFractionOfAckTarget} is out of range (0 for never, up to 1)");
         }
 
         if (options.SnapshotIntervalSeconds is <= 0 or > 3600)

@@ -10,7 +10,8 @@ namespace Malaysia.Ops.Dispatch;
 
 /// <summary>
 /// Announces every shift start and end in simulated time, opens a handoff at every shift end,
-/// and escalates handoffs whose window closes with items nobody took over.
+/// escalates handoffs whose window closes with items nobody took over, and escalates incidents
+/// about to miss their acknowledgement target.
 /// </summary>
 public sealed class ShiftClock(
     SimulationClock clock,
@@ -49,7 +50,7 @@ public sealed class ShiftClock(
         while (!stoppingToken.IsCancellationRequested)
         {
             var boundary = roster.NextBoundary(cursor).At;
-            var due = coordinator.NextHandoffDeadline() is { } deadline && deadline < boundary ? deadline : boundary;
+            var due = Earliest(boundary, coordinator.NextHandoffDeadline(), coordinator.NextEscalationCheck());
             // Rung early when a briefing moved a deadline: the next wake-up is worked out again.
             if (await coordinator.ShiftClockAlarm.SleepUntilAsync(due, stoppingToken))
             {
@@ -75,6 +76,12 @@ public sealed class ShiftClock(
                 }
             }
 
+            foreach (var escalation in coordinator.EscalateBeforeBreach(due))
+            {
+                logger.LogWarning("{Incident} escalated from {From} to {To}: {Reason}", escalation.IncidentId, escalation.FromDeskId, escalation.Paged ? "the on-call pager" : escalation.DeskId, escalation.Reason);
+                await bus.Publish(escalation, stoppingToken);
+            }
+
             foreach (var escalation in coordinator.EscalateOverdue(due))
             {
                 logger.LogWarning("Handoff {HandoffId} escalated {Item}: {Reason}", escalation.HandoffId, escalation.IncidentId.Length == 0 ? "as a whole" : escalation.IncidentId, escalation.Reason);
@@ -84,4 +91,7 @@ public sealed class ShiftClock(
             cursor = due;
         }
     }
+
+    private static DateTimeOffset Earliest(DateTimeOffset first, params DateTimeOffset?[] others) =>
+        others.Aggregate(first, (earliest, other) => other is { } at && at < earliest ? at : earliest);
 }

@@ -25,6 +25,7 @@ public static class ScenarioConfiguration
             ["Workload:RaiseUntil"] = Text(scenario.End),
             ["Workload:WeekendFactor"] = Text(scenario.Arrivals.WeekendFactor),
             ["Dispatch:HandoffWindowMinutes"] = Text(scenario.Handoff.WindowMinutes),
+            ["Dispatch:EscalateAtFractionOfAckTarget"] = Text(scenario.Escalation?.AtFractionOfTarget ?? 0),
         };
 
         if (scenario.Arrivals.BusyHours is { } busy)
@@ -76,6 +77,7 @@ public static class ScenarioConfiguration
         Id = desk.Id,
         Engineers = desk.Engineers,
         ReviewMinutesPerItem = desk.ReviewMinutesPerItem,
+        PagerResponseMinutes = scenario.Escalation?.PagerResponseMinutes ?? 10,
         Outages = scenario.Outages
             .Where(o => string.Equals(o.DeskId, desk.Id, StringComparison.OrdinalIgnoreCase))
             .Select(o => new DeskOutageOptions { From = o.From, To = o.To })

@@ -20,6 +20,7 @@ public static class SummaryPrinter
         Line($"Run {report.Scenario.Name} (seed {report.Scenario.Seed}): {report.Scenario.Start:yyyy-MM-dd HH:mm}Z to {report.Scenario.End:yyyy-MM-dd HH:mm}Z");
         Line($"  Incidents   raised {s.IncidentsRaised}, resolved {s.IncidentsResolved}, open {s.IncidentsOpen}");
         Line($"              arrived in a coverage gap {s.IncidentsArrivedInCoverageGap}, changed hands more than once {s.IncidentsHandedOverMoreThanOnce}");
+        Line($"              escalated before an acknowledgement breach: to another desk {s.IncidentsEscalatedToAnotherDesk}, paged {s.IncidentsPaged}");
         var directions = string.Join(", ", s.HandoffsByDirection.Select(d => $"{d.Key} {d.Value}"));
         Line($"  Handoffs    {s.Handoffs} ({directions}); completed {s.HandoffsCompleted}, escalated {s.HandoffsEscalated}");
         Line($"              items handed over {s.HandoffItems}, escalated {s.HandoffItemsEscalated}; context missing {s.HandoffOmissions} (queried {s.HandoffQueries}, surprises {s.HandoffSurprises})");

@@ -42,9 +42,17 @@ public sealed record IncidentUpdated(
     DateTimeOffset SimulatedAt,
     int SchemaVersion = MessageSchema.V1) : IOpsMessage;
 
+/// <summary>Dispatch escalates an incident whose acknowledgement target is near: from the desk
+/// holding it (<paramref name="FromDeskId"/>) to another desk on duty
+/// (<paramref name="DeskId"/>, in its shift <paramref name="ShiftId"/>), or, when no other desk
+/// is on duty, <paramref name="Paged"/>: the holding desk's on-call engineer is paged.</summary>
 public sealed record IncidentEscalated(
     string IncidentId,
+    string FromDeskId,
     string DeskId,
+    bool Paged,
+    string? ShiftId,
+    DateTimeOffset? DeskOnDutyFrom,
     string Reason,
     DateTimeOffset SimulatedAt,
     int SchemaVersion = MessageSchema.V1) : IOpsMessage;

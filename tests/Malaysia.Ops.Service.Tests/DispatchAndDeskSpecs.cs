@@ -145,4 +145,38 @@ public sealed class DispatchAndDeskSpecs
         // 5 minutes worked before the outage, 20 left after review at 13:33.
         Assert.Equal(back.AddMinutes(23), resolved.ResolvedAt);
     }
+
+    [Fact]
+    public async Task An_incident_the_dark_Malaysian_desk_cannot_acknowledge_is_escalated_to_the_US_desk_in_the_winter_overlap()
+    {
+        using var host = await OpsTestHost.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Simulation:Epoch"] = "2026-01-13T00:05:00Z",
+                ["Dispatch:EscalateAtFractionOfAckTarget"] = "0.25",
+            },
+            bus => bus
+                .AddDispatch()
+                .AddDesk(new DeskOptions { Id = "us", Engineers = 2 })
+                .AddDesk(new DeskOptions
+                {
+                    Id = "my",
+                    Engineers = 2,
+                    Outages = [new DeskOutageOptions { From = new DateTimeOffset(2026, 1, 13, 0, 0, 0, TimeSpan.Zero), To = new DateTimeOffset(2026, 1, 13, 2, 0, 0, TimeSpan.Zero) }],
+                }));
+        await Raise(host, "INC-T0006", workMinutes: 20);
+
+        var resolved = await VirtualTime.Until(host,
+            () => Snapshot(host).Incidents.SingleOrDefault(i => i.IncidentId == "INC-T0006" && i.Status == IncidentStatus.Resolved),
+            "INC-T0006 to be resolved");
+
+        // Raised 00:05 on the Malaysian desk (on since 00:00, but dark); a quarter of the Sev2
+        // target (7.5 minutes) later it goes to the US desk, on until 01:00 UTC in January.
+        var escalatedAt = new DateTimeOffset(2026, 1, 13, 0, 12, 30, TimeSpan.Zero);
+        Assert.Equal(("my", "us", "us", false), (resolved.AssignedDeskId, resolved.EscalatedToDeskId, resolved.ResolvedByDeskId, resolved.Paged));
+        Assert.Equal(escalatedAt, resolved.AcknowledgedAt);
+        Assert.Equal(escalatedAt.AddMinutes(20), resolved.ResolvedAt);
+        var harness = host.Services.GetRequiredService<ITestHarness>();
+        Assert.True(await harness.Published.Any<IncidentEscalated>(m => m.Context.Message.IncidentId == "INC-T0006" && m.Context.Message.DeskId == "us"));
+    }
 }

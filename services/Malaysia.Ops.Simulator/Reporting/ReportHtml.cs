@@ -72,8 +72,10 @@ public static class ReportHtml
             (ReportFormat.Count(s.IncidentsResolved), "resolved"),
             (ReportFormat.Count(s.IncidentsOpen), "still open at the end"),
             (ReportFormat.Count(s.IncidentsArrivedInCoverageGap), "arrived with nobody on duty"),
+            (ReportFormat.Count(s.IncidentsEscalatedToAnotherDesk + s.IncidentsPaged), $"escalated before an acknowledgement breach: {ReportFormat.Count(s.IncidentsEscalatedToAnotherDesk)} to another desk, {ReportFormat.Count(s.IncidentsPaged)} paged"),
             (ReportFormat.Count(s.Handoffs), $"handoffs: {ReportFormat.Count(s.HandoffsCompleted)} completed, {ReportFormat.Count(s.HandoffsEscalated)} escalated"),
             (ReportFormat.Count(s.HandoffItems), $"items handed over, {ReportFormat.Count(s.HandoffItemsEscalated)} escalated"),
+            (ReportFormat.Count(s.HandoffOmissions), $"items briefed without their context: {ReportFormat.Count(s.HandoffQueries)} queried, {ReportFormat.Count(s.HandoffSurprises)} surprises"),
             ($"{ReportFormat.Minutes(s.ItemLatencySimulatedMinutes.P50)} / {ReportFormat.Minutes(s.ItemLatencySimulatedMinutes.P95)}", "item latency p50 / p95 (simulated min)"),
             (ReportFormat.Money(run.CostPerDay), "staff cost per day"),
         };

@@ -40,7 +40,8 @@ public sealed class DeskModel
 
     public int OpenCount => items.Count;
 
-    public int BusyEngineers => items.Count(i => i.Phase == Phase.InProgress);
+    /// <summary>Shift engineers at work; an on-call engineer paged in is not one of them.</summary>
+    public int BusyEngineers => items.Count(i => i.Phase == Phase.InProgress && !i.OnCall);
 
     public bool Holds(string incidentId) => items.Any(i => i.IncidentId == incidentId);
 
@@ -109,12 +110,48 @@ public sealed class DeskModel
         return events;
     }
 
+    /// <summary>Gives up an incident nobody has picked up yet (escalated to another desk): its
+    /// type, severity and the work it needs, or null when it is already acknowledged or worked
+    /// here (then it stays).</summary>
+    public (IncidentType Type, Severity Severity, double WorkMinutes)? Release(string incidentId, DateTimeOffset now, out IReadOnlyList<DeskEvent> eventsBefore)
+    {
+        eventsBefore = Advance(now);
+        var item = items.FirstOrDefault(i => i.IncidentId == incidentId && i.Phase == Phase.Queued && !i.Acknowledged && !i.OnCall);
+        if (item is null)
+        {
+            return null;
+        }
+
+        items.Remove(item);
+        return (item.Type, item.Severity, item.RemainingMinutes);
+    }
+
+    /// <summary>Pages the desk's on-call engineer for an incident nobody has picked up: they
+    /// acknowledge it at <paramref name="respondsAt"/> and work it themselves, outside the shift
+    /// and whatever the desk is doing.</summary>
+    public IReadOnlyList<DeskEvent> Page(string incidentId, DateTimeOffset respondsAt, DateTimeOffset now)
+    {
+        var events = Advance(now);
+        if (items.FirstOrDefault(i => i.IncidentId == incidentId && i.Phase == Phase.Queued && !i.Acknowledged && !i.OnCall) is { } item)
+        {
+            // Whoever comes first takes it: the on-call, or the shift if it starts sooner.
+            item.OnCall = true;
+            item.WorkableFrom = Min(item.WorkableFrom, Max(respondsAt, Now));
+            events.AddRange(Advance(Now));
+        }
+
+        return events;
+    }
+
     /// <summary>Ends the shift: every open item leaves the desk, with its remaining effort, to be
     /// briefed to the incoming desk; some items' context is left out, as the handoff quality says.</summary>
     public IReadOnlyList<HandoffItem> HandOverAll(string handoffId, DateTimeOffset at, out IReadOnlyList<DeskEvent> eventsBefore)
     {
         eventsBefore = Advance(at);
+
+        // A paged on-call engineer sees their incident through; it is not the shift's to hand over.
         var briefed = items
+            .Where(i => !i.OnCall)
             .OrderBy(i => i.Severity)
             .ThenBy(i => i.Sequence)
             .Select(i => new HandoffItem(
@@ -138,7 +175,7 @@ public sealed class DeskModel
                 ? item with { Notes = $"{DeskId}: see ticket", ContextMissing = true }
                 : item)
             .ToList();
-        items.Clear();
+        items.RemoveAll(i => !i.OnCall);
         intakes.Clear();
         return briefed;
     }
@@ -192,7 +229,7 @@ public sealed class DeskModel
                 case Phase.AwaitingAcceptance:
                     yield return item.QueryAt ?? item.AcceptAt;
                     break;
-                case Phase.Queued when !item.Acknowledged:
+                case Phase.Queued when !item.Acknowledged || item.OnCall:
                     yield return Max(item.WorkableFrom, Now);
                     break;
             }
@@ -226,7 +263,7 @@ public sealed class DeskModel
                 continue;
             }
 
-            foreach (var item in items)
+            foreach (var item in items.Where(i => !i.OnCall))
             {
                 switch (item.Phase)
                 {
@@ -302,14 +339,16 @@ public sealed class DeskModel
 
     private void Start(DateTimeOffset t, List<DeskEvent> events)
     {
+        // Paged on-call engineers start at once; shift engineers take the most severe, oldest first.
         var free = Engineers - BusyEngineers;
-        foreach (var item in items
-            .Where(i => i.Phase == Phase.Queued && i.WorkableFrom <= t)
+        var paged = items.Where(i => i.Phase == Phase.Queued && i.OnCall && i.WorkableFrom <= t).OrderBy(i => i.Sequence);
+        var queued = items
+            .Where(i => i.Phase == Phase.Queued && !i.OnCall && i.WorkableFrom <= t)
             .OrderBy(i => i.Severity)
             .ThenBy(i => i.WorkableFrom)
             .ThenBy(i => i.Sequence)
-            .Take(free)
-            .ToList())
+            .Take(free);
+        foreach (var item in paged.Concat(queued).ToList())
         {
             item.Phase = Phase.InProgress;
             item.StartedAt = t;
@@ -326,6 +365,8 @@ public sealed class DeskModel
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private enum Phase
     {
@@ -362,6 +403,9 @@ public sealed class DeskModel
 
         /// <summary>Context was missing and nobody asked: found out when work starts.</summary>
         public bool SurprisePending { get; set; }
+
+        /// <summary>Paged to the on-call engineer, who works it outside the shift.</summary>
+        public bool OnCall { get; set; }
 
         /// <summary>The handoff that brought the item, for a handed-over item.</summary>
         public string? HandoffId { get; init; }

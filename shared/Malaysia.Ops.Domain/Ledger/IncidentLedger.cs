@@ -52,6 +52,19 @@ public sealed class IncidentLedger
             ? r with { OwnerDeskId = toDeskId, TimesHandedOver = r.TimesHandedOver + 1 }
             : null);
 
+    /// <summary>Escalated before its acknowledgement target: to another desk, which owns it
+    /// from now on, or (paged) to the holding desk's on-call engineer.</summary>
+    public bool EscalateBeforeBreach(string incidentId, string toDeskId, bool paged) =>
+        Update(incidentId, r => r.Status == IncidentStatus.Open && r.EscalatedToDeskId is null && !r.Paged
+            ? r with
+            {
+                Escalations = r.Escalations + 1,
+                EscalatedToDeskId = paged ? null : toDeskId,
+                OwnerDeskId = paged ? r.OwnerDeskId : toDeskId,
+                Paged = paged,
+            }
+            : null);
+
     public bool Escalate(string incidentId) =>
         Update(incidentId, r => r with { Escalations = r.Escalations + 1 });
 

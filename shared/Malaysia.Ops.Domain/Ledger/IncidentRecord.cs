@@ -8,7 +8,9 @@ public enum IncidentStatus
     Resolved,
 }
 
-/// <summary>What the ledger knows of one incident.</summary>
+/// <summary>What the ledger knows of one incident. <paramref name="EscalatedToDeskId"/>: the desk
+/// it was escalated to before its acknowledgement target; <paramref name="Paged"/>: an on-call
+/// engineer was paged for it instead.</summary>
 public sealed record IncidentRecord(
     string IncidentId,
     IncidentType Type,
@@ -22,4 +24,6 @@ public sealed record IncidentRecord(
     DateTimeOffset? ResolvedAt,
     string? ResolvedByDeskId,
     int TimesHandedOver,
-    int Escalations);
+    int Escalations,
+    string? EscalatedToDeskId = null,
+    bool Paged = false);

@@ -24,7 +24,9 @@ public sealed record RunSummary(
     IReadOnlyDictionary<string, SlaFigures> SlaBySeverity,
     int HandoffOmissions = 0,
     int HandoffQueries = 0,
-    int HandoffSurprises = 0)
+    int HandoffSurprises = 0,
+    int IncidentsEscalatedToAnotherDesk = 0,
+    int IncidentsPaged = 0)
 {
     /// <summary>The figures as of <paramref name="asOf"/> (simulated): an incident still open
     /// past its target by then counts as a breach.</summary>
@@ -60,6 +62,8 @@ public sealed record RunSummary(
                 .ToDictionary(g => g.Key.ToString(), g => SlaFigures.Of(g, ServiceLevels.Default, asOf), StringComparer.Ordinal),
             HandoffOmissions: handoffs.Sum(h => h.Omissions),
             HandoffQueries: handoffs.Sum(h => h.Queries),
-            HandoffSurprises: handoffs.Sum(h => h.Surprises));
+            HandoffSurprises: handoffs.Sum(h => h.Surprises),
+            IncidentsEscalatedToAnotherDesk: incidents.Count(i => i.EscalatedToDeskId is not null),
+            IncidentsPaged: incidents.Count(i => i.Paged));
     }
 }

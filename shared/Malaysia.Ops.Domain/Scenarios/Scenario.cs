@@ -17,10 +17,19 @@ public sealed record Scenario(
     HandoffPolicy Handoff,
     IReadOnlyList<ScriptedIncident> Incidents,
     IReadOnlyList<DeskOutage> Outages,
-    IReadOnlyList<Topology> Compare)
+    IReadOnlyList<Topology> Compare,
+    EscalationPolicy? Escalation = null)
 {
     public DateTimeOffset End => Start.AddDays(Days);
 }
+
+/// <summary>
+/// Escalation before an acknowledgement breach: an incident still unacknowledged when
+/// <paramref name="AtFractionOfTarget"/> of its acknowledgement target has passed goes to another
+/// desk on duty, or, when no other desk is on duty, pages the holding desk's on-call engineer,
+/// who responds after <paramref name="PagerResponseMinutes"/> and works it outside the shift.
+/// </summary>
+public sealed record EscalationPolicy(double AtFractionOfTarget, double PagerResponseMinutes);
 
 /// <summary>A desk of the operation: its site, shifts in local time, staff and cost.</summary>
 /// <param name="Shifts">"08:00-20:00" in the desk's local time; "20:00-08:00" runs overnight.</param>

@@ -10,7 +10,7 @@ internal static class ScenarioMapper
     public const int DefaultSeed = 42;
 
     private static readonly string[] Fields =
-        ["name", "description", "start", "days", "seed", "arrivals", "desks", "handoff", "incidents", "outages", "compare"];
+        ["name", "description", "start", "days", "seed", "arrivals", "desks", "handoff", "escalation", "incidents", "outages", "compare"];
 
     private static readonly NumberRange DaysRange = NumberRange.Above(0, 366);
     private static readonly NumberRange SeedRange = NumberRange.Between(int.MinValue, int.MaxValue);
@@ -31,6 +31,8 @@ internal static class ScenarioMapper
         var arrivals = scenario.Required("arrivals") is { } arrivalsValue ? ArrivalProfileMapper.Map(arrivalsValue) : null;
         var desks = scenario.Required("desks") is { } desksValue ? DeskPlanMapper.MapList(desksValue) : null;
         var handoff = scenario.Optional("handoff") is { } handoffValue ? HandoffPolicyMapper.Map(handoffValue) : HandoffPolicy.Default;
+        var escalationValue = scenario.Optional("escalation");
+        var escalation = escalationValue is { } escalationSection ? EscalationPolicyMapper.Map(escalationSection) : null;
         var period = start is { } from && days is { } length ? new RunPeriod(from, from.AddDays(length)) : null;
         IReadOnlyList<ScriptedIncident>? incidents =
             scenario.Optional("incidents") is { } incidentsValue ? ScriptedIncidentMapper.MapList(incidentsValue, period) : [];
@@ -40,11 +42,11 @@ internal static class ScenarioMapper
             scenario.Optional("compare") is { } compareValue ? TopologyMapper.MapList(compareValue) : [];
 
         if (name is null || description is null || start is null || days is null || arrivals is null || desks is null
-            || handoff is null || incidents is null || outages is null || compare is null)
+            || handoff is null || incidents is null || outages is null || compare is null || (escalationValue is not null && escalation is null))
         {
             return null;
         }
 
-        return new Scenario(name, description, start.Value, days.Value, seed, arrivals, desks, handoff, incidents, outages, compare);
+        return new Scenario(name, description, start.Value, days.Value, seed, arrivals, desks, handoff, incidents, outages, compare, escalation);
     }
 }
