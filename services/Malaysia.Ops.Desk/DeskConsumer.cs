@@ -5,11 +5,13 @@ using MassTransit;
 namespace Malaysia.Ops.Desk;
 
 /// <summary>
-/// What a desk hears: assignments, its shift ending, briefings, escalations of what it holds. Messages are published to every
+/// What a desk hears: assignments, its shift ending, briefings, escalations of what it holds, and
+/// requests for (and answers to) help between desks. Messages are published to every
 /// desk; each takes only those addressed to it, so a new site needs configuration, not code.
 /// One instance per desk, bound to that desk's runtime.
 /// </summary>
-public sealed class DeskConsumer(DeskRuntime desk) : IConsumer<IncidentAssigned>, IConsumer<ShiftEnding>, IConsumer<HandoffBriefing>, IConsumer<IncidentEscalated>
+public sealed class DeskConsumer(DeskRuntime desk) : IConsumer<IncidentAssigned>, IConsumer<ShiftEnding>, IConsumer<HandoffBriefing>, IConsumer<IncidentEscalated>,
+    IConsumer<AssistRouted>, IConsumer<AssistProvided>
 {
     public Task Consume(ConsumeContext<IncidentAssigned> context) =>
         IsMine(context.Message.DeskId) ? PublishAll(context, desk.Assigned(context.Message, CurrentTrace())) : Task.CompletedTask;
@@ -24,6 +26,14 @@ public sealed class DeskConsumer(DeskRuntime desk) : IConsumer<IncidentAssigned>
     /// its on-call; the desk it goes to hears of it as an assignment from the holder.</summary>
     public Task Consume(ConsumeContext<IncidentEscalated> context) =>
         IsMine(context.Message.FromDeskId) ? PublishAll(context, desk.Escalated(context.Message, CurrentTrace())) : Task.CompletedTask;
+
+    /// <summary>Another desk needs this one's help (or, when help must come from outside the
+    /// operation, this desk waits for it).</summary>
+    public Task Consume(ConsumeContext<AssistRouted> context) =>
+        IsMine(context.Message.ProviderDeskId) ? PublishAll(context, desk.AssistRequested(context.Message, CurrentTrace())) : Task.CompletedTask;
+
+    public Task Consume(ConsumeContext<AssistProvided> context) =>
+        IsMine(context.Message.RequesterDeskId) ? PublishAll(context, desk.AssistArrived(context.Message)) : Task.CompletedTask;
 
     private bool IsMine(string deskId) => string.Equals(deskId, desk.DeskId, StringComparison.OrdinalIgnoreCase);
 

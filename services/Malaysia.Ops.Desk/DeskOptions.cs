@@ -20,6 +20,14 @@ public sealed class DeskOptions
     /// nothing), e.g. "Desk:Outages:0:From" / ":To".</summary>
     public List<DeskOutageOptions> Outages { get; set; } = [];
 
+    /// <summary>Simulated minutes the desk on shift takes to give another desk the help it asked
+    /// for (hands on its site, its customers' approval).</summary>
+    public double AssistResponseMinutes { get; set; } = 10;
+
+    /// <summary>Simulated minutes help from outside the operation takes (the data centre's remote
+    /// hands, the customer's own approver), when the operation has no desk that could help.</summary>
+    public double ExternalHelpMinutes { get; set; } = 90;
+
     /// <summary>Simulated minutes the desk's on-call engineer takes to respond to a page.</summary>
     public double PagerResponseMinutes { get; set; } = 10;
 
@@ -53,9 +61,12 @@ internal sealed class DeskOptionsValidator : IValidateOptions<DeskOptions>
         }
 
         problems.AddRange(options.Handoff.Problems("Desk:Handoff"));
-        if (options.PagerResponseMinutes is < 0 or > 24 * 60)
+        foreach (var (setting, minutes) in new[] { ("PagerResponseMinutes", options.PagerResponseMinutes), ("AssistResponseMinutes", options.AssistResponseMinutes), ("ExternalHelpMinutes", options.ExternalHelpMinutes) })
         {
-            problems.Add($"Desk:PagerResponseMinutes: {options.PagerResponseMinutes} is out of range (0 to 1440)");
+            if (minutes is < 0 or > 24 * 60)
+            {
+                problems.Add($"Desk:{setting}: {minutes} is out of range (0 to 1440)");
+            }
         }
 
         if (options.ReviewMinutesPerItem is < 0 or > 24 * 60)

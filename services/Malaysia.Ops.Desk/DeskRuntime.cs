@@ -3,6 +3,7 @@ using System.Globalization;
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.Domain.Desks;
+using Malaysia.Ops.Domain.Incidents;
 using Microsoft.Extensions.Logging;
 
 namespace Malaysia.Ops.Desk;
@@ -18,6 +19,9 @@ public sealed class DeskRuntime
     private readonly DeskModel model;
     private readonly Dictionary<string, ShiftEnding> handedOver = new(StringComparer.Ordinal);
     private readonly IncidentTraces traces = new();
+
+    // What each incident held here needs from another desk, if anything.
+    private readonly Dictionary<string, CrossDeskNeed> needs = new(StringComparer.Ordinal);
 
     // Shift ends that came while the desk was dark: briefed when it is back.
     private readonly List<(ShiftEnding Ending, ActivityContext Trace)> endingsWhileDark = [];
@@ -104,7 +108,7 @@ public sealed class DeskRuntime
 
             traces.Remember(assigned.IncidentId, trace);
             traces.Describe(assigned.IncidentId, assigned.Type, assigned.Severity);
-            var events = model.Assign(assigned.IncidentId, assigned.Type, assigned.Severity, assigned.WorkMinutes, assigned.DeskOnDutyFrom, Max(Now(), assigned.SimulatedAt));
+            var events = model.Assign(assigned.IncidentId, assigned.Type, assigned.Severity, assigned.WorkMinutes, assigned.DeskOnDutyFrom, Max(Now(), assigned.SimulatedAt), NeedsHelp(assigned.IncidentId, assigned.Type));
             return Signal(Translate(events));
         }
     }
@@ -137,6 +141,7 @@ public sealed class DeskRuntime
         foreach (var item in handed)
         {
             traces.Forget(item.IncidentId);
+            needs.Remove(item.IncidentId);
         }
 
         handedOver[ending.ShiftId] = ending;
@@ -169,6 +174,7 @@ public sealed class DeskRuntime
 
             var context = traces.For(escalation.IncidentId) is var incidentTrace && incidentTrace != default ? incidentTrace : trace;
             traces.Forget(escalation.IncidentId);
+            needs.Remove(escalation.IncidentId);
             messages.Add(new OutgoingMessage(
                 new IncidentAssigned(escalation.IncidentId, escalation.DeskId, escalation.ShiftId, escalation.DeskOnDutyFrom.Value, false, work.Type, work.Severity, Math.Round(work.WorkMinutes, 2), at),
                 $"escalate {escalation.IncidentId} to {escalation.DeskId.ToUpperInvariant()} desk",
@@ -177,6 +183,43 @@ public sealed class DeskRuntime
             return Signal(messages);
         }
     }
+
+    /// <summary>Another desk asked for this desk's help: given after the desk's response time on
+    /// shift, its on-call's pager response off shift, or, with no desk that could help, after the
+    /// time help from outside the operation takes.</summary>
+    public IReadOnlyList<OutgoingMessage> AssistRequested(AssistRouted routed, ActivityContext trace)
+    {
+        lock (gate)
+        {
+            var at = Max(Now(), routed.SimulatedAt);
+            var minutes = routed.External ? Options.ExternalHelpMinutes : routed.ProviderOnDuty ? Options.AssistResponseMinutes : Options.PagerResponseMinutes;
+            traces.Remember(AssistTraceKey(routed.IncidentId, routed.RequesterDeskId), trace);
+            return Signal(Translate(model.GiveAssist(routed.IncidentId, routed.RequesterDeskId, routed.Kind, routed.RequestedAt, at.AddMinutes(minutes), at)));
+        }
+    }
+
+    /// <summary>The help this desk asked for came.</summary>
+    public IReadOnlyList<OutgoingMessage> AssistArrived(AssistProvided provided)
+    {
+        lock (gate)
+        {
+            return Signal(Translate(model.AssistArrived(provided.IncidentId, Max(Now(), provided.SimulatedAt))));
+        }
+    }
+
+    /// <summary>Whether an incident needs help only another desk can give; remembered for the request.</summary>
+    private bool NeedsHelp(string incidentId, IncidentType type)
+    {
+        if (IncidentCatalogue.Default.For(type)?.Need is { } need && !string.Equals(need.DeskId, DeskId, StringComparison.OrdinalIgnoreCase))
+        {
+            needs[incidentId] = need;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static string AssistTraceKey(string incidentId, string requesterDeskId) => $"assist:{incidentId}:{requesterDeskId}";
 
     /// <summary>A briefing for this desk: the lead reviews the items once on duty; each item
     /// carries on in its incident's trace.</summary>
@@ -191,7 +234,9 @@ public sealed class DeskRuntime
                 traces.Describe(item.IncidentId, item.Type, item.Severity);
             }
 
-            var events = model.ReceiveBriefing(briefing.HandoffId, briefing.FromDeskId, briefing.Items, briefing.SentAtWall, briefing.IncomingShiftStartsAt, reviewPerItem, Max(Now(), briefing.SimulatedAt));
+            // Help still owed to the outgoing desk is asked for again, unless this desk can give it itself.
+            var items = briefing.Items.Select(i => i with { AssistPending = i.AssistPending && NeedsHelp(i.IncidentId, i.Type) }).ToList();
+            var events = model.ReceiveBriefing(briefing.HandoffId, briefing.FromDeskId, items, briefing.SentAtWall, briefing.IncomingShiftStartsAt, reviewPerItem, Max(Now(), briefing.SimulatedAt));
             return Signal(Translate(events));
         }
     }
@@ -216,6 +261,12 @@ public sealed class DeskRuntime
                 IncidentResolvedByDesk r => ForIncident(new IncidentResolved(r.IncidentId, DeskId, r.At), "resolve", r.IncidentId, r.At),
                 HandoffItemQueriedByDesk q => ForIncident(new HandoffItemQueried(q.HandoffId, q.IncidentId, DeskId, "the briefing left out what was done and what is next", q.At), "query", q.IncidentId, q.At, q.HandoffId),
                 HandoffSurpriseFoundByDesk f => ForIncident(new HandoffSurpriseFound(f.HandoffId, f.IncidentId, DeskId, f.ExtraWorkMinutes, f.At), "surprise on", f.IncidentId, f.At, f.HandoffId),
+                AssistNeeded n => ForIncident(new AssistRequested(n.IncidentId, DeskId, needs[n.IncidentId].DeskId, needs[n.IncidentId].Kind, n.At), $"ask {needs[n.IncidentId].DeskId.ToUpperInvariant()} desk for {needs[n.IncidentId].Kind} on", n.IncidentId, n.At),
+                AssistGiven g => new OutgoingMessage(
+                    new AssistProvided(g.IncidentId, g.RequesterDeskId, DeskId, g.Kind, g.RequestedAt, g.At),
+                    $"give {g.Kind} for {g.IncidentId} to {g.RequesterDeskId.ToUpperInvariant()} desk",
+                    traces.For(AssistTraceKey(g.IncidentId, g.RequesterDeskId)),
+                    Tags(g.IncidentId, g.At, null, ("ops.assist.kind", g.Kind.ToString()))),
                 HandoffItemTakenOver t => ForIncident(new HandoffItemAccepted(t.HandoffId, t.IncidentId, DeskId, t.BriefingSentAtWall, wallNow, t.At), "accept", t.IncidentId, t.At, t.HandoffId),
                 HandoffIntakeFinished f => new OutgoingMessage(
                     new HandoffCompleted(f.HandoffId, f.FromDeskId, DeskId, f.ItemsAccepted, 0, f.BriefingSentAtWall, wallNow, f.At),
@@ -229,9 +280,13 @@ public sealed class DeskRuntime
             {
                 case IncidentResolvedByDesk resolved:
                     traces.Forget(resolved.IncidentId);
+                    needs.Remove(resolved.IncidentId);
                     break;
                 case HandoffIntakeFinished finished:
                     traces.Forget(finished.HandoffId);
+                    break;
+                case AssistGiven given:
+                    traces.Forget(AssistTraceKey(given.IncidentId, given.RequesterDeskId));
                     break;
             }
         }

@@ -20,6 +20,7 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
     private readonly Lock gate = new();
     private readonly IncidentLedger ledger = new();
     private readonly HandoffBook book = new();
+    private readonly AssistBook assists = new();
     private readonly TimeSpan handoffWindow = TimeSpan.FromMinutes(options.Value.HandoffWindowMinutes);
     private readonly AcknowledgementWatch? acknowledgements = options.Value.EscalateAtFractionOfAckTarget > 0
         ? new AcknowledgementWatch(options.Value.EscalateAtFractionOfAckTarget, ServiceLevels.Default)
@@ -215,6 +216,30 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
             .ToList();
     }
 
+    /// <summary>Routes a desk's request for help to the desk that can give it, saying whether it
+    /// is on shift (else its on-call answers); with no such desk in the roster, the requester
+    /// waits for help from outside the operation (the data centre's remote hands, the customer).</summary>
+    public AssistRouted RouteAssist(AssistRequested request)
+    {
+        var at = request.SimulatedAt;
+        var provider = roster.Desks.FirstOrDefault(d => string.Equals(d.DeskId, request.NeededDeskId, StringComparison.OrdinalIgnoreCase))?.DeskId;
+        var onDuty = provider is not null && roster.OnDuty(at).Any(s => string.Equals(s.DeskId, provider, StringComparison.OrdinalIgnoreCase));
+        lock (gate)
+        {
+            assists.Requested(request.IncidentId, request.RequesterDeskId, provider ?? request.RequesterDeskId, request.Kind, provider is null, at);
+        }
+
+        return new AssistRouted(request.IncidentId, request.RequesterDeskId, provider ?? request.RequesterDeskId, request.Kind, onDuty, provider is null, at, at);
+    }
+
+    public void AssistProvided(AssistProvided provided)
+    {
+        lock (gate)
+        {
+            assists.Provided(provided.IncidentId, provided.RequesterDeskId, provided.RequestedAt, provided.SimulatedAt);
+        }
+    }
+
     /// <summary>When the next incident may need escalating before its acknowledgement target.</summary>
     public DateTimeOffset? NextEscalationCheck()
     {
@@ -256,7 +281,7 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
     {
         lock (gate)
         {
-            return LedgerSnapshot.Of(simulation.Value.RunId, simulatedNow, wallNow, ledger, book);
+            return LedgerSnapshot.Of(simulation.Value.RunId, simulatedNow, wallNow, ledger, book, assists);
         }
     }
 

@@ -23,6 +23,8 @@ public static class DispatchExtensions
         typeof(HandoffCompletedConsumer),
         typeof(HandoffItemQueriedConsumer),
         typeof(HandoffSurpriseFoundConsumer),
+        typeof(AssistRequestedConsumer),
+        typeof(AssistProvidedConsumer),
     ];
 
     /// <summary>The dispatch service: roster, router, shift clock, handoff coordinator, ledger,

@@ -21,6 +21,7 @@ public static class SummaryPrinter
         Line($"  Incidents   raised {s.IncidentsRaised}, resolved {s.IncidentsResolved}, open {s.IncidentsOpen}");
         Line($"              arrived in a coverage gap {s.IncidentsArrivedInCoverageGap}, changed hands more than once {s.IncidentsHandedOverMoreThanOnce}");
         Line($"              escalated before an acknowledgement breach: to another desk {s.IncidentsEscalatedToAnotherDesk}, paged {s.IncidentsPaged}");
+        Line($"  Help        asked of another desk {s.CrossDeskAssists}, outside the operation (remote hands, the customer) {s.ExternalAssists}; wait p50 {Minutes(s.AssistWaitMinutes?.P50)}, p95 {Minutes(s.AssistWaitMinutes?.P95)} min");
         var directions = string.Join(", ", s.HandoffsByDirection.Select(d => $"{d.Key} {d.Value}"));
         Line($"  Handoffs    {s.Handoffs} ({directions}); completed {s.HandoffsCompleted}, escalated {s.HandoffsEscalated}");
         Line($"              items handed over {s.HandoffItems}, escalated {s.HandoffItemsEscalated}; context missing {s.HandoffOmissions} (queried {s.HandoffQueries}, surprises {s.HandoffSurprises})");
@@ -47,6 +48,8 @@ public static class SummaryPrinter
 
     private static void Row(System.Text.StringBuilder text, string label, LatencyFigures figures) =>
         text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {label,-27}{figures.Count,4} {Cell(figures.P50)} {Cell(figures.P95)} {Cell(figures.Max)}"));
+
+    private static string Minutes(double? value) => value is { } v ? v.ToString("0", CultureInfo.InvariantCulture) : "-";
 
     private static string Cell(double? value) => value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture).PadLeft(8) : "       -";
 

@@ -4,7 +4,8 @@ namespace Malaysia.Ops.Contracts;
 /// <paramref name="TraceParent"/> (W3C trace context) keeps the incident's own trace going on
 /// the incoming desk, so one incident is one trace across both desks.
 /// <paramref name="ContextMissing"/>: the notes left out or garbled what the incoming desk needs;
-/// it will query the item or be surprised when it starts work.</summary>
+/// it will query the item or be surprised when it starts work. <paramref name="AssistPending"/>:
+/// the item still waits for another desk's help, which the incoming desk must ask for again.</summary>
 public sealed record HandoffItem(
     string IncidentId,
     IncidentType Type,
@@ -16,7 +17,8 @@ public sealed record HandoffItem(
     string Notes,
     string NextAction,
     string? TraceParent = null,
-    bool ContextMissing = false);
+    bool ContextMissing = false,
+    bool AssistPending = false);
 
 /// <summary>Outgoing desk to incoming desk: every open item. A desk that receives an assignment
 /// for a shift it has already handed over forwards it in a supplementary briefing with the same

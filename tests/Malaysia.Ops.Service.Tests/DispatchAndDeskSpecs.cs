@@ -20,11 +20,12 @@ public sealed class DispatchAndDeskSpecs
             .AddDesk(new DeskOptions { Id = "my", Engineers = 2 }),
         services);
 
-    internal static async Task Raise(IHost host, string id, double workMinutes, Severity severity = Severity.Sev2)
+    /// <summary>Raises an incident of a type that needs no other desk's help (data pipeline lag).</summary>
+    internal static async Task Raise(IHost host, string id, double workMinutes, Severity severity = Severity.Sev2, IncidentType type = IncidentType.DataPipelineLag)
     {
         var clock = host.Services.GetRequiredService<SimulationClock>();
         var harness = host.Services.GetRequiredService<ITestHarness>();
-        await harness.Bus.Publish(new IncidentRaised(id, IncidentType.GpuNodeFailure, severity, "kul-gpu-a", "Xid 79", workMinutes, clock.GetUtcNow()));
+        await harness.Bus.Publish(new IncidentRaised(id, type, severity, "kul-etl-1", "Feature pipeline lag", workMinutes, clock.GetUtcNow()));
     }
 
     internal static LedgerSnapshot Snapshot(IHost host) =>
@@ -178,5 +179,26 @@ public sealed class DispatchAndDeskSpecs
         Assert.Equal(escalatedAt.AddMinutes(20), resolved.ResolvedAt);
         var harness = host.Services.GetRequiredService<ITestHarness>();
         Assert.True(await harness.Published.Any<IncidentEscalated>(m => m.Context.Message.IncidentId == "INC-T0006" && m.Context.Message.DeskId == "us"));
+    }
+
+    [Fact]
+    public async Task A_GPU_failure_on_the_US_shift_needs_Malaysian_site_hands_so_the_Malaysian_on_call_is_asked_mid_shift()
+    {
+        using var host = await StartOperation("2026-07-13T14:00:00Z");
+        await Raise(host, "INC-T0007", workMinutes: 30, type: IncidentType.GpuNodeFailure);
+
+        var resolved = await VirtualTime.Until(host,
+            () => Snapshot(host).Incidents.SingleOrDefault(i => i.IncidentId == "INC-T0007" && i.Status == IncidentStatus.Resolved),
+            "INC-T0007 to be resolved");
+
+        // The Malaysian desk is off duty (it is 22:00 in Kuala Lumpur): its on-call answers after
+        // the pager response (10 minutes by default); then the 30 minutes of work.
+        var raised = new DateTimeOffset(2026, 7, 13, 14, 0, 0, TimeSpan.Zero);
+        Assert.Equal(("us", raised, raised.AddMinutes(40)), (resolved.ResolvedByDeskId!, resolved.AcknowledgedAt!.Value, resolved.ResolvedAt!.Value));
+        var harness = host.Services.GetRequiredService<ITestHarness>();
+        Assert.True(await harness.Published.Any<AssistRouted>(m => m.Context.Message.IncidentId == "INC-T0007" && m.Context.Message.ProviderDeskId == "my" && !m.Context.Message.ProviderOnDuty));
+        Assert.True(await harness.Published.Any<AssistProvided>(m => m.Context.Message.IncidentId == "INC-T0007" && m.Context.Message.ProviderDeskId == "my"));
+        var summary = Snapshot(host).Summary;
+        Assert.Equal((1, 0, 10.0), (summary.CrossDeskAssists, summary.ExternalAssists, summary.AssistWaitMinutes!.P50!.Value));
     }
 }

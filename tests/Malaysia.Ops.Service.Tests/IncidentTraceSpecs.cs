@@ -37,7 +37,7 @@ public sealed class IncidentTraceSpecs
         Assert.All(incidentSpans, s =>
         {
             Assert.NotNull(s.GetTagItem("ops.simulated_time"));
-            Assert.Equal("GpuNodeFailure", s.GetTagItem("ops.incident.type"));
+            Assert.Equal("DataPipelineLag", s.GetTagItem("ops.incident.type"));
             Assert.Equal("Sev2", s.GetTagItem("ops.incident.severity"));
         });
 

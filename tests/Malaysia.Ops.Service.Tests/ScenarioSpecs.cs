@@ -116,6 +116,13 @@ public sealed class ScenarioSpecs
         Assert.True(byName["my-only-24x7"].CostPerDay < byName["follow-the-sun"].CostPerDay);
         Assert.True(byName["follow-the-sun"].CostPerDay < byName["us-only-24x7"].CostPerDay);
         Assert.Equal(report.Run.CostPerDay, byName["follow-the-sun"].CostPerDay);
+
+        // Alone, a desk must get site hands or owner approvals from outside the operation; with
+        // both desks they come from the other desk, even mid-shift.
+        Assert.True(byName["us-only-24x7"].Summary.ExternalAssists > 0);
+        Assert.True(byName["my-only-24x7"].Summary.ExternalAssists > 0);
+        Assert.Equal(0, byName["follow-the-sun"].Summary.ExternalAssists);
+        Assert.True(byName["follow-the-sun"].Summary.CrossDeskAssists > 0);
         Assert.Contains("us-only-24x7", ScenarioRunner.FormatComparison(report), StringComparison.Ordinal);
     }
 }

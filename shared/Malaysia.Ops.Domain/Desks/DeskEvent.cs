@@ -1,3 +1,5 @@
+using Malaysia.Ops.Contracts;
+
 namespace Malaysia.Ops.Domain.Desks;
 
 /// <summary>Something the desk did at a simulated instant, for the service to announce.</summary>
@@ -18,3 +20,9 @@ public sealed record HandoffItemQueriedByDesk(string HandoffId, string IncidentI
 
 /// <summary>Work started on a handed-over item whose briefing had left context out.</summary>
 public sealed record HandoffSurpriseFoundByDesk(string HandoffId, string IncidentId, double ExtraWorkMinutes, DateTimeOffset At) : DeskEvent(At);
+
+/// <summary>Triage found the incident cannot go on without another desk's help.</summary>
+public sealed record AssistNeeded(string IncidentId, DateTimeOffset At) : DeskEvent(At);
+
+/// <summary>This desk gave the help another desk asked for.</summary>
+public sealed record AssistGiven(string IncidentId, string RequesterDeskId, AssistKind Kind, DateTimeOffset RequestedAt, DateTimeOffset At) : DeskEvent(At);

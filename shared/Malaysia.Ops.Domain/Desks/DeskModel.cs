@@ -22,6 +22,9 @@ public sealed class DeskModel
 
     private readonly HandoffQuality quality;
 
+    // Help this desk has been asked to give other desks, due at their instants.
+    private readonly List<PendingAssist> assistsToGive = [];
+
     public DeskModel(string deskId, int engineers, IEnumerable<DeskDarkPeriod>? darkPeriods = null, HandoffQuality? quality = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(engineers);
@@ -51,7 +54,7 @@ public sealed class DeskModel
 
     /// <summary>Takes a newly assigned incident; work can start from <paramref name="workableFrom"/>
     /// (the desk's shift start) at the earliest.</summary>
-    public IReadOnlyList<DeskEvent> Assign(string incidentId, IncidentType type, Severity severity, double workMinutes, DateTimeOffset workableFrom, DateTimeOffset now)
+    public IReadOnlyList<DeskEvent> Assign(string incidentId, IncidentType type, Severity severity, double workMinutes, DateTimeOffset workableFrom, DateTimeOffset now, bool needsAssist = false)
     {
         var events = Advance(now);
         if (Holds(incidentId))
@@ -64,6 +67,7 @@ public sealed class DeskModel
         {
             Phase = Phase.Queued,
             WorkableFrom = UpAt(Max(workableFrom, Now)),
+            Assist = needsAssist ? AssistState.Needed : AssistState.None,
         });
         events.AddRange(Advance(Now));
         return events;
@@ -99,6 +103,7 @@ public sealed class DeskModel
                 AcceptAt = queried ? reviewedAt + quality.QueryTime : reviewedAt,
                 QueryAt = queried ? reviewedAt : null,
                 SurprisePending = b.ContextMissing && !queried,
+                Assist = b.AssistPending ? AssistState.Needed : AssistState.None,
                 HandoffId = handoffId,
                 IntakeKey = key,
                 Acknowledged = b.Acknowledged,
@@ -106,6 +111,31 @@ public sealed class DeskModel
             });
         }
 
+        events.AddRange(Advance(Now));
+        return events;
+    }
+
+    /// <summary>The help an incident was waiting for came: it can be worked from now on.</summary>
+    public IReadOnlyList<DeskEvent> AssistArrived(string incidentId, DateTimeOffset now)
+    {
+        var events = Advance(now);
+        if (items.FirstOrDefault(i => i.IncidentId == incidentId && i.Assist == AssistState.Waiting) is { } item)
+        {
+            item.Assist = AssistState.Done;
+            item.WorkableFrom = Max(item.WorkableFrom, Now);
+            events.AddRange(Advance(Now));
+        }
+
+        return events;
+    }
+
+    /// <summary>Another desk asked this one for help; it is given at <paramref name="respondAt"/>
+    /// (for site hands, not while the site is dark).</summary>
+    public IReadOnlyList<DeskEvent> GiveAssist(string incidentId, string requesterDeskId, AssistKind kind, DateTimeOffset requestedAt, DateTimeOffset respondAt, DateTimeOffset now)
+    {
+        var events = Advance(now);
+        var at = Max(respondAt, Now);
+        assistsToGive.Add(new PendingAssist(incidentId, requesterDeskId, kind, requestedAt, kind == AssistKind.SiteHands ? UpAt(at) : at, nextSequence++));
         events.AddRange(Advance(Now));
         return events;
     }
@@ -170,7 +200,8 @@ public sealed class DeskModel
                 i.Phase == Phase.InProgress
                     ? $"{DeskId} worked it since {i.StartedAt:HH:mm}Z; {i.RemainingMinutesAt(Now):0} min of work left"
                     : $"{DeskId} had not started it",
-                i.Phase == Phase.InProgress ? "continue the fix" : "triage and start work"))
+                i.Phase == Phase.InProgress ? "continue the fix" : "triage and start work",
+                AssistPending: i.Assist is AssistState.Needed or AssistState.Waiting))
             .Select(item => StableDraw.Uniform(quality.Seed, "omit", handoffId, item.IncidentId) < quality.OmissionProbability
                 ? item with { Notes = $"{DeskId}: see ticket", ContextMissing = true }
                 : item)
@@ -210,6 +241,8 @@ public sealed class DeskModel
             Query(t, events);
             Accept(t, events);
             Acknowledge(t, events);
+            RequestAssists(t, events);
+            GiveAssists(t, events);
             Start(t, events);
         }
 
@@ -229,7 +262,7 @@ public sealed class DeskModel
                 case Phase.AwaitingAcceptance:
                     yield return item.QueryAt ?? item.AcceptAt;
                     break;
-                case Phase.Queued when !item.Acknowledged || item.OnCall:
+                case Phase.Queued when !item.Acknowledged || (item.OnCall && CanStart(item)):
                     yield return Max(item.WorkableFrom, Now);
                     break;
             }
@@ -240,12 +273,17 @@ public sealed class DeskModel
             yield return Max(darkPeriods[nextDarkPeriod].From, Now);
         }
 
+        foreach (var assist in assistsToGive)
+        {
+            yield return Max(assist.At, Now);
+        }
+
         foreach (var intake in intakes.Values.Where(i => i.Remaining == 0))
         {
             yield return Max(intake.AcceptFrom, Now);
         }
 
-        if (BusyEngineers < Engineers && items.Where(i => i.Phase == Phase.Queued).Select(i => (DateTimeOffset?)i.WorkableFrom).Min() is { } firstWorkable)
+        if (BusyEngineers < Engineers && items.Where(i => i.Phase == Phase.Queued && CanStart(i)).Select(i => (DateTimeOffset?)i.WorkableFrom).Min() is { } firstWorkable)
         {
             yield return Max(firstWorkable, Now);
         }
@@ -337,13 +375,34 @@ public sealed class DeskModel
         }
     }
 
+    /// <summary>Triaged items that need another desk's help ask for it, and wait.</summary>
+    private void RequestAssists(DateTimeOffset t, List<DeskEvent> events)
+    {
+        foreach (var item in items.Where(i => i.Phase == Phase.Queued && i.Assist == AssistState.Needed && i.Acknowledged && i.WorkableFrom <= t).OrderBy(i => i.Sequence))
+        {
+            item.Assist = AssistState.Waiting;
+            events.Add(new AssistNeeded(item.IncidentId, t));
+        }
+    }
+
+    private void GiveAssists(DateTimeOffset t, List<DeskEvent> events)
+    {
+        foreach (var assist in assistsToGive.Where(a => a.At <= t).OrderBy(a => a.At).ThenBy(a => a.Order).ToList())
+        {
+            assistsToGive.Remove(assist);
+            events.Add(new AssistGiven(assist.IncidentId, assist.RequesterDeskId, assist.Kind, assist.RequestedAt, assist.At));
+        }
+    }
+
+    private static bool CanStart(WorkItem item) => item.Assist is AssistState.None or AssistState.Done;
+
     private void Start(DateTimeOffset t, List<DeskEvent> events)
     {
         // Paged on-call engineers start at once; shift engineers take the most severe, oldest first.
         var free = Engineers - BusyEngineers;
-        var paged = items.Where(i => i.Phase == Phase.Queued && i.OnCall && i.WorkableFrom <= t).OrderBy(i => i.Sequence);
+        var paged = items.Where(i => i.Phase == Phase.Queued && i.OnCall && CanStart(i) && i.WorkableFrom <= t).OrderBy(i => i.Sequence);
         var queued = items
-            .Where(i => i.Phase == Phase.Queued && !i.OnCall && i.WorkableFrom <= t)
+            .Where(i => i.Phase == Phase.Queued && !i.OnCall && CanStart(i) && i.WorkableFrom <= t)
             .OrderBy(i => i.Severity)
             .ThenBy(i => i.WorkableFrom)
             .ThenBy(i => i.Sequence)
@@ -367,6 +426,21 @@ public sealed class DeskModel
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private enum AssistState
+    {
+        None,
+
+        /// <summary>Triage will find it needs another desk's help.</summary>
+        Needed,
+
+        /// <summary>Asked for; nothing can be done until it comes.</summary>
+        Waiting,
+
+        Done,
+    }
+
+    private sealed record PendingAssist(string IncidentId, string RequesterDeskId, AssistKind Kind, DateTimeOffset RequestedAt, DateTimeOffset At, long Order);
 
     private enum Phase
     {
@@ -403,6 +477,8 @@ public sealed class DeskModel
 
         /// <summary>Context was missing and nobody asked: found out when work starts.</summary>
         public bool SurprisePending { get; set; }
+
+        public AssistState Assist { get; set; }
 
         /// <summary>Paged to the on-call engineer, who works it outside the shift.</summary>
         public bool OnCall { get; set; }

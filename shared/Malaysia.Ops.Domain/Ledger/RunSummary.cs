@@ -26,12 +26,16 @@ public sealed record RunSummary(
     int HandoffQueries = 0,
     int HandoffSurprises = 0,
     int IncidentsEscalatedToAnotherDesk = 0,
-    int IncidentsPaged = 0)
+    int IncidentsPaged = 0,
+    int CrossDeskAssists = 0,
+    int ExternalAssists = 0,
+    LatencyFigures? AssistWaitMinutes = null)
 {
     /// <summary>The figures as of <paramref name="asOf"/> (simulated): an incident still open
     /// past its target by then counts as a breach.</summary>
-    public static RunSummary From(IncidentLedger ledger, HandoffBook book, DateTimeOffset asOf)
+    public static RunSummary From(IncidentLedger ledger, HandoffBook book, DateTimeOffset asOf, AssistBook? assists = null)
     {
+        var helps = assists?.All.ToList() ?? [];
         var incidents = ledger.All.ToList();
         var handoffs = book.All.ToList();
         var items = handoffs.SelectMany(h => h.Items).ToList();
@@ -64,6 +68,9 @@ public sealed record RunSummary(
             HandoffQueries: handoffs.Sum(h => h.Queries),
             HandoffSurprises: handoffs.Sum(h => h.Surprises),
             IncidentsEscalatedToAnotherDesk: incidents.Count(i => i.EscalatedToDeskId is not null),
-            IncidentsPaged: incidents.Count(i => i.Paged));
+            IncidentsPaged: incidents.Count(i => i.Paged),
+            CrossDeskAssists: helps.Count(a => !a.External),
+            ExternalAssists: helps.Count(a => a.External),
+            AssistWaitMinutes: LatencyFigures.Of(helps.Where(a => a.WaitMinutes is not null).Select(a => a.WaitMinutes!.Value)));
     }
 }
