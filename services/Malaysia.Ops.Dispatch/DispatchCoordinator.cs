@@ -21,6 +21,7 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
     private readonly IncidentLedger ledger = new();
     private readonly HandoffBook book = new();
     private readonly AssistBook assists = new();
+    private readonly WorkloadBook workloads = new();
     private readonly TimeSpan handoffWindow = TimeSpan.FromMinutes(options.Value.HandoffWindowMinutes);
     private readonly AcknowledgementWatch? acknowledgements = options.Value.EscalateAtFractionOfAckTarget > 0
         ? new AcknowledgementWatch(options.Value.EscalateAtFractionOfAckTarget, ServiceLevels.Default)
@@ -240,6 +241,21 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
         }
     }
 
+    /// <summary>Counts a customer's workload submitted, completed or failed.</summary>
+    public void Workload(IOpsMessage message)
+    {
+        lock (gate)
+        {
+            _ = message switch
+            {
+                WorkloadSubmitted submitted => workloads.Submit(submitted.WorkloadId),
+                WorkloadCompleted completed => workloads.Complete(completed.WorkloadId),
+                WorkloadFailed failed => workloads.Fail(failed.WorkloadId),
+                _ => false,
+            };
+        }
+    }
+
     /// <summary>When the next incident may need escalating before its acknowledgement target.</summary>
     public DateTimeOffset? NextEscalationCheck()
     {
@@ -281,7 +297,7 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
     {
         lock (gate)
         {
-            return LedgerSnapshot.Of(simulation.Value.RunId, simulatedNow, wallNow, ledger, book, assists);
+            return LedgerSnapshot.Of(simulation.Value.RunId, simulatedNow, wallNow, ledger, book, assists, workloads);
         }
     }
 

@@ -25,6 +25,7 @@ public static class DispatchExtensions
         typeof(HandoffSurpriseFoundConsumer),
         typeof(AssistRequestedConsumer),
         typeof(AssistProvidedConsumer),
+        typeof(WorkloadConsumer),
     ];
 
     /// <summary>The dispatch service: roster, router, shift clock, handoff coordinator, ledger,

@@ -24,6 +24,8 @@ public static class ScenarioConfiguration
             ["Workload:IncidentsPerHour"] = Text(scenario.Arrivals.IncidentsPerHour),
             ["Workload:RaiseUntil"] = Text(scenario.End),
             ["Workload:WeekendFactor"] = Text(scenario.Arrivals.WeekendFactor),
+            ["Workload:WorkloadsPerDay"] = Text(scenario.Workloads?.PerDay ?? 0),
+            ["Workload:WorkloadFailureProbability"] = Text(scenario.Workloads?.FailureProbability ?? 0),
             ["Dispatch:HandoffWindowMinutes"] = Text(scenario.Handoff.WindowMinutes),
             ["Dispatch:EscalateAtFractionOfAckTarget"] = Text(scenario.Escalation?.AtFractionOfTarget ?? 0),
         };

@@ -6,13 +6,14 @@ namespace Malaysia.Ops.Workload;
 
 public static class WorkloadExtensions
 {
-    /// <summary>The workload service: the seeded incident source. It consumes nothing but the
+    /// <summary>The workload service: the seeded incident source and the customers' workloads. It consumes nothing but the
     /// run's clock, which it follows unless the process owns the clock itself.</summary>
     public static OpsBusBuilder AddWorkload(this OpsBusBuilder bus)
     {
         bus.Services.AddValidatedOptions<WorkloadOptions, WorkloadOptionsValidator>(WorkloadOptions.Section);
         bus.Services.AddSingleton<IncidentSource>();
         bus.Services.AddHostedService(sp => sp.GetRequiredService<IncidentSource>());
+        bus.Services.AddHostedService<WorkloadSource>();
         return bus;
     }
 }

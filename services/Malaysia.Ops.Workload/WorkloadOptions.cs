@@ -31,6 +31,14 @@ public sealed class WorkloadOptions
     /// ":Cluster", ":WorkMinutes", ":Summary".</summary>
     public List<ScriptedIncidentOptions> Scripted { get; set; } = [];
 
+    /// <summary>US customers' workloads submitted per simulated day (0 for none).</summary>
+    public double WorkloadsPerDay { get; set; }
+
+    /// <summary>Chance that a workload fails part-way, raising an incident.</summary>
+    public double WorkloadFailureProbability { get; set; } = 0.1;
+
+    public WorkloadPolicy ToWorkloadPolicy() => new(WorkloadsPerDay, WorkloadFailureProbability);
+
     public ArrivalProfile ToProfile() => new(
         IncidentsPerHour,
         BusyHours is { } busy ? new BusyHours(busy.TimeZone, busy.From, busy.To, busy.Factor) : null,
@@ -126,6 +134,11 @@ internal sealed class WorkloadOptionsValidator : IValidateOptions<WorkloadOption
         if (options.Bursts is { } bursts && (bursts.PerDay is < 0 or > 100 || bursts.Incidents is < 2 or > 1000 || bursts.WithinMinutes is <= 0 or > 1440))
         {
             problems.Add($"Workload:Bursts: PerDay {bursts.PerDay} (0 to 100), Incidents {bursts.Incidents} (2 to 1000) or WithinMinutes {bursts.WithinMinutes} (more than 0, at most 1440) is out of range");
+        }
+
+        if (options.WorkloadsPerDay is < 0 or > 10_000 || options.WorkloadFailureProbability is < 0 or > 1)
+        {
+            problems.Add($"Workload:WorkloadsPerDay ({options.WorkloadsPerDay}, 0 to 10000) or Workload:WorkloadFailureProbability ({options.WorkloadFailureProbability}, 0 to 1) is out of range");
         }
 
         for (var i = 0; i < options.Scripted.Count; i++)

@@ -9,7 +9,7 @@ public class ScenarioProblemTests
     public static TheoryData<string, string, string> Mistakes { get; } = new()
     {
         // Unknown fields, at the root and in a desk.
-        { "days: 2", "days: 2\nengineers: 4", "test.yaml:5:1: engineers: unknown field 'engineers' (expected one of: name, description, start, days, seed, arrivals, desks, handoff, escalation, incidents, outages, compare)" },
+        { "days: 2", "days: 2\nengineers: 4", "test.yaml:5:1: engineers: unknown field 'engineers' (expected one of: name, description, start, days, seed, arrivals, desks, handoff, escalation, workloads, incidents, outages, compare)" },
         { "    timeZone: America/New_York", "    timeZone: America/New_York\n    engneers: 5", "test.yaml:10:5: desks[0].engneers: unknown field 'engneers' (expected one of: id, name, timeZone, shifts, engineers, reviewMinutesPerItem, cost)" },
 
         // Missing and empty required fields: at the mapping that lacks them, at the empty key.
@@ -33,6 +33,7 @@ public class ScenarioProblemTests
         { "days: 2", "days: 400", "test.yaml:4:1: days: '400' is out of range (must be greater than 0 and at most 366)" },
         { "days: 2", "days: 2\nescalation: { atFractionOfTarget: 1.5, pagerResponseMinutes: 10 }", "test.yaml:5:15: escalation.atFractionOfTarget: '1.5' is out of range (must be greater than 0 and at most 1)" },
         { "days: 2", "days: 2\nescalation: { atFractionOfTarget: 0.5 }", "test.yaml:5:13: escalation.pagerResponseMinutes: required field is missing" },
+        { "days: 2", "days: 2\nworkloads: { perDay: 6, failureProbability: 2 }", "test.yaml:5:25: workloads.failureProbability: '2' is out of range (must be from 0 to 1)" },
         { "id: us", "id: us\n    engineers: 0", "test.yaml:9:5: desks[0].engineers: '0' is out of range (must be from 1 to 1000)" },
         { "shifts: [\"08:00-20:00\"]", "shifts: []", "test.yaml:10:5: desks[0].shifts: expected 1 to 6 shifts, found 0" },
 

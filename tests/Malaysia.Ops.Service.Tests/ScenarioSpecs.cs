@@ -125,4 +125,17 @@ public sealed class ScenarioSpecs
         Assert.True(byName["follow-the-sun"].Summary.CrossDeskAssists > 0);
         Assert.Contains("us-only-24x7", ScenarioRunner.FormatComparison(report), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Customers_workloads_run_and_a_failed_one_raises_an_incident_that_is_routed_and_resolved()
+    {
+        var ledger = await RunAsync("july-week", SimulatorSettings.Default with { Days = 3 });
+
+        Assert.True(ledger.Summary.WorkloadsSubmitted >= 10, $"only {ledger.Summary.WorkloadsSubmitted} workloads in three days");
+        Assert.True(ledger.Summary.WorkloadsCompleted > 0);
+        var fromWorkloads = ledger.Incidents.Where(i => i.IncidentId.StartsWith("INC-WL-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(ledger.Summary.WorkloadsFailed, fromWorkloads.Count);
+        Assert.NotEmpty(fromWorkloads);
+        Assert.All(fromWorkloads, i => Assert.NotNull(i.AssignedDeskId));
+    }
 }

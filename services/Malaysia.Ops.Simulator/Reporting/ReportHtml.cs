@@ -74,6 +74,7 @@ public static class ReportHtml
             (ReportFormat.Count(s.IncidentsArrivedInCoverageGap), "arrived with nobody on duty"),
             (ReportFormat.Count(s.IncidentsEscalatedToAnotherDesk + s.IncidentsPaged), $"escalated before an acknowledgement breach: {ReportFormat.Count(s.IncidentsEscalatedToAnotherDesk)} to another desk, {ReportFormat.Count(s.IncidentsPaged)} paged"),
             (ReportFormat.Count(s.Handoffs), $"handoffs: {ReportFormat.Count(s.HandoffsCompleted)} completed, {ReportFormat.Count(s.HandoffsEscalated)} escalated"),
+            (ReportFormat.Count(s.WorkloadsSubmitted), $"customer workloads: {ReportFormat.Count(s.WorkloadsCompleted)} completed, {ReportFormat.Count(s.WorkloadsFailed)} failed into incidents"),
             (ReportFormat.Count(s.CrossDeskAssists + s.ExternalAssists), $"times help was needed from another desk ({ReportFormat.Count(s.ExternalAssists)} from outside), p50 wait {ReportFormat.Minutes(s.AssistWaitMinutes?.P50)} min"),
             (ReportFormat.Count(s.HandoffItems), $"items handed over, {ReportFormat.Count(s.HandoffItemsEscalated)} escalated"),
             (ReportFormat.Count(s.HandoffOmissions), $"items briefed without their context: {ReportFormat.Count(s.HandoffQueries)} queried, {ReportFormat.Count(s.HandoffSurprises)} surprises"),

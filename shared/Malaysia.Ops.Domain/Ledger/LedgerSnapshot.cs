@@ -10,6 +10,6 @@ public sealed record LedgerSnapshot(
     IReadOnlyList<IncidentRecord> Incidents,
     IReadOnlyList<HandoffRecord> Handoffs)
 {
-    public static LedgerSnapshot Of(string runId, DateTimeOffset simulatedAt, DateTimeOffset wallNow, IncidentLedger ledger, HandoffBook book, AssistBook? assists = null) =>
-        new(runId, simulatedAt, wallNow, RunSummary.From(ledger, book, simulatedAt, assists), ledger.All.ToList(), book.All.ToList());
+    public static LedgerSnapshot Of(string runId, DateTimeOffset simulatedAt, DateTimeOffset wallNow, IncidentLedger ledger, HandoffBook book, AssistBook? assists = null, WorkloadBook? workloads = null) =>
+        new(runId, simulatedAt, wallNow, RunSummary.From(ledger, book, simulatedAt, assists, workloads), ledger.All.ToList(), book.All.ToList());
 }

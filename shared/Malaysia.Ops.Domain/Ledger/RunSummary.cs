@@ -29,11 +29,14 @@ public sealed record RunSummary(
     int IncidentsPaged = 0,
     int CrossDeskAssists = 0,
     int ExternalAssists = 0,
-    LatencyFigures? AssistWaitMinutes = null)
+    LatencyFigures? AssistWaitMinutes = null,
+    int WorkloadsSubmitted = 0,
+    int WorkloadsCompleted = 0,
+    int WorkloadsFailed = 0)
 {
     /// <summary>The figures as of <paramref name="asOf"/> (simulated): an incident still open
     /// past its target by then counts as a breach.</summary>
-    public static RunSummary From(IncidentLedger ledger, HandoffBook book, DateTimeOffset asOf, AssistBook? assists = null)
+    public static RunSummary From(IncidentLedger ledger, HandoffBook book, DateTimeOffset asOf, AssistBook? assists = null, WorkloadBook? workloads = null)
     {
         var helps = assists?.All.ToList() ?? [];
         var incidents = ledger.All.ToList();
@@ -71,6 +74,9 @@ public sealed record RunSummary(
             IncidentsPaged: incidents.Count(i => i.Paged),
             CrossDeskAssists: helps.Count(a => !a.External),
             ExternalAssists: helps.Count(a => a.External),
-            AssistWaitMinutes: LatencyFigures.Of(helps.Where(a => a.WaitMinutes is not null).Select(a => a.WaitMinutes!.Value)));
+            AssistWaitMinutes: LatencyFigures.Of(helps.Where(a => a.WaitMinutes is not null).Select(a => a.WaitMinutes!.Value)),
+            WorkloadsSubmitted: workloads?.Submitted ?? 0,
+            WorkloadsCompleted: workloads?.Completed ?? 0,
+            WorkloadsFailed: workloads?.Failed ?? 0);
     }
 }

@@ -18,7 +18,8 @@ public sealed record Scenario(
     IReadOnlyList<ScriptedIncident> Incidents,
     IReadOnlyList<DeskOutage> Outages,
     IReadOnlyList<Topology> Compare,
-    EscalationPolicy? Escalation = null)
+    EscalationPolicy? Escalation = null,
+    WorkloadPolicy? Workloads = null)
 {
     public DateTimeOffset End => Start.AddDays(Days);
 }
@@ -30,6 +31,11 @@ public sealed record Scenario(
 /// who responds after <paramref name="PagerResponseMinutes"/> and works it outside the shift.
 /// </summary>
 public sealed record EscalationPolicy(double AtFractionOfTarget, double PagerResponseMinutes);
+
+/// <summary>US customers' workloads on the Malaysian GPU clusters: <paramref name="PerDay"/>
+/// submitted a day on average (Poisson); each fails part-way, raising an incident, with
+/// <paramref name="FailureProbability"/>.</summary>
+public sealed record WorkloadPolicy(double PerDay, double FailureProbability);
 
 /// <summary>A desk of the operation: its site, shifts in local time, staff and cost.</summary>
 /// <param name="Shifts">"08:00-20:00" in the desk's local time; "20:00-08:00" runs overnight.</param>

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.Domain.Workloads;
+using Malaysia.Ops.ServiceDefaults.Configuration;
+using Malaysia.Ops.ServiceDefaults.Telemetry;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Malaysia.Ops.Workload;
+
+/// <summary>
+/// Runs US customers' workloads on the Malaysian GPU clusters in simulated time: announces each
+/// submission, its progress and its completion, and when one fails, raises the incident it causes
+/// (in the incident's own trace, like any other alert). Like the incident stream, the workloads
+/// are a pure function of the seed, so a restart carries on with the same ones.
+/// </summary>
+public sealed class WorkloadSource(
+    SimulationClock clock,
+    IBus bus,
+    IHostApplicationLifetime lifetime,
+    IOptions<SimulationOptions> simulation,
+    IOptions<WorkloadOptions> workload) : BackgroundService
+{
+    private readonly Alarm alarm = clock.CreateAlarm("workloads");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var sleeping = alarm;
+        using var stopping = lifetime.StoppingTokenSource(stoppingToken);
+        try
+        {
+            await RunAsync(stopping.Token);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        await lifetime.WaitForApplicationStartedAsync(stoppingToken);
+        await clock.Started.WaitAsync(stoppingToken);
+        var options = workload.Value;
+        var startedAt = clock.GetUtcNow();
+        foreach (var e in new WorkloadGenerator(options.ToWorkloadPolicy(), simulation.Value.Seed, clock.Epoch).Events())
+        {
+            if (options.RaiseUntil is { } until && e.At > until)
+            {
+                break;
+            }
+
+            if (e.At < startedAt)
+            {
+                continue;
+            }
+
+            while (clock.GetUtcNow() < e.At)
+            {
+                await alarm.SleepUntilAsync(e.At, stoppingToken);
+            }
+
+            await PublishAsync(e, stoppingToken);
+        }
+    }
+
+    private async Task PublishAsync(WorkloadEvent e, CancellationToken cancellationToken)
+    {
+        switch (e)
+        {
+            case WorkloadStarted started:
+                await bus.Publish(new WorkloadSubmitted(started.WorkloadId, started.Customer, started.Kind, started.ClusterId, started.GpuCount, started.At), cancellationToken);
+                break;
+            case WorkloadAdvanced advanced:
+                await bus.Publish(new WorkloadProgressed(advanced.WorkloadId, advanced.PercentComplete, advanced.At), cancellationToken);
+                break;
+            case WorkloadFinished finished:
+                await bus.Publish(new WorkloadCompleted(finished.WorkloadId, finished.At), cancellationToken);
+                break;
+            case WorkloadBroke broke:
+                await bus.Publish(new WorkloadFailed(broke.WorkloadId, broke.Reason, broke.Incident.IncidentId, broke.At), cancellationToken);
+                using (var activity = OpsTelemetry.ActivitySource.StartActivity($"raise {broke.Incident.IncidentId}", ActivityKind.Producer))
+                {
+                    activity?.SetTag("ops.incident.id", broke.Incident.IncidentId);
+                    activity?.SetTag("ops.incident.type", broke.Incident.Type.ToString());
+                    activity?.SetTag("ops.incident.severity", broke.Incident.Severity.ToString());
+                    activity?.SetTag("ops.workload.id", broke.WorkloadId);
+                    activity?.SetTag("ops.simulated_time", broke.At.ToString("O"));
+                    var incident = broke.Incident;
+                    await bus.Publish(new IncidentRaised(incident.IncidentId, incident.Type, incident.Severity, incident.ClusterId, incident.Summary, incident.WorkMinutes, incident.At), cancellationToken);
+                }
+
+                break;
+        }
+    }
+}
