@@ -1,3 +1,6 @@
+using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Domain.Desks;
+using Malaysia.Ops.Domain.Rosters;
 using Microsoft.Extensions.Options;
 
 namespace Malaysia.Ops.Desk;
@@ -12,6 +15,24 @@ public sealed class DeskOptions
 
     /// <summary>Engineers on shift, each working one incident at a time.</summary>
     public int Engineers { get; set; } = 4;
+
+    /// <summary>Incidents one engineer works at once.</summary>
+    public int IncidentsPerEngineer { get; set; } = 1;
+
+    /// <summary>What the desk's engineers know (the catalogue's skills, e.g. "gpu-hardware");
+    /// empty for everything. Work on an incident needing a skill the desk lacks takes
+    /// <see cref="UnskilledWorkFactor"/> times as long.</summary>
+    public List<string> Skills { get; set; } = [];
+
+    public double UnskilledWorkFactor { get; set; } = 1.5;
+
+    /// <summary>Optional engineers per shift ("Desk:Staffing:0:Shift" = "20:00-08:00",
+    /// ":Engineers" = 2) in <see cref="TimeZone"/>; without it every shift has
+    /// <see cref="Engineers"/>.</summary>
+    public List<ShiftStaffOptions> Staffing { get; set; } = [];
+
+    /// <summary>The desk's IANA time zone, for <see cref="Staffing"/>.</summary>
+    public string TimeZone { get; set; } = "UTC";
 
     /// <summary>Simulated minutes the incoming lead spends on each briefed item before taking it over.</summary>
     public double ReviewMinutesPerItem { get; set; } = 3;
@@ -35,6 +56,30 @@ public sealed class DeskOptions
     public HandoffQualityOptions Handoff { get; set; } = new();
 
     public string EndpointName => $"desk-{Id}";
+
+    /// <summary>The desk's engineers over time.</summary>
+    public DeskStaffing StaffingModel()
+    {
+        if (Staffing.Count == 0)
+        {
+            return DeskStaffing.Constant(Engineers);
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone))
+        {
+            throw new ArgumentException($"'{TimeZone}' is not a known IANA time zone");
+        }
+
+        return DeskStaffing.ByShift(Id, zone, Staffing
+            .Select(s => ShiftPattern.TryParse(s.Shift, out var pattern) ? (pattern, s.Engineers) : throw new ArgumentException($"'{s.Shift}' is not a shift (HH:mm-HH:mm)"))
+            .ToList());
+    }
+
+    /// <summary>Whether the desk has the skill an incident type needs.</summary>
+    public bool HasSkillFor(IncidentType type) =>
+        Skills.Count == 0
+        || Malaysia.Ops.Domain.Incidents.IncidentCatalogue.Default.For(type) is not { Skill.Length: > 0 } profile
+        || Skills.Contains(profile.Skill, StringComparer.OrdinalIgnoreCase);
 }
 
 internal sealed class DeskOptionsValidator : IValidateOptions<DeskOptions>
@@ -61,6 +106,34 @@ internal sealed class DeskOptionsValidator : IValidateOptions<DeskOptions>
         }
 
         problems.AddRange(options.Handoff.Problems("Desk:Handoff"));
+        if (options.IncidentsPerEngineer is < 1 or > 10)
+        {
+            problems.Add($"Desk:IncidentsPerEngineer: {options.IncidentsPerEngineer} is out of range (1 to 10)");
+        }
+
+        if (options.UnskilledWorkFactor is < 1 or > 10)
+        {
+            problems.Add($"Desk:UnskilledWorkFactor: {options.UnskilledWorkFactor} is out of range (1 to 10)");
+        }
+
+        var known = Malaysia.Ops.Domain.Incidents.IncidentCatalogue.Default.Skills;
+        foreach (var skill in options.Skills.Where(s => !known.Contains(s, StringComparer.OrdinalIgnoreCase)))
+        {
+            problems.Add($"Desk:Skills: '{skill}' is not a skill of the incident catalogue ({string.Join(", ", known)})");
+        }
+
+        if (options.Staffing.Count > 0)
+        {
+            try
+            {
+                _ = options.StaffingModel();
+            }
+            catch (ArgumentException e)
+            {
+                problems.Add($"Desk:Staffing: {e.Message}");
+            }
+        }
+
         foreach (var (setting, minutes) in new[] { ("PagerResponseMinutes", options.PagerResponseMinutes), ("AssistResponseMinutes", options.AssistResponseMinutes), ("ExternalHelpMinutes", options.ExternalHelpMinutes) })
         {
             if (minutes is < 0 or > 24 * 60)

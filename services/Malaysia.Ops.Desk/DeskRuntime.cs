@@ -33,7 +33,13 @@ public sealed class DeskRuntime
         Options = options;
         Clock = clock;
         this.logger = logger;
-        model = new DeskModel(options.Id, options.Engineers, options.Outages.Select(o => new DeskDarkPeriod(o.From, o.To)), options.Handoff.ToQuality(seed));
+        model = new DeskModel(
+            options.Id,
+            options.Engineers,
+            options.Outages.Select(o => new DeskDarkPeriod(o.From, o.To)),
+            options.Handoff.ToQuality(seed),
+            options.StaffingModel(),
+            options.IncidentsPerEngineer);
         reviewPerItem = TimeSpan.FromMinutes(options.ReviewMinutesPerItem);
         DisplayName = $"{options.Id.ToUpperInvariant()} desk";
         Alarm = clock.CreateAlarm(DisplayName);
@@ -108,7 +114,7 @@ public sealed class DeskRuntime
 
             traces.Remember(assigned.IncidentId, trace);
             traces.Describe(assigned.IncidentId, assigned.Type, assigned.Severity);
-            var events = model.Assign(assigned.IncidentId, assigned.Type, assigned.Severity, assigned.WorkMinutes, assigned.DeskOnDutyFrom, Max(Now(), assigned.SimulatedAt), NeedsHelp(assigned.IncidentId, assigned.Type));
+            var events = model.Assign(assigned.IncidentId, assigned.Type, assigned.Severity, WorkHere(assigned.Type, assigned.WorkMinutes), assigned.DeskOnDutyFrom, Max(Now(), assigned.SimulatedAt), NeedsHelp(assigned.IncidentId, assigned.Type));
             return Signal(Translate(events));
         }
     }
@@ -136,7 +142,11 @@ public sealed class DeskRuntime
     {
         var handed = model.HandOverAll(ending.HandoffId, Max(Now(), ending.SimulatedAt), out var before);
         var messages = Translate(before);
-        var items = handed.Select(i => i with { TraceParent = IncidentTraces.TraceParent(traces.For(i.IncidentId)) }).ToList();
+        var items = handed.Select(i => i with
+        {
+            TraceParent = IncidentTraces.TraceParent(traces.For(i.IncidentId)),
+            RemainingWorkMinutes = SkilledWork(i.Type, i.RemainingWorkMinutes),
+        }).ToList();
         var links = handed.Select(i => traces.For(i.IncidentId)).Where(c => c != default).Select(c => new ActivityLink(c)).ToList();
         foreach (var item in handed)
         {
@@ -176,7 +186,7 @@ public sealed class DeskRuntime
             traces.Forget(escalation.IncidentId);
             needs.Remove(escalation.IncidentId);
             messages.Add(new OutgoingMessage(
-                new IncidentAssigned(escalation.IncidentId, escalation.DeskId, escalation.ShiftId, escalation.DeskOnDutyFrom.Value, false, work.Type, work.Severity, Math.Round(work.WorkMinutes, 2), at),
+                new IncidentAssigned(escalation.IncidentId, escalation.DeskId, escalation.ShiftId, escalation.DeskOnDutyFrom.Value, false, work.Type, work.Severity, SkilledWork(work.Type, work.WorkMinutes), at),
                 $"escalate {escalation.IncidentId} to {escalation.DeskId.ToUpperInvariant()} desk",
                 context,
                 Tags(escalation.IncidentId, at, null, ("ops.escalation.reason", escalation.Reason))));
@@ -207,6 +217,15 @@ public sealed class DeskRuntime
         }
     }
 
+    /// <summary>The work an incident takes here: longer when the desk lacks its skill. Messages
+    /// carry work as a skilled engineer would do it, so it never grows by changing hands.</summary>
+    private double WorkHere(IncidentType type, double skilledMinutes) =>
+        Options.HasSkillFor(type) ? skilledMinutes : Math.Round(skilledMinutes * Options.UnskilledWorkFactor, 2);
+
+    /// <summary>Work left here, as a skilled engineer would do it (for a message to another desk).</summary>
+    private double SkilledWork(IncidentType type, double minutesHere) =>
+        Math.Round(Options.HasSkillFor(type) ? minutesHere : minutesHere / Options.UnskilledWorkFactor, 2);
+
     /// <summary>Whether an incident needs help only another desk can give; remembered for the request.</summary>
     private bool NeedsHelp(string incidentId, IncidentType type)
     {
@@ -235,7 +254,11 @@ public sealed class DeskRuntime
             }
 
             // Help still owed to the outgoing desk is asked for again, unless this desk can give it itself.
-            var items = briefing.Items.Select(i => i with { AssistPending = i.AssistPending && NeedsHelp(i.IncidentId, i.Type) }).ToList();
+            var items = briefing.Items.Select(i => i with
+            {
+                AssistPending = i.AssistPending && NeedsHelp(i.IncidentId, i.Type),
+                RemainingWorkMinutes = WorkHere(i.Type, i.RemainingWorkMinutes),
+            }).ToList();
             var events = model.ReceiveBriefing(briefing.HandoffId, briefing.FromDeskId, items, briefing.SentAtWall, briefing.IncomingShiftStartsAt, reviewPerItem, Max(Now(), briefing.SimulatedAt));
             return Signal(Translate(events));
         }

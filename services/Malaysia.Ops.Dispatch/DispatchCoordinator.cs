@@ -23,8 +23,9 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
     private readonly AssistBook assists = new();
     private readonly WorkloadBook workloads = new();
     private readonly TimeSpan handoffWindow = TimeSpan.FromMinutes(options.Value.HandoffWindowMinutes);
+    private readonly ServiceLevels levels = options.Value.Targets();
     private readonly AcknowledgementWatch? acknowledgements = options.Value.EscalateAtFractionOfAckTarget > 0
-        ? new AcknowledgementWatch(options.Value.EscalateAtFractionOfAckTarget, ServiceLevels.Default)
+        ? new AcknowledgementWatch(options.Value.EscalateAtFractionOfAckTarget, options.Value.Targets())
         : null;
 
     /// <summary>The shift clock's alarm, rung when a briefing moved the next handoff deadline so
@@ -78,7 +79,7 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
         {
             var before = ledger.Find(message.IncidentId);
             if (ledger.Acknowledge(message.IncidentId, message.SimulatedAt) && before is { AcknowledgedAt: null }
-                && ServiceLevels.Default.AcknowledgementBreached(before.Severity, before.RaisedAt, message.SimulatedAt))
+                && levels.AcknowledgementBreached(before.Severity, before.RaisedAt, message.SimulatedAt))
             {
                 metrics.SlaBreaches.Add(1, new("severity", before.Severity.ToString()), new("stage", "acknowledge"));
             }
@@ -93,7 +94,7 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
             {
                 var incident = ledger.Find(message.IncidentId)!;
                 metrics.IncidentsResolved.Add(1, new("desk", message.DeskId), new("severity", incident.Severity.ToString()));
-                if (ServiceLevels.Default.ResolutionBreached(incident.Severity, incident.RaisedAt, message.SimulatedAt))
+                if (levels.ResolutionBreached(incident.Severity, incident.RaisedAt, message.SimulatedAt))
                 {
                     metrics.SlaBreaches.Add(1, new("severity", incident.Severity.ToString()), new("stage", "resolve"));
                 }
@@ -282,7 +283,7 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
             {
                 var holder = incident.OwnerDeskId ?? incident.AssignedDeskId ?? string.Empty;
                 var target = roster.OnDuty(now).LastOrDefault(s => !string.Equals(s.DeskId, holder, StringComparison.OrdinalIgnoreCase));
-                var reason = $"not acknowledged {(now - incident.RaisedAt).TotalMinutes:0} min after it was raised ({incident.Severity} target {ServiceLevels.Default.For(incident.Severity).AcknowledgeWithin.TotalMinutes:0} min)";
+                var reason = $"not acknowledged {(now - incident.RaisedAt).TotalMinutes:0} min after it was raised ({incident.Severity} target {levels.For(incident.Severity).AcknowledgeWithin.TotalMinutes:0} min)";
                 ledger.EscalateBeforeBreach(incident.IncidentId, target?.DeskId ?? holder, paged: target is null);
                 escalations.Add(target is null
                     ? new IncidentEscalated(incident.IncidentId, holder, holder, true, null, null, $"{reason}; nobody else on duty: paging {holder} on-call", now)
@@ -297,7 +298,7 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
     {
         lock (gate)
         {
-            return LedgerSnapshot.Of(simulation.Value.RunId, simulatedNow, wallNow, ledger, book, assists, workloads);
+            return LedgerSnapshot.Of(simulation.Value.RunId, simulatedNow, wallNow, ledger, book, assists, workloads, levels);
         }
     }
 

@@ -1,3 +1,5 @@
+using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Domain.Incidents;
 using Microsoft.Extensions.Options;
 
 namespace Malaysia.Ops.Dispatch;
@@ -15,6 +17,14 @@ public sealed class DispatchOptions
     /// acknowledgement target has passed (to another desk on duty, else the holding desk's
     /// on-call pager); 0 never escalates.</summary>
     public double EscalateAtFractionOfAckTarget { get; set; }
+
+    /// <summary>Acknowledgement and resolution targets by severity, replacing the defaults for
+    /// the severities given: "Dispatch:ServiceLevels:Sev1:AcknowledgeMinutes", ":ResolveMinutes".</summary>
+    public Dictionary<Severity, ServiceLevelOptions> ServiceLevels { get; set; } = [];
+
+    /// <summary>The targets in force.</summary>
+    public ServiceLevels Targets() => Domain.Incidents.ServiceLevels.Default.With(ServiceLevels.Select(kv =>
+        new ServiceLevel(kv.Key, TimeSpan.FromMinutes(kv.Value.AcknowledgeMinutes), TimeSpan.FromMinutes(kv.Value.ResolveMinutes))));
 
     /// <summary>Where to write the ledger snapshot (JSON), or empty for none.</summary>
     public string? LedgerSnapshotPath { get; set; }
@@ -39,6 +49,14 @@ internal sealed class DispatchOptionsValidator : IValidateOptions<DispatchOption
         if (options.EscalateAtFractionOfAckTarget is < 0 or > 1)
         {
             problems.Add($"Dispatch:EscalateAtFractionOfAckTarget: {options.EscalateAtFractionOfAckTarget} is out of range (0 for never, up to 1)");
+        }
+
+        foreach (var (severity, level) in options.ServiceLevels)
+        {
+            if (level.AcknowledgeMinutes is <= 0 or > 43_200 || level.ResolveMinutes is <= 0 or > 43_200 || level.ResolveMinutes < level.AcknowledgeMinutes)
+            {
+                problems.Add($"Dispatch:ServiceLevels:{severity}: acknowledge {level.AcknowledgeMinutes} and resolve {level.ResolveMinutes} minutes must be above 0, at most 43200, and resolving no sooner than acknowledging");
+            }
         }
 
         if (options.SnapshotIntervalSeconds is <= 0 or > 3600)

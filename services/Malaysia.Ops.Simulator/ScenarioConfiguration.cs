@@ -30,6 +30,12 @@ public static class ScenarioConfiguration
             ["Dispatch:EscalateAtFractionOfAckTarget"] = Text(scenario.Escalation?.AtFractionOfTarget ?? 0),
         };
 
+        foreach (var level in scenario.ServiceLevels?.All ?? [])
+        {
+            settings[$"Dispatch:ServiceLevels:{level.Severity}:AcknowledgeMinutes"] = Text(level.AcknowledgeWithin.TotalMinutes);
+            settings[$"Dispatch:ServiceLevels:{level.Severity}:ResolveMinutes"] = Text(level.ResolveWithin.TotalMinutes);
+        }
+
         if (scenario.Arrivals.BusyHours is { } busy)
         {
             settings["Workload:BusyHours:TimeZone"] = busy.TimeZone;
@@ -78,6 +84,12 @@ public static class ScenarioConfiguration
     {
         Id = desk.Id,
         Engineers = desk.Engineers,
+        IncidentsPerEngineer = desk.IncidentsPerEngineer,
+        Skills = desk.Skills?.ToList() ?? [],
+        TimeZone = desk.TimeZone,
+        Staffing = desk.EngineersByShift is null
+            ? []
+            : desk.Shifts.Select((shift, i) => new ShiftStaffOptions { Shift = shift, Engineers = desk.EngineersOn(i) }).ToList(),
         ReviewMinutesPerItem = desk.ReviewMinutesPerItem,
         PagerResponseMinutes = scenario.Escalation?.PagerResponseMinutes ?? 10,
         Outages = scenario.Outages

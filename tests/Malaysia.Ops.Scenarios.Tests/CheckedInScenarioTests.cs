@@ -62,14 +62,19 @@ public class CheckedInScenarioTests
         Assert.Equal(0.6, scenario.Arrivals.WeekendFactor);
         Assert.Equal(new BurstPolicy(0.2, 6, 20), scenario.Arrivals.Bursts);
         Assert.Equal(
-            [("us", "America/New_York", 4, new StaffCost(95, 0.25, 0.5)), ("my", "Asia/Kuala_Lumpur", 4, new StaffCost(38, 0.25, 0.5))],
+            [("us", "America/New_York", 6, new StaffCost(95, 0.25, 0.5)), ("my", "Asia/Kuala_Lumpur", 4, new StaffCost(38, 0.25, 0.5))],
             scenario.Desks.Select(d => (d.Id, d.TimeZone, d.Engineers, d.Cost)));
+        Assert.DoesNotContain("gpu-hardware", scenario.Desks[0].Skills!);
+        Assert.DoesNotContain("ml-models", scenario.Desks[1].Skills!);
+        Assert.Equal(new EscalationPolicy(0.25, 10), scenario.Escalation);
+        Assert.Equal(new WorkloadPolicy(6, 0.1), scenario.Workloads);
         Assert.All(scenario.Desks, d => Assert.Equal(["08:00-20:00"], d.Shifts));
         Assert.Equal(new HandoffPolicy(60, 0.1, 0.6, 15, 30, 10), scenario.Handoff);
         Assert.Equivalent(scenario.Desks, scenario.Compare.Single(t => t.Name == "follow-the-sun").Desks, strict: true);
         Assert.All(
             scenario.Compare.Where(t => t.Name.EndsWith("-24x7", StringComparison.Ordinal)),
             t => Assert.Equal(["08:00-20:00", "20:00-08:00"], Assert.Single(t.Desks).Shifts));
+        Assert.Equal([6, 3], scenario.Compare.Single(t => t.Name == "us-only-24x7").Desks.Single().EngineersByShift!);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Domain.Incidents;
 using Malaysia.Ops.Domain.Scenarios;
 using static Malaysia.Ops.Scenarios.Tests.TestScenario;
 
@@ -48,6 +49,17 @@ public class ScenarioLoaderTests
     }
 
     /// <summary>The example in docs/scenarios.md sets every field; it must load as written.</summary>
+    [Fact]
+    public void Service_levels_replace_the_defaults_only_for_the_severities_given()
+    {
+        var scenario = Parse(With("days: 2", "days: 2\nserviceLevels: { Sev1: { acknowledgeMinutes: 10, resolveMinutes: 180 } }"));
+
+        var levels = scenario.ServiceLevels!;
+        Assert.Equal(new ServiceLevel(Severity.Sev1, TimeSpan.FromMinutes(10), TimeSpan.FromHours(3)), levels.For(Severity.Sev1));
+        Assert.Equal(ServiceLevels.Default.For(Severity.Sev2), levels.For(Severity.Sev2));
+        Assert.Null(Parse(Yaml).ServiceLevels);
+    }
+
     [Fact]
     public void The_documented_example_loads_with_every_field()
     {

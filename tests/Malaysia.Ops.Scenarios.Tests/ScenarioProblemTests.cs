@@ -9,8 +9,8 @@ public class ScenarioProblemTests
     public static TheoryData<string, string, string> Mistakes { get; } = new()
     {
         // Unknown fields, at the root and in a desk.
-        { "days: 2", "days: 2\nengineers: 4", "test.yaml:5:1: engineers: unknown field 'engineers' (expected one of: name, description, start, days, seed, arrivals, desks, handoff, escalation, workloads, incidents, outages, compare)" },
-        { "    timeZone: America/New_York", "    timeZone: America/New_York\n    engneers: 5", "test.yaml:10:5: desks[0].engneers: unknown field 'engneers' (expected one of: id, name, timeZone, shifts, engineers, reviewMinutesPerItem, cost)" },
+        { "days: 2", "days: 2\nengineers: 4", "test.yaml:5:1: engineers: unknown field 'engineers' (expected one of: name, description, start, days, seed, arrivals, desks, handoff, escalation, workloads, serviceLevels, incidents, outages, compare)" },
+        { "    timeZone: America/New_York", "    timeZone: America/New_York\n    engneers: 5", "test.yaml:10:5: desks[0].engneers: unknown field 'engneers' (expected one of: id, name, timeZone, shifts, engineers, engineersByShift, incidentsPerEngineer, skills, reviewMinutesPerItem, cost)" },
 
         // Missing and empty required fields: at the mapping that lacks them, at the empty key.
         { "days: 2", string.Empty, "test.yaml:1:1: days: required field is missing" },
@@ -31,8 +31,12 @@ public class ScenarioProblemTests
 
         // Values out of range.
         { "days: 2", "days: 400", "test.yaml:4:1: days: '400' is out of range (must be greater than 0 and at most 366)" },
+        { "id: us", "id: us\n    skills: [gpu-hardware, cooking]", "test.yaml:9:28: desks[0].skills[1]: 'cooking' is not a skill (expected one of: gpu-hardware, ml-training, storage, ml-models, inference, data-pipelines, facilities, security)" },
+        { "id: us", "id: us\n    engineersByShift: [4, 2]", "test.yaml:9:5: desks[0].engineersByShift: expected one number per shift (1), found 2" },
         { "days: 2", "days: 2\nescalation: { atFractionOfTarget: 1.5, pagerResponseMinutes: 10 }", "test.yaml:5:15: escalation.atFractionOfTarget: '1.5' is out of range (must be greater than 0 and at most 1)" },
         { "days: 2", "days: 2\nescalation: { atFractionOfTarget: 0.5 }", "test.yaml:5:13: escalation.pagerResponseMinutes: required field is missing" },
+        { "days: 2", "days: 2\nserviceLevels: { Sev1: { acknowledgeMinutes: 30, resolveMinutes: 20 } }", "test.yaml:5:50: serviceLevels.Sev1.resolveMinutes: 20 is sooner than acknowledgeMinutes 30" },
+        { "days: 2", "days: 2\nserviceLevels: { Sev5: { acknowledgeMinutes: 30, resolveMinutes: 60 } }", "test.yaml:5:18: serviceLevels.Sev5: unknown field 'Sev5' (expected one of: Sev1, Sev2, Sev3, Sev4)" },
         { "days: 2", "days: 2\nworkloads: { perDay: 6, failureProbability: 2 }", "test.yaml:5:25: workloads.failureProbability: '2' is out of range (must be from 0 to 1)" },
         { "id: us", "id: us\n    engineers: 0", "test.yaml:9:5: desks[0].engineers: '0' is out of range (must be from 1 to 1000)" },
         { "shifts: [\"08:00-20:00\"]", "shifts: []", "test.yaml:10:5: desks[0].shifts: expected 1 to 6 shifts, found 0" },
@@ -74,7 +78,7 @@ public class ScenarioProblemTests
         [
             "test.yaml:4:1: days: '0' is out of range (must be greater than 0 and at most 366)",
             "test.yaml:8:5: desks[0].timeZone: required field is missing",
-            "test.yaml:9:5: desks[0].timezone: unknown field 'timezone' (expected one of: id, name, timeZone, shifts, engineers, reviewMinutesPerItem, cost)",
+            "test.yaml:9:5: desks[0].timezone: unknown field 'timezone' (expected one of: id, name, timeZone, shifts, engineers, engineersByShift, incidentsPerEngineer, skills, reviewMinutesPerItem, cost)",
             "test.yaml:12:5: desks[1].timeZone: 'Asia/Kuala_Lumpr' is not a known IANA time zone",
             "test.yaml:16:55: incidents[0].severity: 'urgent' is not a severity (expected one of: Sev1, Sev2, Sev3, Sev4)",
         ];

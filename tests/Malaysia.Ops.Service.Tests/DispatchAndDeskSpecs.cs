@@ -201,4 +201,23 @@ public sealed class DispatchAndDeskSpecs
         var summary = Snapshot(host).Summary;
         Assert.Equal((1, 0, 10.0), (summary.CrossDeskAssists, summary.ExternalAssists, summary.AssistWaitMinutes!.P50!.Value));
     }
+
+    [Fact]
+    public async Task A_desk_without_the_skill_an_incident_needs_takes_half_as_long_again()
+    {
+        using var host = await OpsTestHost.StartAsync(
+            new Dictionary<string, string?> { ["Simulation:Epoch"] = "2026-07-13T02:00:00Z" },
+            bus => bus
+                .AddDispatch()
+                .AddDesk(new DeskOptions { Id = "us", Engineers = 2 })
+                .AddDesk(new DeskOptions { Id = "my", Engineers = 2, Skills = ["gpu-hardware", "facilities"] }));
+        await Raise(host, "INC-T0008", workMinutes: 20);
+
+        var resolved = await VirtualTime.Until(host,
+            () => Snapshot(host).Incidents.SingleOrDefault(i => i.IncidentId == "INC-T0008" && i.Status == IncidentStatus.Resolved),
+            "INC-T0008 to be resolved");
+
+        // A data pipeline lag needs "data-pipelines", which this Malaysian desk lacks.
+        Assert.Equal(TimeSpan.FromMinutes(30), resolved.ResolvedAt - resolved.AcknowledgedAt);
+    }
 }

@@ -25,13 +25,25 @@ public sealed class DeskModel
     // Help this desk has been asked to give other desks, due at their instants.
     private readonly List<PendingAssist> assistsToGive = [];
 
-    public DeskModel(string deskId, int engineers, IEnumerable<DeskDarkPeriod>? darkPeriods = null, HandoffQuality? quality = null)
+    private readonly DeskStaffing staffing;
+    private readonly int incidentsPerEngineer;
+
+    public DeskModel(
+        string deskId,
+        int engineers,
+        IEnumerable<DeskDarkPeriod>? darkPeriods = null,
+        HandoffQuality? quality = null,
+        DeskStaffing? staffing = null,
+        int incidentsPerEngineer = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(engineers);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(incidentsPerEngineer);
         DeskId = deskId;
         Engineers = engineers;
         this.darkPeriods = (darkPeriods ?? []).OrderBy(d => d.From).ToList();
         this.quality = quality ?? HandoffQuality.Perfect;
+        this.staffing = staffing ?? DeskStaffing.Constant(engineers);
+        this.incidentsPerEngineer = incidentsPerEngineer;
     }
 
     public string DeskId { get; }
@@ -43,8 +55,12 @@ public sealed class DeskModel
 
     public int OpenCount => items.Count;
 
-    /// <summary>Shift engineers at work; an on-call engineer paged in is not one of them.</summary>
+    /// <summary>Incidents the shift's engineers are working; an on-call engineer paged in is not
+    /// one of them.</summary>
     public int BusyEngineers => items.Count(i => i.Phase == Phase.InProgress && !i.OnCall);
+
+    /// <summary>Incidents the shift can work at once at <paramref name="at"/>.</summary>
+    public int CapacityAt(DateTimeOffset at) => staffing.EngineersAt(at) * incidentsPerEngineer;
 
     public bool Holds(string incidentId) => items.Any(i => i.IncidentId == incidentId);
 
@@ -283,9 +299,19 @@ public sealed class DeskModel
             yield return Max(intake.AcceptFrom, Now);
         }
 
-        if (BusyEngineers < Engineers && items.Where(i => i.Phase == Phase.Queued && CanStart(i)).Select(i => (DateTimeOffset?)i.WorkableFrom).Min() is { } firstWorkable)
+        var waiting = items.Where(i => i.Phase == Phase.Queued && !i.OnCall && CanStart(i)).Select(i => (DateTimeOffset?)i.WorkableFrom).Min();
+        if (waiting is { } firstWorkable)
         {
-            yield return Max(firstWorkable, Now);
+            if (BusyEngineers < CapacityAt(Max(firstWorkable, Now)))
+            {
+                yield return Max(firstWorkable, Now);
+            }
+
+            // More engineers may come on with the next shift.
+            if (staffing.NextChangeAfter(Now) is { } change)
+            {
+                yield return change;
+            }
         }
     }
 
@@ -399,7 +425,7 @@ public sealed class DeskModel
     private void Start(DateTimeOffset t, List<DeskEvent> events)
     {
         // Paged on-call engineers start at once; shift engineers take the most severe, oldest first.
-        var free = Engineers - BusyEngineers;
+        var free = Math.Max(0, CapacityAt(t) - BusyEngineers);
         var paged = items.Where(i => i.Phase == Phase.Queued && i.OnCall && CanStart(i) && i.WorkableFrom <= t).OrderBy(i => i.Sequence);
         var queued = items
             .Where(i => i.Phase == Phase.Queued && !i.OnCall && CanStart(i) && i.WorkableFrom <= t)

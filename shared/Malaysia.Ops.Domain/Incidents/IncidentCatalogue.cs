@@ -3,8 +3,8 @@ using Malaysia.Ops.Contracts;
 namespace Malaysia.Ops.Domain.Incidents;
 
 /// <summary>How often an incident type occurs, how severe it tends to be, how much hands-on work
-/// it takes at each severity, and what it needs from a particular desk (<paramref name="Need"/>)
-/// whoever holds it.</summary>
+/// it takes at each severity, what it needs from a particular desk (<paramref name="Need"/>)
+/// whoever holds it, and the skill it takes (<paramref name="Skill"/>).</summary>
 public sealed record IncidentProfile(
     IncidentType Type,
     double Weight,
@@ -12,7 +12,8 @@ public sealed record IncidentProfile(
     IReadOnlyDictionary<Severity, double> MeanWorkMinutes,
     IReadOnlyList<string> Clusters,
     string SummaryTemplate,
-    CrossDeskNeed? Need = null);
+    CrossDeskNeed? Need = null,
+    string Skill = "");
 
 /// <summary>Help only one desk can give: hands on its site, or its customers' approval.</summary>
 public sealed record CrossDeskNeed(AssistKind Kind, string DeskId);
@@ -31,6 +32,9 @@ public sealed class IncidentCatalogue
     }
 
     public IReadOnlyList<IncidentProfile> Profiles { get; }
+
+    /// <summary>Every skill some incident type needs, in catalogue order.</summary>
+    public IReadOnlyList<string> Skills => Profiles.Select(p => p.Skill).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>The profile of a type; a type the catalogue lacks has no particular needs.</summary>
     public IncidentProfile? For(IncidentType type) => Profiles.FirstOrDefault(p => p.Type == type);
@@ -54,15 +58,15 @@ public sealed class IncidentCatalogue
     /// alert needs the US owner's approval before anything is changed.</summary>
     public static IncidentCatalogue Default { get; } = new(
     [
-        Profile(IncidentType.GpuNodeFailure, 3, (Severity.Sev2, 0.3), (Severity.Sev3, 0.7), ["kul-gpu-a", "kul-gpu-b"], "Xid 79 on {0}: GPU fell off the bus") with { Need = MalaysianSiteHands },
-        Profile(IncidentType.TrainingJobStalled, 2, (Severity.Sev2, 0.2), (Severity.Sev3, 0.8), ["kul-gpu-a", "kul-gpu-b"], "Training step time flat on {0}"),
-        Profile(IncidentType.CheckpointStorageFull, 1, (Severity.Sev2, 0.5), (Severity.Sev3, 0.5), ["kul-storage-1"], "Checkpoint volume above 95% on {0}"),
-        Profile(IncidentType.ModelDrift, 1, (Severity.Sev3, 0.6), (Severity.Sev4, 0.4), ["iad-inference-1"], "Fraud-detection model drift on {0}") with { Need = UsOwnerApproval },
-        Profile(IncidentType.InferenceLatencySloBreach, 2, (Severity.Sev1, 0.1), (Severity.Sev2, 0.5), (Severity.Sev3, 0.4), ["iad-inference-1", "sjc-inference-2"], "p99 latency over SLO on {0}"),
-        Profile(IncidentType.DataPipelineLag, 2, (Severity.Sev3, 0.7), (Severity.Sev4, 0.3), ["kul-etl-1"], "Feature pipeline lag on {0}"),
-        Profile(IncidentType.DataCentrePowerAlarm, 0.3, (Severity.Sev1, 0.5), (Severity.Sev2, 0.5), ["kul-dc-1"], "PDU alarm in {0}") with { Need = MalaysianSiteHands },
-        Profile(IncidentType.DataCentreCoolingAlarm, 0.4, (Severity.Sev1, 0.3), (Severity.Sev2, 0.7), ["kul-dc-1"], "CRAH return temperature high in {0}") with { Need = MalaysianSiteHands },
-        Profile(IncidentType.SecurityAlert, 0.5, (Severity.Sev1, 0.2), (Severity.Sev2, 0.4), (Severity.Sev3, 0.4), ["kul-gpu-a", "iad-inference-1"], "Unexpected SSH key on {0}") with { Need = UsOwnerApproval },
+        Profile(IncidentType.GpuNodeFailure, 3, (Severity.Sev2, 0.3), (Severity.Sev3, 0.7), ["kul-gpu-a", "kul-gpu-b"], "Xid 79 on {0}: GPU fell off the bus") with { Need = MalaysianSiteHands, Skill = "gpu-hardware" },
+        Profile(IncidentType.TrainingJobStalled, 2, (Severity.Sev2, 0.2), (Severity.Sev3, 0.8), ["kul-gpu-a", "kul-gpu-b"], "Training step time flat on {0}") with { Skill = "ml-training" },
+        Profile(IncidentType.CheckpointStorageFull, 1, (Severity.Sev2, 0.5), (Severity.Sev3, 0.5), ["kul-storage-1"], "Checkpoint volume above 95% on {0}") with { Skill = "storage" },
+        Profile(IncidentType.ModelDrift, 1, (Severity.Sev3, 0.6), (Severity.Sev4, 0.4), ["iad-inference-1"], "Fraud-detection model drift on {0}") with { Need = UsOwnerApproval, Skill = "ml-models" },
+        Profile(IncidentType.InferenceLatencySloBreach, 2, (Severity.Sev1, 0.1), (Severity.Sev2, 0.5), (Severity.Sev3, 0.4), ["iad-inference-1", "sjc-inference-2"], "p99 latency over SLO on {0}") with { Skill = "inference" },
+        Profile(IncidentType.DataPipelineLag, 2, (Severity.Sev3, 0.7), (Severity.Sev4, 0.3), ["kul-etl-1"], "Feature pipeline lag on {0}") with { Skill = "data-pipelines" },
+        Profile(IncidentType.DataCentrePowerAlarm, 0.3, (Severity.Sev1, 0.5), (Severity.Sev2, 0.5), ["kul-dc-1"], "PDU alarm in {0}") with { Need = MalaysianSiteHands, Skill = "facilities" },
+        Profile(IncidentType.DataCentreCoolingAlarm, 0.4, (Severity.Sev1, 0.3), (Severity.Sev2, 0.7), ["kul-dc-1"], "CRAH return temperature high in {0}") with { Need = MalaysianSiteHands, Skill = "facilities" },
+        Profile(IncidentType.SecurityAlert, 0.5, (Severity.Sev1, 0.2), (Severity.Sev2, 0.4), (Severity.Sev3, 0.4), ["kul-gpu-a", "iad-inference-1"], "Unexpected SSH key on {0}") with { Need = UsOwnerApproval, Skill = "security" },
     ]);
 
     private static IncidentProfile Profile(IncidentType type, double weight, (Severity, double) a, (Severity, double) b, IReadOnlyList<string> clusters, string summary) =>

@@ -20,6 +20,20 @@ public sealed class ServiceLevels(IReadOnlyDictionary<Severity, ServiceLevel> le
 
     public ServiceLevel For(Severity severity) => levels[severity];
 
+    /// <summary>These targets with some severities' replaced.</summary>
+    public ServiceLevels With(IEnumerable<ServiceLevel> overrides)
+    {
+        var merged = new Dictionary<Severity, ServiceLevel>(levels);
+        foreach (var level in overrides)
+        {
+            merged[level.Severity] = level;
+        }
+
+        return new ServiceLevels(merged);
+    }
+
+    public IEnumerable<ServiceLevel> All => levels.Values.OrderBy(l => l.Severity);
+
     public bool AcknowledgementBreached(Severity severity, DateTimeOffset raisedAt, DateTimeOffset acknowledgedAt) =>
         acknowledgedAt - raisedAt > For(severity).AcknowledgeWithin;
 

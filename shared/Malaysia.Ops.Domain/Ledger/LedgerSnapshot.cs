@@ -1,3 +1,5 @@
+using Malaysia.Ops.Domain.Incidents;
+
 namespace Malaysia.Ops.Domain.Ledger;
 
 /// <summary>Everything dispatch knows at one instant: what it writes to its snapshot file and
@@ -10,6 +12,6 @@ public sealed record LedgerSnapshot(
     IReadOnlyList<IncidentRecord> Incidents,
     IReadOnlyList<HandoffRecord> Handoffs)
 {
-    public static LedgerSnapshot Of(string runId, DateTimeOffset simulatedAt, DateTimeOffset wallNow, IncidentLedger ledger, HandoffBook book, AssistBook? assists = null, WorkloadBook? workloads = null) =>
-        new(runId, simulatedAt, wallNow, RunSummary.From(ledger, book, simulatedAt, assists, workloads), ledger.All.ToList(), book.All.ToList());
+    public static LedgerSnapshot Of(string runId, DateTimeOffset simulatedAt, DateTimeOffset wallNow, IncidentLedger ledger, HandoffBook book, AssistBook? assists = null, WorkloadBook? workloads = null, ServiceLevels? levels = null) =>
+        new(runId, simulatedAt, wallNow, RunSummary.From(ledger, book, simulatedAt, assists, workloads, levels), ledger.All.ToList(), book.All.ToList());
 }

@@ -36,7 +36,7 @@ public sealed record RunSummary(
 {
     /// <summary>The figures as of <paramref name="asOf"/> (simulated): an incident still open
     /// past its target by then counts as a breach.</summary>
-    public static RunSummary From(IncidentLedger ledger, HandoffBook book, DateTimeOffset asOf, AssistBook? assists = null, WorkloadBook? workloads = null)
+    public static RunSummary From(IncidentLedger ledger, HandoffBook book, DateTimeOffset asOf, AssistBook? assists = null, WorkloadBook? workloads = null, ServiceLevels? levels = null)
     {
         var helps = assists?.All.ToList() ?? [];
         var incidents = ledger.All.ToList();
@@ -66,7 +66,7 @@ public sealed record RunSummary(
             SlaBySeverity: incidents
                 .GroupBy(i => i.Severity)
                 .OrderBy(g => g.Key)
-                .ToDictionary(g => g.Key.ToString(), g => SlaFigures.Of(g, ServiceLevels.Default, asOf), StringComparer.Ordinal),
+                .ToDictionary(g => g.Key.ToString(), g => SlaFigures.Of(g, levels ?? ServiceLevels.Default, asOf), StringComparer.Ordinal),
             HandoffOmissions: handoffs.Sum(h => h.Omissions),
             HandoffQueries: handoffs.Sum(h => h.Queries),
             HandoffSurprises: handoffs.Sum(h => h.Surprises),

@@ -19,7 +19,8 @@ public sealed record Scenario(
     IReadOnlyList<DeskOutage> Outages,
     IReadOnlyList<Topology> Compare,
     EscalationPolicy? Escalation = null,
-    WorkloadPolicy? Workloads = null)
+    WorkloadPolicy? Workloads = null,
+    Incidents.ServiceLevels? ServiceLevels = null)
 {
     public DateTimeOffset End => Start.AddDays(Days);
 }
@@ -37,9 +38,15 @@ public sealed record EscalationPolicy(double AtFractionOfTarget, double PagerRes
 /// <paramref name="FailureProbability"/>.</summary>
 public sealed record WorkloadPolicy(double PerDay, double FailureProbability);
 
-/// <summary>A desk of the operation: its site, shifts in local time, staff and cost.</summary>
+/// <summary>A desk of the operation: its site, shifts in local time, staff, skills and cost.</summary>
 /// <param name="Shifts">"08:00-20:00" in the desk's local time; "20:00-08:00" runs overnight.</param>
-/// <param name="Engineers">Engineers on each shift, each working one incident at a time.</param>
+/// <param name="Engineers">Engineers on each shift (unless <paramref name="EngineersByShift"/>
+/// says otherwise).</param>
+/// <param name="IncidentsPerEngineer">Incidents one engineer works at once.</param>
+/// <param name="Skills">What the desk's engineers know (the catalogue's skills); null for
+/// everything. An incident needing a skill the desk lacks takes longer.</param>
+/// <param name="EngineersByShift">Engineers on each shift, in the order of
+/// <paramref name="Shifts"/>; null for <paramref name="Engineers"/> on every shift.</param>
 public sealed record DeskPlan(
     string Id,
     string Name,
@@ -47,7 +54,14 @@ public sealed record DeskPlan(
     IReadOnlyList<string> Shifts,
     int Engineers,
     double ReviewMinutesPerItem,
-    StaffCost Cost);
+    StaffCost Cost,
+    int IncidentsPerEngineer = 1,
+    IReadOnlyList<string>? Skills = null,
+    IReadOnlyList<int>? EngineersByShift = null)
+{
+    /// <summary>Engineers on the shift at <paramref name="shiftIndex"/> of <see cref="Shifts"/>.</summary>
+    public int EngineersOn(int shiftIndex) => EngineersByShift is { } byShift ? byShift[shiftIndex] : Engineers;
+}
 
 /// <summary>What an engineer-hour on duty costs at a desk: a base rate with premiums (fractions
 /// of the base) for night hours (22:00-06:00 local) and weekends (local Saturday and Sunday).</summary>

@@ -7,7 +7,8 @@ namespace Malaysia.Ops.Domain.Staffing;
 public sealed record DeskCost(string DeskId, double EngineerHours, double Cost);
 
 /// <summary>
-/// What staffing a roster costs: every engineer-hour on duty at the desk's hourly rate, plus
+/// What staffing a roster costs: every engineer-hour on duty (each shift with its own staff) at
+/// the desk's hourly rate, plus
 /// the night premium for hours between 22:00 and 06:00 local time and the weekend premium for
 /// local Saturdays and Sundays (the premiums add up when both apply).
 /// </summary>
@@ -21,15 +22,16 @@ public static class StaffingCost
         var shifts = roster.ShiftsBetween(from, to);
         return desks.Select(plan =>
         {
-            var zone = roster.Desk(plan.Id).TimeZone;
+            var desk = roster.Desk(plan.Id);
             double hours = 0, cost = 0;
             foreach (var shift in shifts.Where(s => string.Equals(s.DeskId, plan.Id, StringComparison.OrdinalIgnoreCase)))
             {
+                var engineers = plan.EngineersOn(IndexOf(desk.Shifts, shift.Pattern));
                 for (var at = Max(shift.StartsAt, from); at < Min(shift.EndsAt, to); at += Slice)
                 {
-                    var sliceHours = (Min(at + Slice, Min(shift.EndsAt, to)) - at).TotalHours * plan.Engineers;
+                    var sliceHours = (Min(at + Slice, Min(shift.EndsAt, to)) - at).TotalHours * engineers;
                     hours += sliceHours;
-                    cost += sliceHours * HourlyRate(plan.Cost, TimeZoneInfo.ConvertTime(at, zone));
+                    cost += sliceHours * HourlyRate(plan.Cost, TimeZoneInfo.ConvertTime(at, desk.TimeZone));
                 }
             }
 
@@ -52,6 +54,19 @@ public static class StaffingCost
         }
 
         return cost.HourlyRate * (1 + premium);
+    }
+
+    private static int IndexOf(IReadOnlyList<ShiftPattern> patterns, ShiftPattern pattern)
+    {
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            if (patterns[i] == pattern)
+            {
+                return i;
+            }
+        }
+
+        return 0;
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using Malaysia.Ops.Domain.Incidents;
 using Malaysia.Ops.Domain.Rosters;
 using Malaysia.Ops.Domain.Scenarios;
 using Malaysia.Ops.Scenarios.Reading;
@@ -15,10 +17,12 @@ internal static class DeskPlanMapper
     public const int DefaultEngineers = 4;
     public const double DefaultReviewMinutesPerItem = 3;
 
-    private static readonly string[] Fields = ["id", "name", "timeZone", "shifts", "engineers", "reviewMinutesPerItem", "cost"];
+    private static readonly string[] Fields =
+        ["id", "name", "timeZone", "shifts", "engineers", "engineersByShift", "incidentsPerEngineer", "skills", "reviewMinutesPerItem", "cost"];
     private static readonly string[] CostFields = ["hourlyRate", "nightPremium", "weekendPremium"];
 
     private static readonly NumberRange EngineersRange = NumberRange.Between(1, 1000);
+    private static readonly NumberRange PerEngineerRange = NumberRange.Between(1, 10);
     private static readonly NumberRange ReviewMinutesRange = NumberRange.Between(0, 1440);
     private static readonly NumberRange HourlyRateRange = NumberRange.Between(0, 100_000);
     private static readonly NumberRange PremiumRange = NumberRange.Between(0, 10);
@@ -49,15 +53,44 @@ internal static class DeskPlanMapper
         var shifts = shiftsValue?.Items("shifts", 1, MaxShifts, shift => shift.Shift());
         var engineers = desk.Optional("engineers")?.Integer(EngineersRange) ?? DefaultEngineers;
         var reviewMinutes = desk.Optional("reviewMinutesPerItem")?.Number(ReviewMinutesRange) ?? DefaultReviewMinutesPerItem;
+        var perEngineer = desk.Optional("incidentsPerEngineer")?.Integer(PerEngineerRange) ?? 1;
+        var skillsValue = desk.Optional("skills");
+        var skills = skillsValue?.Items("skills", 1, 20, Skill);
+        var byShiftValue = desk.Optional("engineersByShift");
+        var byShift = byShiftValue?.Items("engineers", 1, MaxShifts, v => v.Integer(EngineersRange) is { } n ? new StrongBox<int>(n) : null)?.Select(b => b.Value).ToList();
+        if (byShiftValue is { } writtenByShift && byShift is not null && shifts is not null && byShift.Count != shifts.Count)
+        {
+            writtenByShift.Report($"expected one number per shift ({shifts.Count}), found {byShift.Count}");
+            byShift = null;
+        }
         var cost = desk.Optional("cost") is { } costValue ? MapCost(costValue) : StaffCost.None;
 
         if (id is null || name is null || zone is null || shiftsValue is not { } writtenShifts || shifts is null
-            || cost is null || !unique || !CanBeRostered(id, name, zone, shifts, writtenShifts))
+            || cost is null || !unique || !CanBeRostered(id, name, zone, shifts, writtenShifts)
+            || (skillsValue is not null && skills is null) || (byShiftValue is not null && byShift is null))
         {
             return null;
         }
 
-        return new DeskPlan(id, name, zone.Id, shifts.Select(s => s.ToString()).ToList(), engineers, reviewMinutes, cost);
+        return new DeskPlan(id, name, zone.Id, shifts.Select(s => s.ToString()).ToList(), engineers, reviewMinutes, cost, perEngineer, skills, byShift);
+    }
+
+    /// <summary>A skill of the incident catalogue, as the catalogue spells it.</summary>
+    private static string? Skill(YamlValue value)
+    {
+        if (value.Text() is not { } text)
+        {
+            return null;
+        }
+
+        var known = IncidentCatalogue.Default.Skills;
+        if (known.FirstOrDefault(s => string.Equals(s, text, StringComparison.OrdinalIgnoreCase)) is { } skill)
+        {
+            return skill;
+        }
+
+        value.Report($"'{text}' is not a skill (expected one of: {string.Join(", ", known)})");
+        return null;
     }
 
     private static StaffCost? MapCost(YamlValue value)

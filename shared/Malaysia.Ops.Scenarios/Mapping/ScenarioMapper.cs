@@ -10,7 +10,7 @@ internal static class ScenarioMapper
     public const int DefaultSeed = 42;
 
     private static readonly string[] Fields =
-        ["name", "description", "start", "days", "seed", "arrivals", "desks", "handoff", "escalation", "workloads", "incidents", "outages", "compare"];
+        ["name", "description", "start", "days", "seed", "arrivals", "desks", "handoff", "escalation", "workloads", "serviceLevels", "incidents", "outages", "compare"];
 
     private static readonly NumberRange DaysRange = NumberRange.Above(0, 366);
     private static readonly NumberRange SeedRange = NumberRange.Between(int.MinValue, int.MaxValue);
@@ -35,6 +35,8 @@ internal static class ScenarioMapper
         var escalation = escalationValue is { } escalationSection ? EscalationPolicyMapper.Map(escalationSection) : null;
         var workloadsValue = scenario.Optional("workloads");
         var workloads = workloadsValue is { } workloadsSection ? WorkloadPolicyMapper.Map(workloadsSection) : null;
+        var levelsValue = scenario.Optional("serviceLevels");
+        var levels = levelsValue is { } levelsSection ? ServiceLevelsMapper.Map(levelsSection) : null;
         var period = start is { } from && days is { } length ? new RunPeriod(from, from.AddDays(length)) : null;
         IReadOnlyList<ScriptedIncident>? incidents =
             scenario.Optional("incidents") is { } incidentsValue ? ScriptedIncidentMapper.MapList(incidentsValue, period) : [];
@@ -44,11 +46,11 @@ internal static class ScenarioMapper
             scenario.Optional("compare") is { } compareValue ? TopologyMapper.MapList(compareValue) : [];
 
         if (name is null || description is null || start is null || days is null || arrivals is null || desks is null
-            || handoff is null || incidents is null || outages is null || compare is null || (escalationValue is not null && escalation is null) || (workloadsValue is not null && workloads is null))
+            || handoff is null || incidents is null || outages is null || compare is null || (escalationValue is not null && escalation is null) || (workloadsValue is not null && workloads is null) || (levelsValue is not null && levels is null))
         {
             return null;
         }
 
-        return new Scenario(name, description, start.Value, days.Value, seed, arrivals, desks, handoff, incidents, outages, compare, escalation, workloads);
+        return new Scenario(name, description, start.Value, days.Value, seed, arrivals, desks, handoff, incidents, outages, compare, escalation, workloads, levels);
     }
 }
