@@ -1,3 +1,4 @@
+using Malaysia.Ops.ServiceDefaults.Hosting;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 
@@ -8,25 +9,11 @@ namespace Malaysia.Ops.Desk;
 /// a briefed item taken over, a shift starting) and publishes what happened. Any change the
 /// consumers make wakes it early, so it always sleeps until the right instant.
 /// </summary>
-public sealed class DeskWorkLoop(DeskRuntime desk, IBus bus, IHostApplicationLifetime lifetime) : BackgroundService
+public sealed class DeskWorkLoop(DeskRuntime desk, IBus bus, IHostApplicationLifetime lifetime) : RunLoop(lifetime)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         using var alarm = desk.Alarm;
-        using var stopping = lifetime.StoppingTokenSource(stoppingToken);
-        try
-        {
-            await WorkAsync(stopping.Token);
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-    }
-
-    private async Task WorkAsync(CancellationToken stoppingToken)
-    {
-        await lifetime.WaitForApplicationStartedAsync(stoppingToken);
         await desk.Clock.Started.WaitAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -1,6 +1,7 @@
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.ServiceDefaults.Configuration;
+using Malaysia.Ops.ServiceDefaults.Hosting;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,24 +20,10 @@ public sealed class ClockAnnouncer(
     IHostApplicationLifetime lifetime,
     IOptions<SimulationOptions> simulation,
     IOptions<DispatchOptions> options,
-    ILogger<ClockAnnouncer> logger) : BackgroundService
+    ILogger<ClockAnnouncer> logger) : RunLoop(lifetime)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
-        using var stopping = lifetime.StoppingTokenSource(stoppingToken);
-        try
-        {
-            await AnnounceAsync(stopping.Token);
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-    }
-
-    private async Task AnnounceAsync(CancellationToken stoppingToken)
-    {
-        await lifetime.WaitForApplicationStartedAsync(stoppingToken);
         if (!clock.IsStarted)
         {
             clock.StartNow();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.ServiceDefaults.Hosting;
 using Malaysia.Ops.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
@@ -18,25 +19,11 @@ public sealed class ShiftClock(
     DispatchCoordinator coordinator,
     IBus bus,
     IHostApplicationLifetime lifetime,
-    ILogger<ShiftClock> logger) : BackgroundService
+    ILogger<ShiftClock> logger) : RunLoop(lifetime)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         using var alarm = coordinator.ShiftClockAlarm;
-        using var stopping = lifetime.StoppingTokenSource(stoppingToken);
-        try
-        {
-            await RunAsync(stopping.Token);
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-    }
-
-    private async Task RunAsync(CancellationToken stoppingToken)
-    {
-        await lifetime.WaitForApplicationStartedAsync(stoppingToken);
         await clock.Started.WaitAsync(stoppingToken);
         var roster = coordinator.Roster;
         var cursor = clock.GetUtcNow();

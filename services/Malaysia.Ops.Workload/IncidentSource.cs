@@ -3,6 +3,7 @@ using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.Domain.Incidents;
 using Malaysia.Ops.ServiceDefaults.Configuration;
+using Malaysia.Ops.ServiceDefaults.Hosting;
 using Malaysia.Ops.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
@@ -22,7 +23,7 @@ public sealed class IncidentSource(
     IHostApplicationLifetime lifetime,
     IOptions<SimulationOptions> simulation,
     IOptions<WorkloadOptions> workload,
-    ILogger<IncidentSource> logger) : BackgroundService
+    ILogger<IncidentSource> logger) : RunLoop(lifetime)
 {
     private readonly Alarm alarm = clock.CreateAlarm("workload");
     private long raised;
@@ -33,54 +34,21 @@ public sealed class IncidentSource(
     /// <summary>True once the source has raised everything up to RaiseUntil.</summary>
     public bool Finished { get; private set; }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         using var sleeping = alarm;
-        using var stopping = lifetime.StoppingTokenSource(stoppingToken);
-        try
-        {
-            await RaiseStreamAsync(stopping.Token);
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-    }
-
-    private async Task RaiseStreamAsync(CancellationToken stoppingToken)
-    {
-        await lifetime.WaitForApplicationStartedAsync(stoppingToken);
         await clock.Started.WaitAsync(stoppingToken);
 
         var options = workload.Value;
         var generator = new IncidentGenerator(IncidentCatalogue.Default, simulation.Value.Seed, clock.Epoch, options.ToProfile(), options.ToScript());
-        var startedAt = clock.GetUtcNow();
-        var skipped = 0;
-        logger.LogInformation("Raising incidents at {Rate}/h from {Now:u}", options.IncidentsPerHour, startedAt);
-
-        foreach (var arrival in generator.Arrivals())
+        logger.LogInformation("Raising incidents at {Rate}/h from {Now:u}", options.IncidentsPerHour, clock.GetUtcNow());
+        await foreach (var arrival in alarm.PlayAsync(clock, generator.Arrivals(), a => a.At, options.RaiseUntil, stoppingToken))
         {
-            if (options.RaiseUntil is { } until && arrival.At > until)
-            {
-                break;
-            }
-
-            if (arrival.At < startedAt)
-            {
-                skipped++;
-                continue;
-            }
-
-            while (clock.GetUtcNow() < arrival.At)
-            {
-                await alarm.SleepUntilAsync(arrival.At, stoppingToken);
-            }
-
             await RaiseAsync(arrival, stoppingToken);
         }
 
         Finished = true;
-        logger.LogInformation("Incident stream finished: {Raised} raised, {Skipped} were due before this process started", Raised, skipped);
+        logger.LogInformation("Incident stream finished: {Raised} raised by this process", Raised);
     }
 
     private async Task RaiseAsync(IncidentArrival arrival, CancellationToken cancellationToken)

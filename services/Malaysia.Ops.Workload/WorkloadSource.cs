@@ -3,6 +3,7 @@ using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.Domain.Workloads;
 using Malaysia.Ops.ServiceDefaults.Configuration;
+using Malaysia.Ops.ServiceDefaults.Hosting;
 using Malaysia.Ops.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
@@ -21,47 +22,18 @@ public sealed class WorkloadSource(
     IBus bus,
     IHostApplicationLifetime lifetime,
     IOptions<SimulationOptions> simulation,
-    IOptions<WorkloadOptions> workload) : BackgroundService
+    IOptions<WorkloadOptions> workload) : RunLoop(lifetime)
 {
     private readonly Alarm alarm = clock.CreateAlarm("workloads");
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         using var sleeping = alarm;
-        using var stopping = lifetime.StoppingTokenSource(stoppingToken);
-        try
-        {
-            await RunAsync(stopping.Token);
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-    }
-
-    private async Task RunAsync(CancellationToken stoppingToken)
-    {
-        await lifetime.WaitForApplicationStartedAsync(stoppingToken);
         await clock.Started.WaitAsync(stoppingToken);
         var options = workload.Value;
-        var startedAt = clock.GetUtcNow();
-        foreach (var e in new WorkloadGenerator(options.ToWorkloadPolicy(), simulation.Value.Seed, clock.Epoch).Events())
+        var events = new WorkloadGenerator(options.ToWorkloadPolicy(), simulation.Value.Seed, clock.Epoch).Events();
+        await foreach (var e in alarm.PlayAsync(clock, events, e => e.At, options.RaiseUntil, stoppingToken))
         {
-            if (options.RaiseUntil is { } until && e.At > until)
-            {
-                break;
-            }
-
-            if (e.At < startedAt)
-            {
-                continue;
-            }
-
-            while (clock.GetUtcNow() < e.At)
-            {
-                await alarm.SleepUntilAsync(e.At, stoppingToken);
-            }
-
             await PublishAsync(e, stoppingToken);
         }
     }
