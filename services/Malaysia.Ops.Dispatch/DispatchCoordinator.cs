@@ -234,6 +234,30 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
         return new AssistRouted(request.IncidentId, request.RequesterDeskId, provider ?? request.RequesterDeskId, request.Kind, onDuty, provider is null, at, at);
     }
 
+    /// <summary>A workload large enough to need room approved on its cluster becomes a request to
+    /// the desk that runs the cluster (its on-call off shift); null for a small one or a repeat.</summary>
+    public AssistRouted? CapacityRequest(WorkloadSubmitted submitted)
+    {
+        if (submitted.GpuCount < IncidentCatalogue.GpusNeedingCapacityApproval)
+        {
+            return null;
+        }
+
+        lock (gate)
+        {
+            if (assists.All.Any(a => a.IncidentId == submitted.WorkloadId))
+            {
+                return null;
+            }
+        }
+
+        var need = IncidentCatalogue.ClusterCapacity;
+        return RouteAssist(new AssistRequested(submitted.WorkloadId, WorkloadRequester, need.DeskId, need.Kind, submitted.SimulatedAt));
+    }
+
+    /// <summary>The requester named on capacity requests: the customers, through the workload service.</summary>
+    public const string WorkloadRequester = "workload";
+
     public void AssistProvided(AssistProvided provided)
     {
         lock (gate)

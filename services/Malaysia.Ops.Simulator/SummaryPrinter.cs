@@ -21,7 +21,7 @@ public static class SummaryPrinter
         Line($"  Incidents   raised {s.IncidentsRaised}, resolved {s.IncidentsResolved}, open {s.IncidentsOpen}");
         Line($"              arrived in a coverage gap {s.IncidentsArrivedInCoverageGap}, changed hands more than once {s.IncidentsHandedOverMoreThanOnce}");
         Line($"              escalated before an acknowledgement breach: to another desk {s.IncidentsEscalatedToAnotherDesk}, paged {s.IncidentsPaged}");
-        Line($"  Workloads   submitted {s.WorkloadsSubmitted}, completed {s.WorkloadsCompleted}, failed {s.WorkloadsFailed} (each failure raised an incident)");
+        Line($"  Workloads   submitted {s.WorkloadsSubmitted}, completed {s.WorkloadsCompleted}, failed {s.WorkloadsFailed} (each failure raised an incident); capacity requests to the cluster desk {s.CapacityRequests}");
         Line($"  Help        asked of another desk {s.CrossDeskAssists}, outside the operation (remote hands, the customer) {s.ExternalAssists}; wait p50 {Minutes(s.AssistWaitMinutes?.P50)}, p95 {Minutes(s.AssistWaitMinutes?.P95)} min");
         var directions = string.Join(", ", s.HandoffsByDirection.Select(d => $"{d.Key} {d.Value}"));
         Line($"  Handoffs    {s.Handoffs} ({directions}); completed {s.HandoffsCompleted}, escalated {s.HandoffsEscalated}");

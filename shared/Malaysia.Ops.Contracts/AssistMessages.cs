@@ -11,6 +11,10 @@ public enum AssistKind
 
     /// <summary>The owning customer's approval (roll back a model, isolate a host).</summary>
     OwnerApproval,
+
+    /// <summary>Room on a GPU cluster for a large workload: a request to the desk that runs the
+    /// cluster, not an incident.</summary>
+    CapacityApproval,
 }
 
 /// <summary>A desk cannot go on with an incident without help from desk

@@ -220,4 +220,22 @@ public sealed class DispatchAndDeskSpecs
         // A data pipeline lag needs "data-pipelines", which this Malaysian desk lacks.
         Assert.Equal(TimeSpan.FromMinutes(30), resolved.ResolvedAt - resolved.AcknowledgedAt);
     }
+
+    [Fact]
+    public async Task A_large_workload_asks_the_Malaysian_desk_for_capacity_and_a_small_one_does_not()
+    {
+        using var host = await StartOperation("2026-07-13T14:00:00Z");
+        var harness = host.Services.GetRequiredService<ITestHarness>();
+        var at = new DateTimeOffset(2026, 7, 13, 14, 0, 0, TimeSpan.Zero);
+        await harness.Bus.Publish(new WorkloadSubmitted("WL-T0001", "us-fintech-fraud", WorkloadKind.Training, "kul-gpu-a", 128, at));
+        await harness.Bus.Publish(new WorkloadSubmitted("WL-T0002", "us-retail-recs", WorkloadKind.Inference, "kul-gpu-b", 4, at));
+
+        var summary = await VirtualTime.Until(host, () => Snapshot(host).Summary is { CapacityRequests: 1 } s && s.WorkloadsSubmitted == 2 ? s : null, "the workloads to be counted");
+        await VirtualTime.Until(host, () => harness.Published.Select<AssistProvided>().Any() ? summary : null, "the capacity to be approved", TimeSpan.FromHours(1));
+
+        var provided = Assert.Single(harness.Published.Select<AssistProvided>()).Context.Message;
+        Assert.Equal(("WL-T0001", "my", AssistKind.CapacityApproval), (provided.IncidentId, provided.ProviderDeskId, provided.Kind));
+        // Off shift in Kuala Lumpur: the on-call approves after the pager response.
+        Assert.Equal(at.AddMinutes(10), provided.SimulatedAt);
+    }
 }

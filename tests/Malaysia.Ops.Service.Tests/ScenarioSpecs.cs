@@ -137,5 +137,7 @@ public sealed class ScenarioSpecs
         Assert.Equal(ledger.Summary.WorkloadsFailed, fromWorkloads.Count);
         Assert.NotEmpty(fromWorkloads);
         Assert.All(fromWorkloads, i => Assert.NotNull(i.AssignedDeskId));
+        Assert.True(ledger.Summary.CapacityRequests > 0, "no workload on 64 GPUs or more asked for capacity");
+        Assert.True(ledger.Summary.CapacityRequests < ledger.Summary.WorkloadsSubmitted);
     }
 }

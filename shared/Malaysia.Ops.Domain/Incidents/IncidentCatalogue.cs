@@ -52,6 +52,12 @@ public sealed class IncidentCatalogue
     private static readonly CrossDeskNeed MalaysianSiteHands = new(AssistKind.SiteHands, "my");
     private static readonly CrossDeskNeed UsOwnerApproval = new(AssistKind.OwnerApproval, "us");
 
+    /// <summary>Who approves room on the Malaysian GPU clusters for a large workload.</summary>
+    public static CrossDeskNeed ClusterCapacity { get; } = new(AssistKind.CapacityApproval, "my");
+
+    /// <summary>Workloads on at least this many GPUs need the cluster desk's capacity approval.</summary>
+    public const int GpusNeedingCapacityApproval = 64;
+
     /// <summary>A small catalogue of a GPU operation split between a Malaysian training site and
     /// US inference regions. Work times are means of an exponential distribution, in minutes.
     /// Hardware faults need hands on the Malaysian site; a drifting customer model or a security

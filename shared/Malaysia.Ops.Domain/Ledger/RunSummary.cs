@@ -1,3 +1,4 @@
+using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Incidents;
 
 namespace Malaysia.Ops.Domain.Ledger;
@@ -32,7 +33,8 @@ public sealed record RunSummary(
     LatencyFigures? AssistWaitMinutes = null,
     int WorkloadsSubmitted = 0,
     int WorkloadsCompleted = 0,
-    int WorkloadsFailed = 0)
+    int WorkloadsFailed = 0,
+    int CapacityRequests = 0)
 {
     /// <summary>The figures as of <paramref name="asOf"/> (simulated): an incident still open
     /// past its target by then counts as a breach.</summary>
@@ -72,11 +74,12 @@ public sealed record RunSummary(
             HandoffSurprises: handoffs.Sum(h => h.Surprises),
             IncidentsEscalatedToAnotherDesk: incidents.Count(i => i.EscalatedToDeskId is not null),
             IncidentsPaged: incidents.Count(i => i.Paged),
-            CrossDeskAssists: helps.Count(a => !a.External),
-            ExternalAssists: helps.Count(a => a.External),
-            AssistWaitMinutes: LatencyFigures.Of(helps.Where(a => a.WaitMinutes is not null).Select(a => a.WaitMinutes!.Value)),
+            CrossDeskAssists: helps.Count(a => !a.External && a.Kind != AssistKind.CapacityApproval),
+            ExternalAssists: helps.Count(a => a.External && a.Kind != AssistKind.CapacityApproval),
+            AssistWaitMinutes: LatencyFigures.Of(helps.Where(a => a.WaitMinutes is not null && a.Kind != AssistKind.CapacityApproval).Select(a => a.WaitMinutes!.Value)),
             WorkloadsSubmitted: workloads?.Submitted ?? 0,
             WorkloadsCompleted: workloads?.Completed ?? 0,
-            WorkloadsFailed: workloads?.Failed ?? 0);
+            WorkloadsFailed: workloads?.Failed ?? 0,
+            CapacityRequests: helps.Count(a => a.Kind == AssistKind.CapacityApproval));
     }
 }
