@@ -111,7 +111,7 @@ internal sealed class DeskOptionsValidator : IValidateOptions<DeskOptions>
             problems.Add($"Desk:IncidentsPerEngineer: {options.IncidentsPerEngineer} is out of range (1 to 10)");
         }
 
-        if (options.UnskilledWorkFactor is < 1 or > 10)
+        if (options.UnskilledWorkFactor is not (>= 1 and <= 10))
         {
             problems.Add($"Desk:UnskilledWorkFactor: {options.UnskilledWorkFactor} is out of range (1 to 10)");
         }
@@ -132,17 +132,21 @@ internal sealed class DeskOptionsValidator : IValidateOptions<DeskOptions>
             {
                 problems.Add($"Desk:Staffing: {e.Message}");
             }
+            catch (RosterDefinitionException e)
+            {
+                problems.Add($"Desk:Staffing: {e.Problem}");
+            }
         }
 
         foreach (var (setting, minutes) in new[] { ("PagerResponseMinutes", options.PagerResponseMinutes), ("AssistResponseMinutes", options.AssistResponseMinutes), ("ExternalHelpMinutes", options.ExternalHelpMinutes) })
         {
-            if (minutes is < 0 or > 24 * 60)
+            if (minutes is not (>= 0 and <= 24 * 60))
             {
                 problems.Add($"Desk:{setting}: {minutes} is out of range (0 to 1440)");
             }
         }
 
-        if (options.ReviewMinutesPerItem is < 0 or > 24 * 60)
+        if (options.ReviewMinutesPerItem is not (>= 0 and <= 24 * 60))
         {
             problems.Add($"Desk:ReviewMinutesPerItem: {options.ReviewMinutesPerItem} is out of range (0 to 1440)");
         }

@@ -20,11 +20,16 @@ public sealed class DeskRuntime
     private readonly Dictionary<string, ShiftEnding> handedOver = new(StringComparer.Ordinal);
     private readonly IncidentTraces traces = new();
 
+    // Assignments and briefed items already taken in, so a redelivered message changes nothing
+    // (not even for an incident resolved since).
+    private readonly HashSet<string> assignmentsTaken = new(StringComparer.Ordinal);
+    private readonly HashSet<(string HandoffId, string IncidentId)> briefedItemsTaken = [];
+
     // What each incident held here needs from another desk, if anything.
     private readonly Dictionary<string, CrossDeskNeed> needs = new(StringComparer.Ordinal);
 
     // Shift ends that came while the desk was dark: briefed when it is back.
-    private readonly List<(ShiftEnding Ending, ActivityContext Trace)> endingsWhileDark = [];
+    private readonly List<(ShiftEnding Ending, ActivityContext Trace, DateTimeOffset Back)> endingsWhileDark = [];
     private readonly TimeSpan reviewPerItem;
     private readonly ILogger logger;
 
@@ -73,9 +78,8 @@ public sealed class DeskRuntime
         lock (gate)
         {
             var next = model.NextDueAt();
-            foreach (var (ending, _) in endingsWhileDark)
+            foreach (var (_, _, back) in endingsWhileDark)
             {
-                var back = model.DarkUntil(ending.SimulatedAt) ?? ending.SimulatedAt;
                 next = next is null || back < next ? back : next;
             }
 
@@ -89,7 +93,7 @@ public sealed class DeskRuntime
         lock (gate)
         {
             var messages = Translate(model.Advance(Now()));
-            foreach (var deferred in endingsWhileDark.Where(d => model.DarkUntil(Now()) is null).ToList())
+            foreach (var deferred in endingsWhileDark.Where(d => d.Back <= Now()).ToList())
             {
                 endingsWhileDark.Remove(deferred);
                 messages.AddRange(HandOver(deferred.Ending, deferred.Trace));
@@ -112,6 +116,11 @@ public sealed class DeskRuntime
                 return [Briefing(ending, [item], $"forward {assigned.IncidentId} to {ending.IncomingDeskId.ToUpperInvariant()} desk", trace, links: null)];
             }
 
+            if (!assignmentsTaken.Add($"{assigned.IncidentId}@{assigned.ShiftId}"))
+            {
+                return [];
+            }
+
             traces.Remember(assigned.IncidentId, trace);
             traces.Describe(assigned.IncidentId, assigned.Type, assigned.Severity);
             var events = model.Assign(assigned.IncidentId, assigned.Type, assigned.Severity, WorkHere(assigned.Type, assigned.WorkMinutes), assigned.DeskOnDutyFrom, Max(Now(), assigned.SimulatedAt), NeedsHelp(assigned.IncidentId, assigned.Type));
@@ -125,10 +134,23 @@ public sealed class DeskRuntime
     {
         lock (gate)
         {
-            if (model.DarkUntil(Max(Now(), ending.SimulatedAt)) is { } back)
+            // A shift end heard twice (a redelivery) is briefed once.
+            if (handedOver.ContainsKey(ending.ShiftId) || endingsWhileDark.Any(d => d.Ending.ShiftId == ending.ShiftId))
             {
+                return [];
+            }
+
+            if (model.DarkUntil(Max(Now(), ending.SimulatedAt)) is not null)
+            {
+                // Back-to-back outages: back when the last of them ends.
+                var back = Max(Now(), ending.SimulatedAt);
+                while (model.DarkUntil(back) is { } later)
+                {
+                    back = later;
+                }
+
                 logger.LogWarning("Shift {ShiftId} ends while {Desk} is dark: no briefing before {Back:u}", ending.ShiftId, DisplayName, back);
-                endingsWhileDark.Add((ending, trace));
+                endingsWhileDark.Add((ending, trace, back));
                 return Signal([]);
             }
 
@@ -246,6 +268,17 @@ public sealed class DeskRuntime
     {
         lock (gate)
         {
+            // The briefing itself counts once (an empty one is still taken over once); then its
+            // items, so a supplement brings only what is new.
+            var first = briefedItemsTaken.Add((briefing.HandoffId, string.Empty));
+            var fresh = briefing.Items.Where(i => briefedItemsTaken.Add((briefing.HandoffId, i.IncidentId))).ToList();
+            if (fresh.Count == 0 && !first)
+            {
+                // A briefing heard again: nothing new to review, and no second completion.
+                return [];
+            }
+
+            briefing = briefing with { Items = fresh };
             traces.Remember(briefing.HandoffId, trace);
             foreach (var item in briefing.Items)
             {

@@ -221,14 +221,18 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
     /// <summary>Routes a desk's request for help to the desk that can give it, saying whether it
     /// is on shift (else its on-call answers); with no such desk in the roster, the requester
     /// waits for help from outside the operation (the data centre's remote hands, the customer).</summary>
-    public AssistRouted RouteAssist(AssistRequested request)
+    /// <returns>Null for a request heard before (a redelivery), which is routed once.</returns>
+    public AssistRouted? RouteAssist(AssistRequested request)
     {
         var at = request.SimulatedAt;
         var provider = roster.Desks.FirstOrDefault(d => string.Equals(d.DeskId, request.NeededDeskId, StringComparison.OrdinalIgnoreCase))?.DeskId;
         var onDuty = provider is not null && roster.OnDuty(at).Any(s => string.Equals(s.DeskId, provider, StringComparison.OrdinalIgnoreCase));
         lock (gate)
         {
-            assists.Requested(request.IncidentId, request.RequesterDeskId, provider ?? request.RequesterDeskId, request.Kind, provider is null, at);
+            if (!assists.Requested(request.IncidentId, request.RequesterDeskId, provider ?? request.RequesterDeskId, request.Kind, provider is null, at))
+            {
+                return null;
+            }
         }
 
         return new AssistRouted(request.IncidentId, request.RequesterDeskId, provider ?? request.RequesterDeskId, request.Kind, onDuty, provider is null, at, at);
@@ -241,14 +245,6 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
         if (submitted.GpuCount < IncidentCatalogue.GpusNeedingCapacityApproval)
         {
             return null;
-        }
-
-        lock (gate)
-        {
-            if (assists.All.Any(a => a.IncidentId == submitted.WorkloadId))
-            {
-                return null;
-            }
         }
 
         var need = IncidentCatalogue.ClusterCapacity;
@@ -305,6 +301,12 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
             var escalations = new List<IncidentEscalated>();
             foreach (var incident in acknowledgements.AtRisk(now, ledger))
             {
+                if (book.AwaitsTakeOver(incident.IncidentId))
+                {
+                    // Under review by the incoming desk: the handoff window escalates it if need be.
+                    continue;
+                }
+
                 var holder = incident.OwnerDeskId ?? incident.AssignedDeskId ?? string.Empty;
                 var target = roster.OnDuty(now).LastOrDefault(s => !string.Equals(s.DeskId, holder, StringComparison.OrdinalIgnoreCase));
                 var reason = $"not acknowledged {(now - incident.RaisedAt).TotalMinutes:0} min after it was raised ({incident.Severity} target {levels.For(incident.Severity).AcknowledgeWithin.TotalMinutes:0} min)";

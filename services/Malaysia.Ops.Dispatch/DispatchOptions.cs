@@ -46,14 +46,14 @@ internal sealed class DispatchOptionsValidator : IValidateOptions<DispatchOption
             problems.Add($"Dispatch:HandoffWindowMinutes: {options.HandoffWindowMinutes} is out of range (more than 0, at most a week)");
         }
 
-        if (options.EscalateAtFractionOfAckTarget is < 0 or > 1)
+        if (options.EscalateAtFractionOfAckTarget is not (>= 0 and <= 1))
         {
             problems.Add($"Dispatch:EscalateAtFractionOfAckTarget: {options.EscalateAtFractionOfAckTarget} is out of range (0 for never, up to 1)");
         }
 
         foreach (var (severity, level) in options.ServiceLevels)
         {
-            if (level.AcknowledgeMinutes is <= 0 or > 43_200 || level.ResolveMinutes is <= 0 or > 43_200 || level.ResolveMinutes < level.AcknowledgeMinutes)
+            if (level.AcknowledgeMinutes is not (> 0 and <= 43_200) || level.ResolveMinutes is not (> 0 and <= 43_200) || level.ResolveMinutes < level.AcknowledgeMinutes)
             {
                 problems.Add($"Dispatch:ServiceLevels:{severity}: acknowledge {level.AcknowledgeMinutes} and resolve {level.ResolveMinutes} minutes must be above 0, at most 43200, and resolving no sooner than acknowledging");
             }

@@ -37,7 +37,9 @@ public sealed class ShiftClock(
         while (!stoppingToken.IsCancellationRequested)
         {
             var boundary = roster.NextBoundary(cursor).At;
-            var due = Earliest(boundary, coordinator.NextHandoffDeadline(), coordinator.NextEscalationCheck());
+            // A deadline or check already past (its message came late) is handled now, and the
+            // cursor never goes back over boundaries already announced.
+            var due = Latest(cursor, Earliest(boundary, coordinator.NextHandoffDeadline(), coordinator.NextEscalationCheck()));
             // Rung early when a briefing moved a deadline: the next wake-up is worked out again.
             if (await coordinator.ShiftClockAlarm.SleepUntilAsync(due, stoppingToken))
             {
@@ -78,6 +80,8 @@ public sealed class ShiftClock(
             cursor = due;
         }
     }
+
+    private static DateTimeOffset Latest(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static DateTimeOffset Earliest(DateTimeOffset first, params DateTimeOffset?[] others) =>
         others.Aggregate(first, (earliest, other) => other is { } at && at < earliest ? at : earliest);

@@ -131,19 +131,19 @@ internal sealed class WorkloadOptionsValidator : IValidateOptions<WorkloadOption
             Factor(problems, $"Workload:Spikes:{i}:Factor", spike.Factor, 1000);
         }
 
-        if (options.Bursts is { } bursts && (bursts.PerDay is < 0 or > 100 || bursts.Incidents is < 2 or > 1000 || bursts.WithinMinutes is <= 0 or > 1440))
+        if (options.Bursts is { } bursts && (bursts.PerDay is not (>= 0 and <= 100) || bursts.Incidents is < 2 or > 1000 || bursts.WithinMinutes is not (> 0 and <= 1440)))
         {
             problems.Add($"Workload:Bursts: PerDay {bursts.PerDay} (0 to 100), Incidents {bursts.Incidents} (2 to 1000) or WithinMinutes {bursts.WithinMinutes} (more than 0, at most 1440) is out of range");
         }
 
-        if (options.WorkloadsPerDay is < 0 or > 10_000 || options.WorkloadFailureProbability is < 0 or > 1)
+        if (options.WorkloadsPerDay is not (>= 0 and <= 10_000) || options.WorkloadFailureProbability is not (>= 0 and <= 1))
         {
             problems.Add($"Workload:WorkloadsPerDay ({options.WorkloadsPerDay}, 0 to 10000) or Workload:WorkloadFailureProbability ({options.WorkloadFailureProbability}, 0 to 1) is out of range");
         }
 
         for (var i = 0; i < options.Scripted.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(options.Scripted[i].Cluster) || options.Scripted[i].WorkMinutes is <= 0 or > 10_080)
+            if (string.IsNullOrWhiteSpace(options.Scripted[i].Cluster) || options.Scripted[i].WorkMinutes is not (> 0 and <= 10_080))
             {
                 problems.Add($"Workload:Scripted:{i}: needs a Cluster and WorkMinutes above 0 and at most 10080");
             }

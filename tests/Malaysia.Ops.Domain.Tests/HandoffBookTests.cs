@@ -79,6 +79,8 @@ public class HandoffBookTests
     public void Completed_sets_the_handoff_latency()
     {
         var book = OpenedAndBriefed("INC-1", "INC-2");
+        book.ItemAccepted(Id, "INC-1", AcceptFrom.AddMinutes(3), SentAtWall, SentAtWall.AddMilliseconds(300));
+        book.ItemAccepted(Id, "INC-2", AcceptFrom.AddMinutes(5), SentAtWall, SentAtWall.AddMilliseconds(500));
 
         Assert.True(book.Completed(Id, AcceptFrom.AddMinutes(6), SentAtWall, SentAtWall.AddMilliseconds(700)));
 
@@ -91,9 +93,25 @@ public class HandoffBookTests
     }
 
     [Fact]
+    public void The_last_item_taken_over_completes_the_handoff_even_before_the_desk_says_so()
+    {
+        var book = OpenedAndBriefed("INC-1", "INC-2");
+        book.ItemAccepted(Id, "INC-1", AcceptFrom.AddMinutes(3), SentAtWall, SentAtWall.AddMilliseconds(300));
+
+        // One intake finishing while another item is still under review completes nothing.
+        Assert.False(book.Completed(Id, AcceptFrom.AddMinutes(3), SentAtWall, SentAtWall.AddMilliseconds(300)));
+        Assert.Equal(HandoffStatus.Briefed, book.Find(Id)!.Status);
+
+        book.ItemAccepted(Id, "INC-2", AcceptFrom.AddMinutes(7), SentAtWall, SentAtWall.AddMilliseconds(800));
+        var record = book.Find(Id)!;
+        Assert.Equal((HandoffStatus.Completed, 67.0), (record.Status, record.LatencySimulatedMinutes!.Value));
+    }
+
+    [Fact]
     public void A_repeated_or_earlier_completion_is_ignored()
     {
         var book = OpenedAndBriefed("INC-1");
+        book.ItemAccepted(Id, "INC-1", AcceptFrom.AddMinutes(3), SentAtWall, SentAtWall.AddMilliseconds(300));
         book.Completed(Id, AcceptFrom.AddMinutes(6), SentAtWall, SentAtWall.AddMilliseconds(700));
 
         Assert.False(book.Completed(Id, AcceptFrom.AddMinutes(6), SentAtWall, SentAtWall.AddMilliseconds(900)));
@@ -115,7 +133,10 @@ public class HandoffBookTests
         Assert.True(book.Briefed(Id, ["INC-2"], SentAtWall.AddSeconds(2)));
         Assert.Equal(HandoffStatus.Briefed, book.Find(Id)!.Status);
         Assert.Equal(AcceptFrom + Window, book.NextDeadline());
+        Assert.False(book.Completed(Id, AcceptFrom.AddMinutes(8), SentAtWall.AddSeconds(2), SentAtWall.AddSeconds(3)));
+        Assert.Equal(HandoffStatus.Briefed, book.Find(Id)!.Status);
 
+        book.ItemAccepted(Id, "INC-2", AcceptFrom.AddMinutes(9), SentAtWall.AddSeconds(2), SentAtWall.AddSeconds(2.5));
         Assert.True(book.Completed(Id, AcceptFrom.AddMinutes(10), SentAtWall.AddSeconds(2), SentAtWall.AddSeconds(3)));
         var record = book.Find(Id)!;
         Assert.Equal(HandoffStatus.Completed, record.Status);

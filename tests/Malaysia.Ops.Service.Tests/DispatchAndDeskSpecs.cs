@@ -130,7 +130,12 @@ public sealed class DispatchAndDeskSpecs
                 {
                     Id = "my",
                     Engineers = 2,
-                    Outages = [new DeskOutageOptions { From = new DateTimeOffset(2026, 7, 13, 11, 55, 0, TimeSpan.Zero), To = back }],
+                    // Two outages back to back: the desk is back only when the second ends.
+                    Outages =
+                    [
+                        new DeskOutageOptions { From = new DateTimeOffset(2026, 7, 13, 11, 55, 0, TimeSpan.Zero), To = new DateTimeOffset(2026, 7, 13, 12, 30, 0, TimeSpan.Zero) },
+                        new DeskOutageOptions { From = new DateTimeOffset(2026, 7, 13, 12, 30, 0, TimeSpan.Zero), To = back },
+                    ],
                 }));
         await Raise(host, "INC-T0005", workMinutes: 25);
 
@@ -237,5 +242,22 @@ public sealed class DispatchAndDeskSpecs
         Assert.Equal(("WL-T0001", "my", AssistKind.CapacityApproval), (provided.IncidentId, provided.ProviderDeskId, provided.Kind));
         // Off shift in Kuala Lumpur: the on-call approves after the pager response.
         Assert.Equal(at.AddMinutes(10), provided.SimulatedAt);
+    }
+
+    [Fact]
+    public async Task An_assignment_delivered_twice_is_worked_once_even_after_it_was_resolved()
+    {
+        using var host = await StartOperation("2026-07-13T02:00:00Z");
+        var harness = host.Services.GetRequiredService<ITestHarness>();
+        var at = new DateTimeOffset(2026, 7, 13, 2, 0, 0, TimeSpan.Zero);
+        var assigned = new IncidentAssigned("INC-T0009", "my", "my-20260713-0800", at.AddHours(-2), false, IncidentType.DataPipelineLag, Severity.Sev3, 10, at);
+
+        await harness.Bus.Publish(assigned);
+        await VirtualTime.Until(host, () => harness.Published.Select<IncidentResolved>().Any() ? assigned : null, "the first resolution");
+        await harness.Bus.Publish(assigned);
+        await VirtualTime.RunFor(host, TimeSpan.FromHours(1));
+
+        Assert.Single(harness.Published.Select<IncidentResolved>(), m => m.Context.Message.IncidentId == "INC-T0009");
+        Assert.Single(harness.Published.Select<IncidentAcknowledged>(), m => m.Context.Message.IncidentId == "INC-T0009");
     }
 }

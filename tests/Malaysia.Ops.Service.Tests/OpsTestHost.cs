@@ -55,6 +55,13 @@ internal static class VirtualTime
         return probe() ?? throw new TimeoutException($"{what} did not happen by {reached:yyyy-MM-dd HH:mm}Z");
     }
 
+    /// <summary>Lets the run go on for <paramref name="span"/> of simulated time.</summary>
+    public static Task RunFor(IHost host, TimeSpan span)
+    {
+        var clock = host.Services.GetRequiredService<SimulationClock>();
+        return new VirtualTimeDriver(clock, StallLimit).RunAsync(clock.GetUtcNow() + span, done: null, CancellationToken.None);
+    }
+
     /// <summary>Lets everything already under way at this instant finish.</summary>
     public static Task Settle(IHost host) =>
         new VirtualTimeDriver(host.Services.GetRequiredService<SimulationClock>(), StallLimit).QuietAsync(CancellationToken.None);

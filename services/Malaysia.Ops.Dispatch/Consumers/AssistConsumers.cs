@@ -6,7 +6,13 @@ namespace Malaysia.Ops.Dispatch.Consumers;
 /// <summary>Sends a desk's request for help on to the desk that can give it.</summary>
 public sealed class AssistRequestedConsumer(DispatchCoordinator coordinator) : IConsumer<AssistRequested>
 {
-    public Task Consume(ConsumeContext<AssistRequested> context) => context.Publish(coordinator.RouteAssist(context.Message));
+    public async Task Consume(ConsumeContext<AssistRequested> context)
+    {
+        if (coordinator.RouteAssist(context.Message) is { } routed)
+        {
+            await context.Publish(routed);
+        }
+    }
 }
 
 /// <summary>Records how long the help took.</summary>

@@ -40,7 +40,7 @@ public sealed class DeskModel
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(incidentsPerEngineer);
         DeskId = deskId;
         Engineers = engineers;
-        this.darkPeriods = (darkPeriods ?? []).OrderBy(d => d.From).ToList();
+        this.darkPeriods = Merged(darkPeriods ?? []);
         this.quality = quality ?? HandoffQuality.Perfect;
         this.staffing = staffing ?? DeskStaffing.Constant(engineers);
         this.incidentsPerEngineer = incidentsPerEngineer;
@@ -336,9 +336,9 @@ public sealed class DeskModel
                         item.Phase = Phase.Queued;
                         item.WorkableFrom = dark.To;
                         break;
-                    case Phase.AwaitingAcceptance when item.AcceptAt > t:
+                    case Phase.AwaitingAcceptance when item.AcceptAt >= t:
                         item.AcceptAt += dark.To - t;
-                        item.QueryAt = item.QueryAt > t ? item.QueryAt + (dark.To - t) : item.QueryAt;
+                        item.QueryAt = item.QueryAt >= t ? item.QueryAt + (dark.To - t) : item.QueryAt;
                         break;
                     case Phase.Queued:
                         item.WorkableFrom = Max(item.WorkableFrom, dark.To);
@@ -354,6 +354,25 @@ public sealed class DeskModel
     }
 
     private DateTimeOffset UpAt(DateTimeOffset at) => DarkUntil(at) ?? at;
+
+    /// <summary>Outages that overlap or touch are one long outage.</summary>
+    private static List<DeskDarkPeriod> Merged(IEnumerable<DeskDarkPeriod> periods)
+    {
+        var merged = new List<DeskDarkPeriod>();
+        foreach (var period in periods.Where(p => p.To > p.From).OrderBy(p => p.From))
+        {
+            if (merged.Count > 0 && period.From <= merged[^1].To)
+            {
+                merged[^1] = merged[^1] with { To = Max(merged[^1].To, period.To) };
+            }
+            else
+            {
+                merged.Add(period);
+            }
+        }
+
+        return merged;
+    }
 
     private void Finish(DateTimeOffset t, List<DeskEvent> events)
     {

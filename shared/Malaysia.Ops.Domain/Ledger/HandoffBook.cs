@@ -105,7 +105,11 @@ public sealed class HandoffBook
         }
 
         record = record with { Items = items };
-        handoffs[handoffId] = record.Status == HandoffStatus.Escalated && record.BriefingSentAtWall is not null && items.All(i => !i.Escalated)
+
+        // The last item taken over completes the handoff (or lifts its escalation), whichever
+        // intake of the incoming desk it came with.
+        var allTakenOver = record.BriefingSentAtWall is not null && items.All(i => i.AcceptedAt is not null && !i.Escalated);
+        handoffs[handoffId] = allTakenOver && record.Status is HandoffStatus.Escalated or HandoffStatus.Briefed
             ? CompletedByItems(record)
             : record;
         return !wasEscalated ? HandoffAcceptance.Accepted
@@ -139,6 +143,11 @@ public sealed class HandoffBook
         return escalations;
     }
 
+    /// <summary>Whether an incident is in a briefing the incoming desk has not taken it over from
+    /// yet: it is between desks, and its handoff window, not its holder, decides what happens.</summary>
+    public bool AwaitsTakeOver(string incidentId) =>
+        handoffs.Values.Any(h => h.Status == HandoffStatus.Briefed && h.Items.Any(i => i.IncidentId == incidentId && i.AcceptedAt is null));
+
     /// <summary>The incoming desk asked about an item whose context was missing.</summary>
     public bool Queried(string handoffId, string incidentId)
     {
@@ -167,8 +176,11 @@ public sealed class HandoffBook
     /// again later; the handoff's latency is then that of its last item.</summary>
     public bool Completed(string handoffId, DateTimeOffset completedAt, DateTimeOffset briefingSentAtWall, DateTimeOffset completedAtWall)
     {
+        // One intake of the incoming desk finishing does not complete a handoff whose other
+        // items are still under review.
         if (!handoffs.TryGetValue(handoffId, out var record)
-            || (record.Status == HandoffStatus.Escalated && (completedAt > record.Deadline || record.Items.Any(i => i.Escalated))))
+            || (record.Status == HandoffStatus.Escalated && (completedAt > record.Deadline || record.Items.Any(i => i.Escalated)))
+            || record.Items.Any(i => i.AcceptedAt is null))
         {
             return false;
         }
