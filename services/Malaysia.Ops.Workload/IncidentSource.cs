@@ -25,6 +25,10 @@ public sealed class IncidentSource(
     IOptions<WorkloadOptions> workload,
     ILogger<IncidentSource> logger) : RunLoop(lifetime)
 {
+    /// <summary>How far back a starting source still raises what was due: covers the start-up of
+    /// a process on a fast clock (dispatch ignores an incident raised twice).</summary>
+    internal static readonly TimeSpan CatchUp = TimeSpan.FromMinutes(30);
+
     private readonly Alarm alarm = clock.CreateAlarm("workload");
     private long raised;
 
@@ -42,7 +46,7 @@ public sealed class IncidentSource(
         var options = workload.Value;
         var generator = new IncidentGenerator(IncidentCatalogue.Default, simulation.Value.Seed, clock.Epoch, options.ToProfile(), options.ToScript());
         logger.LogInformation("Raising incidents at {Rate}/h from {Now:u}", options.IncidentsPerHour, clock.GetUtcNow());
-        await foreach (var arrival in alarm.PlayAsync(clock, generator.Arrivals(), a => a.At, options.RaiseUntil, stoppingToken))
+        await foreach (var arrival in alarm.PlayAsync(clock, generator.Arrivals(), a => a.At, options.RaiseUntil, CatchUp, stoppingToken))
         {
             await RaiseAsync(arrival, stoppingToken);
         }
