@@ -1,7 +1,6 @@
 using System.Globalization;
 using Malaysia.Ops.Domain.Ledger;
 using Malaysia.Ops.Domain.Reporting;
-using Malaysia.Ops.Domain.Rosters;
 using Malaysia.Ops.Domain.Scenarios;
 
 namespace Malaysia.Ops.Simulator;
@@ -39,17 +38,8 @@ public sealed class ScenarioRunner(Scenario scenario, double? speed, TextWriter 
         return (report, ledger);
     }
 
-    /// <summary>The roster the desks of a topology work to.</summary>
-    public static Roster RosterOf(IReadOnlyList<DeskPlan> desks) => Roster.Create(desks
-        .Select(d => new DeskRoster(
-            d.Id,
-            d.Name,
-            TimeZoneInfo.FindSystemTimeZoneById(d.TimeZone),
-            d.Shifts.Select(s => ShiftPattern.TryParse(s, out var pattern) ? pattern : throw new ArgumentException($"desk {d.Id}: '{s}' is not a shift")).ToList()))
-        .ToList());
-
     private TopologyReport Topology(string name, string description, IReadOnlyList<DeskPlan> desks, LedgerSnapshot ledger) =>
-        TopologyReportBuilder.Build(name, description, desks, RosterOf(desks), ledger, scenario.Start, scenario.End);
+        TopologyReportBuilder.Build(name, description, desks, ledger, scenario.Start, scenario.End);
 
     /// <summary>The comparison as a terminal table.</summary>
     public static string FormatComparison(RunReport report)

@@ -1,5 +1,4 @@
 using Malaysia.Ops.Contracts;
-using Malaysia.Ops.Domain.Rosters;
 using Malaysia.Ops.Domain.Scenarios;
 
 namespace Malaysia.Ops.Scenarios.Tests;
@@ -97,8 +96,8 @@ public class CheckedInScenarioTests
         var july = Load("july-week");
         var january = Load("january-week");
 
-        var julyCoverage = RosterOf(july.Desks).Coverage(july.Start, july.End);
-        var januaryCoverage = RosterOf(january.Desks).Coverage(january.Start, january.End);
+        var julyCoverage = DeskPlanRoster.Of(july.Desks).Coverage(july.Start, july.End);
+        var januaryCoverage = DeskPlanRoster.Of(january.Desks).Coverage(january.Start, january.End);
 
         Assert.Equal((TimeSpan.Zero, TimeSpan.Zero), (julyCoverage.TotalGap, julyCoverage.TotalOverlap));
         Assert.Equal(7, januaryCoverage.Gaps.Count);
@@ -109,7 +108,7 @@ public class CheckedInScenarioTests
     public void Three_desks_on_eight_hour_shifts_tile_the_july_day_exactly()
     {
         var scenario = Load("three-desks");
-        var roster = RosterOf(scenario.Desks);
+        var roster = DeskPlanRoster.Of(scenario.Desks);
 
         var coverage = roster.Coverage(scenario.Start, scenario.End);
 
@@ -125,7 +124,7 @@ public class CheckedInScenarioTests
     public void The_sev1_lands_thirty_minutes_before_the_us_desk_hands_over()
     {
         var scenario = Load("sev1-outage-at-handoff");
-        var roster = RosterOf(scenario.Desks);
+        var roster = DeskPlanRoster.Of(scenario.Desks);
 
         var sev1 = scenario.Incidents[0];
         var related = scenario.Incidents.Skip(1).ToList();
@@ -158,13 +157,4 @@ public class CheckedInScenarioTests
         Assert.Equal((Utc(7, 13), 2.0), (scenario.Start, scenario.Days));
         Assert.Equal(new LoadSpike(Utc(7, 13, 14), Utc(7, 13, 16), 10), Assert.Single(scenario.Arrivals.Spikes));
     }
-
-    private static Roster RosterOf(IReadOnlyList<DeskPlan> desks) =>
-        Roster.Create(desks
-            .Select(d => new DeskRoster(
-                d.Id,
-                d.Name,
-                TimeZoneInfo.FindSystemTimeZoneById(d.TimeZone),
-                d.Shifts.Select(s => ShiftPattern.TryParse(s, out var shift) ? shift : throw new FormatException(s)).ToList()))
-            .ToList());
 }

@@ -61,8 +61,4 @@ internal static class VirtualTime
         var clock = host.Services.GetRequiredService<SimulationClock>();
         return new VirtualTimeDriver(clock, StallLimit).RunAsync(clock.GetUtcNow() + span, done: null, CancellationToken.None);
     }
-
-    /// <summary>Lets everything already under way at this instant finish.</summary>
-    public static Task Settle(IHost host) =>
-        new VirtualTimeDriver(host.Services.GetRequiredService<SimulationClock>(), StallLimit).QuietAsync(CancellationToken.None);
 }

@@ -1,7 +1,6 @@
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Ledger;
 using Malaysia.Ops.Domain.Reporting;
-using Malaysia.Ops.Domain.Rosters;
 using Malaysia.Ops.Domain.Scenarios;
 
 namespace Malaysia.Ops.Service.Tests;
@@ -45,14 +44,7 @@ internal static class SampleRunReport
         ]);
 
     private static TopologyReport Topology(string name, string description, IReadOnlyList<DeskPlan> desks, LedgerSnapshot ledger) =>
-        TopologyReportBuilder.Build(name, description, desks, Roster(desks), ledger, Start, End);
-
-    private static Roster Roster(IReadOnlyList<DeskPlan> desks) => Domain.Rosters.Roster.Create(desks
-        .Select(d => new DeskRoster(d.Id, d.Name, TimeZoneInfo.FindSystemTimeZoneById(d.TimeZone), d.Shifts.Select(Shift).ToList()))
-        .ToList());
-
-    private static ShiftPattern Shift(string text) =>
-        ShiftPattern.TryParse(text, out var pattern) ? pattern : throw new ArgumentException($"'{text}' is not a shift", nameof(text));
+        TopologyReportBuilder.Build(name, description, desks, ledger, Start, End);
 
     /// <summary>The books at the end of the run. With the noon gap, the Malaysian desk's
     /// briefing at 12:00 waits for the US desk until 13:00; without it, the US desk takes the

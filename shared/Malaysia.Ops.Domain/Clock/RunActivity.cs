@@ -14,18 +14,6 @@ public sealed class RunActivity
     private long deliveriesInFlight;
     private TaskCompletionSource quiet = NewSignal();
 
-    /// <summary>Messages published and not yet consumed by every consumer they go to.</summary>
-    public long DeliveriesInFlight
-    {
-        get
-        {
-            lock (gate)
-            {
-                return deliveriesInFlight;
-            }
-        }
-    }
-
     /// <summary>Messages consumed that were never counted as published: a queue receives a
     /// message type its endpoint did not declare, so "quiet" cannot be trusted.</summary>
     public long UncountedDeliveries { get; private set; }

@@ -6,14 +6,15 @@ using Malaysia.Ops.Domain.Staffing;
 namespace Malaysia.Ops.Domain.Reporting;
 
 /// <summary>Works out a <see cref="TopologyReport"/> from what dispatch's ledger holds at the end
-/// of a run, the desks that ran it and their roster.</summary>
+/// of a run and the desks that ran it.</summary>
 public static class TopologyReportBuilder
 {
     private const double LatencyBucketMinutes = 5;
     private const int LatencyBuckets = 13;
 
-    public static TopologyReport Build(string name, string description, IReadOnlyList<DeskPlan> desks, Roster roster, LedgerSnapshot ledger, DateTimeOffset from, DateTimeOffset to)
+    public static TopologyReport Build(string name, string description, IReadOnlyList<DeskPlan> desks, LedgerSnapshot ledger, DateTimeOffset from, DateTimeOffset to)
     {
+        var roster = DeskPlanRoster.Of(desks);
         var days = (to - from).TotalDays;
         var costs = StaffingCost.Of(desks, roster, from, to);
         var coverage = roster.Coverage(from, to);
