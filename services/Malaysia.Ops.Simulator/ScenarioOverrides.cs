@@ -28,6 +28,7 @@ public static class ScenarioOverrides
         };
     }
 
+    // --engineers sets every shift of every desk, per-shift staffing included.
     private static List<DeskPlan> WithEngineers(IReadOnlyList<DeskPlan> desks, int? engineers) =>
-        desks.Select(d => engineers is { } n ? d with { Engineers = n } : d).ToList();
+        desks.Select(d => engineers is { } n ? d with { Engineers = n, EngineersByShift = null } : d).ToList();
 }

@@ -35,6 +35,7 @@ public sealed class SimulatorSpecs
         Assert.Equal(10, scenario.Arrivals.IncidentsPerHour);
         Assert.Equal(new DateTimeOffset(2026, 1, 19, 0, 0, 0, TimeSpan.Zero), scenario.Start);
         Assert.All(scenario.Desks.Concat(scenario.Compare.SelectMany(t => t.Desks)), d => Assert.Equal(5, d.Engineers));
+        Assert.All(scenario.Compare.SelectMany(t => t.Desks), d => Assert.True(d.Shifts.Select((_, i) => d.EngineersOn(i)).All(n => n == 5)));
     }
 
     [Fact]
