@@ -20,7 +20,7 @@ public class CheckedInScenarioTests
     public void The_catalogue_holds_the_documented_scenarios()
     {
         Assert.Equal(
-            ["desk-goes-dark", "january-week", "july-week", "load-spike", "sev1-outage-at-handoff", "three-desks"],
+            ["desk-goes-dark", "handoff-rehearsal", "january-week", "july-week", "load-spike", "sev1-outage-at-handoff", "three-desks"],
             ScenarioCatalogue.List(ScenarioCatalogue.DefaultFolder).Select(s => s.Name));
     }
 
@@ -38,6 +38,7 @@ public class CheckedInScenarioTests
     [InlineData("july-week", "us my", "us-only-24x7 follow-the-sun my-only-24x7")]
     [InlineData("january-week", "us my", "us-only-24x7 follow-the-sun my-only-24x7")]
     [InlineData("sev1-outage-at-handoff", "us my", "")]
+    [InlineData("handoff-rehearsal", "us my", "")]
     [InlineData("desk-goes-dark", "us my", "")]
     [InlineData("load-spike", "us my", "")]
     [InlineData("three-desks", "us my in", "three-desks follow-the-sun")]
@@ -156,5 +157,16 @@ public class CheckedInScenarioTests
 
         Assert.Equal((Utc(7, 13), 2.0), (scenario.Start, scenario.Days));
         Assert.Equal(new LoadSpike(Utc(7, 13, 14), Utc(7, 13, 16), 10), Assert.Single(scenario.Arrivals.Spikes));
+    }
+
+    [Fact]
+    public void The_handoff_rehearsal_puts_a_person_on_the_Malaysian_intake_with_a_SEV1_half_an_hour_before_the_US_shift_ends()
+    {
+        var scenario = Load("handoff-rehearsal");
+
+        Assert.Equal(["my"], scenario.Rehearsal!.HumanDesks);
+        Assert.Equal(30, scenario.Rehearsal.Speed);
+        var sev1 = Assert.Single(scenario.Incidents, i => i.Severity == Severity.Sev1);
+        Assert.Equal(Utc(7, 15) - TimeSpan.FromMinutes(30), sev1.At);
     }
 }

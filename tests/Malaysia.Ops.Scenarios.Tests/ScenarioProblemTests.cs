@@ -9,7 +9,7 @@ public class ScenarioProblemTests
     public static TheoryData<string, string, string> Mistakes { get; } = new()
     {
         // Unknown fields, at the root and in a desk.
-        { "days: 2", "days: 2\nengineers: 4", "test.yaml:5:1: engineers: unknown field 'engineers' (expected one of: name, description, start, days, seed, arrivals, desks, handoff, escalation, workloads, serviceLevels, incidents, outages, compare)" },
+        { "days: 2", "days: 2\nengineers: 4", "test.yaml:5:1: engineers: unknown field 'engineers' (expected one of: name, description, start, days, seed, arrivals, desks, handoff, escalation, workloads, serviceLevels, incidents, outages, compare, rehearsal)" },
         { "    timeZone: America/New_York", "    timeZone: America/New_York\n    engneers: 5", "test.yaml:10:5: desks[0].engneers: unknown field 'engneers' (expected one of: id, name, timeZone, shifts, engineers, engineersByShift, incidentsPerEngineer, skills, reviewMinutesPerItem, cost)" },
 
         // Missing and empty required fields: at the mapping that lacks them, at the empty key.
@@ -45,6 +45,8 @@ public class ScenarioProblemTests
         { "- \"08:00-20:00\"", "- \"08:00-20:00\"\n      - \"19:00-07:00\"", "test.yaml:15:9: desks[1].shifts[1]: shift 19:00-07:00 of desk 'my' overlaps its shift 08:00-20:00" },
         { "id: my", "id: US", "test.yaml:11:5: desks[1].id: 'US' is already the id of desks[0]" },
         { "desk: my", "desk: sg", "test.yaml:18:7: outages[0].desk: 'sg' is not a desk of this scenario (desks: us, my)" },
+        { "days: 2", "days: 2\nrehearsal: { humanDesks: [my, sg] }", "test.yaml:5:31: rehearsal.humanDesks[1]: 'sg' is not a desk of this scenario (desks: us, my)" },
+        { "days: 2", "days: 2\nrehearsal: { humanDesks: [my], speed: 0 }", "test.yaml:5:32: rehearsal.speed: '0' is out of range (must be greater than 0 and at most 1000000)" },
         { "to: 2026-07-13T07:00:00Z", "to: 2026-07-13T02:00:00Z", "test.yaml:18:45: outages[0].to: '2026-07-13T02:00:00Z' is not after from '2026-07-13T03:00:00Z'" },
         { "incidentsPerHour: 4", "incidentsPerHour: 4\n  busyHours: { timeZone: America/New_York, from: \"17:00\", to: \"09:00\", factor: 2 }", "test.yaml:7:59: arrivals.busyHours.to: '09:00' is not after from '17:00'" },
         { "at: 2026-07-13T23:30:00Z", "at: 2026-07-15T00:00:00Z", "test.yaml:16:7: incidents[0].at: '2026-07-15T00:00:00Z' is outside the run (from 2026-07-13T00:00:00Z, before 2026-07-15T00:00:00Z)" },

@@ -20,10 +20,17 @@ public sealed record Scenario(
     IReadOnlyList<Topology> Compare,
     EscalationPolicy? Escalation = null,
     WorkloadPolicy? Workloads = null,
-    Incidents.ServiceLevels? ServiceLevels = null)
+    Incidents.ServiceLevels? ServiceLevels = null,
+    RehearsalPlan? Rehearsal = null)
 {
     public DateTimeOffset End => Start.AddDays(Days);
 }
+
+/// <summary>How the operations console runs the scenario as a rehearsal: a person is the
+/// incoming lead of <paramref name="HumanDesks"/> (their briefed items wait for that person's
+/// decision), at <paramref name="Speed"/> simulated seconds per wall second (the console's own
+/// default when null).</summary>
+public sealed record RehearsalPlan(IReadOnlyList<string> HumanDesks, double? Speed);
 
 /// <summary>
 /// Escalation before an acknowledgement breach: an incident still unacknowledged when

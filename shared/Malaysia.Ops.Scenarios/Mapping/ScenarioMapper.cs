@@ -10,7 +10,7 @@ internal static class ScenarioMapper
     public const int DefaultSeed = 42;
 
     private static readonly string[] Fields =
-        ["name", "description", "start", "days", "seed", "arrivals", "desks", "handoff", "escalation", "workloads", "serviceLevels", "incidents", "outages", "compare"];
+        ["name", "description", "start", "days", "seed", "arrivals", "desks", "handoff", "escalation", "workloads", "serviceLevels", "incidents", "outages", "compare", "rehearsal"];
 
     private static readonly NumberRange DaysRange = NumberRange.Above(0, 366);
     private static readonly NumberRange SeedRange = NumberRange.Between(int.MinValue, int.MaxValue);
@@ -42,15 +42,18 @@ internal static class ScenarioMapper
             scenario.Optional("incidents") is { } incidentsValue ? ScriptedIncidentMapper.MapList(incidentsValue, period) : [];
         IReadOnlyList<DeskOutage>? outages =
             scenario.Optional("outages") is { } outagesValue ? DeskOutageMapper.MapList(outagesValue, desks) : [];
+        var rehearsalValue = scenario.Optional("rehearsal");
+        var rehearsal = rehearsalValue is { } rehearsalSection ? RehearsalMapper.Map(rehearsalSection, desks) : null;
         IReadOnlyList<Topology>? compare =
             scenario.Optional("compare") is { } compareValue ? TopologyMapper.MapList(compareValue) : [];
 
         if (name is null || description is null || start is null || days is null || arrivals is null || desks is null
-            || handoff is null || incidents is null || outages is null || compare is null || (escalationValue is not null && escalation is null) || (workloadsValue is not null && workloads is null) || (levelsValue is not null && levels is null))
+            || handoff is null || incidents is null || outages is null || compare is null || (escalationValue is not null && escalation is null) || (workloadsValue is not null && workloads is null) || (levelsValue is not null && levels is null)
+            || (rehearsalValue is not null && rehearsal is null))
         {
             return null;
         }
 
-        return new Scenario(name, description, start.Value, days.Value, seed, arrivals, desks, handoff, incidents, outages, compare, escalation, workloads, levels);
+        return new Scenario(name, description, start.Value, days.Value, seed, arrivals, desks, handoff, incidents, outages, compare, escalation, workloads, levels, rehearsal);
     }
 }
