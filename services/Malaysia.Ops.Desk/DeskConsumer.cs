@@ -1,41 +1,102 @@
 using System.Diagnostics;
 using Malaysia.Ops.Contracts;
+using Malaysia.Ops.ServiceDefaults.Messaging;
 using MassTransit;
 
 namespace Malaysia.Ops.Desk;
 
 /// <summary>
-/// What a desk hears: assignments, its shift ending, briefings, escalations of what it holds, and
-/// requests for (and answers to) help between desks. Messages are published to every
-/// desk; each takes only those addressed to it, so a new site needs configuration, not code.
-/// One instance per desk, bound to that desk's runtime.
+/// What a desk hears: assignments, its shift ending, briefings, escalations of what it holds,
+/// requests for (and answers to) help between desks, and the console's controls. Messages are
+/// published to every desk; each takes only those addressed to it, so a new site needs
+/// configuration, not code. One instance per desk, bound to that desk's runtime.
 /// </summary>
 public sealed class DeskConsumer(DeskRuntime desk) : IConsumer<IncidentAssigned>, IConsumer<ShiftEnding>, IConsumer<HandoffBriefing>, IConsumer<IncidentEscalated>,
-    IConsumer<AssistRouted>, IConsumer<AssistProvided>
+    IConsumer<AssistRouted>, IConsumer<AssistProvided>, IConsumer<DeskFaultInjected>, IConsumer<DeskRehearsalModeSet>, IConsumer<HandoffItemDecided>
 {
-    public Task Consume(ConsumeContext<IncidentAssigned> context) =>
-        IsMine(context.Message.DeskId) ? PublishAll(context, desk.Assigned(context.Message, CurrentTrace())) : Task.CompletedTask;
+    public Task Consume(ConsumeContext<IncidentAssigned> context)
+    {
+        if (!IsMine(context.Message.DeskId))
+        {
+            return Task.CompletedTask;
+        }
+
+        var assigned = Checked(context.Message);
+        var trace = CurrentTrace();
+        return PublishAll(context, desk.Handle(() => desk.Assigned(assigned, trace)));
+    }
 
     public Task Consume(ConsumeContext<ShiftEnding> context) =>
-        IsMine(context.Message.DeskId) ? PublishAll(context, desk.ShiftEnds(context.Message, CurrentTrace())) : Task.CompletedTask;
+        IsMine(context.Message.DeskId) ? Handle(context, trace => desk.ShiftEnds(context.Message, trace)) : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<HandoffBriefing> context) =>
-        IsMine(context.Message.ToDeskId) ? PublishAll(context, desk.Briefed(context.Message, CurrentTrace())) : Task.CompletedTask;
+        IsMine(context.Message.ToDeskId) ? Handle(context, trace => desk.Briefed(context.Message, trace)) : Task.CompletedTask;
 
     /// <summary>An escalation concerns the desk that holds the incident: it passes it on or pages
     /// its on-call; the desk it goes to hears of it as an assignment from the holder.</summary>
     public Task Consume(ConsumeContext<IncidentEscalated> context) =>
-        IsMine(context.Message.FromDeskId) ? PublishAll(context, desk.Escalated(context.Message, CurrentTrace())) : Task.CompletedTask;
+        IsMine(context.Message.FromDeskId) ? Handle(context, trace => desk.Escalated(context.Message, trace)) : Task.CompletedTask;
 
     /// <summary>Another desk needs this one's help (or, when help must come from outside the
     /// operation, this desk waits for it).</summary>
     public Task Consume(ConsumeContext<AssistRouted> context) =>
-        IsMine(context.Message.ProviderDeskId) ? PublishAll(context, desk.AssistRequested(context.Message, CurrentTrace())) : Task.CompletedTask;
+        IsMine(context.Message.ProviderDeskId) ? Handle(context, trace => desk.AssistRequested(context.Message, trace)) : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<AssistProvided> context) =>
-        IsMine(context.Message.RequesterDeskId) ? PublishAll(context, desk.AssistArrived(context.Message)) : Task.CompletedTask;
+        IsMine(context.Message.RequesterDeskId) ? Handle(context, _ => desk.AssistArrived(context.Message)) : Task.CompletedTask;
 
-    private bool IsMine(string deskId) => string.Equals(deskId, desk.DeskId, StringComparison.OrdinalIgnoreCase);
+    /// <summary>A fault from the console; stop and resume act even on a stopped desk.</summary>
+    public Task Consume(ConsumeContext<DeskFaultInjected> context) =>
+        IsMine(context.Message.DeskId) ? PublishAll(context, desk.Inject(context.Message)) : Task.CompletedTask;
+
+    public Task Consume(ConsumeContext<DeskRehearsalModeSet> context) =>
+        IsMine(context.Message.DeskId) ? PublishAll(context, desk.SetRehearsal(context.Message)) : Task.CompletedTask;
+
+    public Task Consume(ConsumeContext<HandoffItemDecided> context) =>
+        IsMine(context.Message.DeskId) ? Handle(context, _ => desk.Decided(context.Message)) : Task.CompletedTask;
+
+    private bool IsMine(string? deskId) => string.Equals(deskId, desk.DeskId, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Handles the message now, or, while the desk is stopped, when it resumes.</summary>
+    private Task Handle(ConsumeContext context, Func<ActivityContext, IReadOnlyList<OutgoingMessage>> handle)
+    {
+        var trace = CurrentTrace();
+        return PublishAll(context, desk.Handle(() => handle(trace)));
+    }
+
+    /// <summary>An assignment the desk can work, or an <see cref="InvalidMessageException"/>
+    /// naming every field that is wrong (a poison message goes to the error queue).</summary>
+    private static IncidentAssigned Checked(IncidentAssigned assigned)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(assigned.IncidentId))
+        {
+            problems.Add("IncidentId is empty");
+        }
+
+        if (string.IsNullOrWhiteSpace(assigned.ShiftId))
+        {
+            problems.Add("ShiftId is empty");
+        }
+
+        if (!Enum.IsDefined(assigned.Type))
+        {
+            problems.Add($"Type {(int)assigned.Type} is not an incident type");
+        }
+
+        if (!Enum.IsDefined(assigned.Severity))
+        {
+            problems.Add($"Severity {(int)assigned.Severity} is not a severity");
+        }
+
+        if (!double.IsFinite(assigned.WorkMinutes) || assigned.WorkMinutes < 0)
+        {
+            problems.Add($"WorkMinutes {assigned.WorkMinutes} is not a number of minutes");
+        }
+
+        InvalidMessageException.ThrowIfAny(nameof(IncidentAssigned), problems);
+        return assigned;
+    }
 
     /// <summary>The trace of the message being consumed (MassTransit's consume span).</summary>
     private static ActivityContext CurrentTrace() => Activity.Current?.Context ?? default;

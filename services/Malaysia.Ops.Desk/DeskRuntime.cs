@@ -33,6 +33,13 @@ public sealed class DeskRuntime
     private readonly TimeSpan reviewPerItem;
     private readonly ILogger logger;
 
+    // What the console has done to this desk, what reached it while it was stopped (applied
+    // when it resumes, as a queue is drained by a service that comes back), and briefings held
+    // back by a delay.
+    private readonly DeskControls controls = new();
+    private readonly List<Func<IReadOnlyList<OutgoingMessage>>> heldWhileStopped = [];
+    private readonly List<DelayedBriefing> delayedBriefings = [];
+
     public DeskRuntime(DeskOptions options, SimulationClock clock, int seed, ILogger logger)
     {
         Options = options;
@@ -77,8 +84,14 @@ public sealed class DeskRuntime
     {
         lock (gate)
         {
+            if (controls.StoppedSince is not null)
+            {
+                // A stopped desk does nothing until it is resumed (which rings its alarm).
+                return null;
+            }
+
             var next = model.NextDueAt();
-            foreach (var (_, _, back) in endingsWhileDark)
+            foreach (var back in endingsWhileDark.Select(d => d.Back).Concat(delayedBriefings.Select(d => d.Due)))
             {
                 next = next is null || back < next ? back : next;
             }
@@ -92,6 +105,11 @@ public sealed class DeskRuntime
     {
         lock (gate)
         {
+            if (controls.StoppedSince is not null)
+            {
+                return [];
+            }
+
             var messages = Translate(model.Advance(Now()));
             foreach (var deferred in endingsWhileDark.Where(d => d.Back <= Now()).ToList())
             {
@@ -99,9 +117,114 @@ public sealed class DeskRuntime
                 messages.AddRange(HandOver(deferred.Ending, deferred.Trace));
             }
 
+            foreach (var delayed in delayedBriefings.Where(d => d.Due <= Now()).ToList())
+            {
+                delayedBriefings.Remove(delayed);
+                logger.LogWarning("Briefing {HandoffId} goes out {Minutes:0.#} simulated minutes late (delay injected)", delayed.Ending.HandoffId, (Now() - delayed.Held).TotalMinutes);
+                messages.Add(Briefing(delayed.Ending, delayed.Items, $"handoff {DeskId.ToUpperInvariant()}→{delayed.Ending.IncomingDeskId.ToUpperInvariant()} (delayed)", delayed.Trace, delayed.Links));
+            }
+
             return messages;
         }
     }
+
+    /// <summary>Handles what reached the desk, or, while it is stopped, keeps it for when it
+    /// resumes.</summary>
+    public IReadOnlyList<OutgoingMessage> Handle(Func<IReadOnlyList<OutgoingMessage>> handle)
+    {
+        lock (gate)
+        {
+            if (controls.StoppedSince is not null)
+            {
+                heldWhileStopped.Add(handle);
+                return [];
+            }
+        }
+
+        return handle();
+    }
+
+    /// <summary>A fault injected from the console, or lifted. Stop and resume change what the
+    /// desk can do; the others change how it works from now on. Every change is reported.</summary>
+    public IReadOnlyList<OutgoingMessage> Inject(DeskFaultInjected fault)
+    {
+        List<Func<IReadOnlyList<OutgoingMessage>>> held = [];
+        var messages = new List<OutgoingMessage>();
+        lock (gate)
+        {
+            var at = Max(Now(), fault.SimulatedAt);
+            switch (fault.Fault)
+            {
+                case DeskFault.Stop when controls.StoppedSince is null:
+                    // Everything due before the stop still happens.
+                    messages.AddRange(Translate(model.Advance(at)));
+                    controls.StoppedSince = at;
+                    logger.LogWarning("{Desk} stopped by {RequestedBy}", DisplayName, fault.RequestedBy);
+                    break;
+                case DeskFault.Resume or DeskFault.ClearAll when controls.StoppedSince is { } since:
+                    model.AddDarkPeriod(since, at);
+                    controls.StoppedSince = null;
+                    held = [.. heldWhileStopped];
+                    heldWhileStopped.Clear();
+                    controls.TryApply(fault);
+                    logger.LogWarning("{Desk} resumed by {RequestedBy} after {Minutes:0} simulated minutes; {Held} message(s) waited", DisplayName, fault.RequestedBy, (at - since).TotalMinutes, held.Count);
+                    break;
+                case DeskFault.Stop or DeskFault.Resume:
+                    // Already stopped, or not stopped: nothing changes.
+                    break;
+                default:
+                    if (!controls.TryApply(fault))
+                    {
+                        logger.LogWarning("Fault {Fault} for {Desk} from {RequestedBy} ignored: factor {Factor} / delay {Delay} out of range", fault.Fault, DisplayName, fault.RequestedBy, fault.Factor, fault.DelayMinutes);
+                        return [];
+                    }
+
+                    break;
+            }
+
+            messages.Add(StateReport(at));
+        }
+
+        foreach (var handle in held)
+        {
+            messages.AddRange(handle());
+        }
+
+        Alarm.Ring();
+        return messages;
+    }
+
+    /// <summary>A person takes (or no longer takes) this desk's incoming handoffs. Briefings
+    /// already being reviewed carry on as they started.</summary>
+    public IReadOnlyList<OutgoingMessage> SetRehearsal(DeskRehearsalModeSet mode)
+    {
+        lock (gate)
+        {
+            controls.Human = mode.Human;
+            logger.LogInformation("{Desk}: a person {Takes} its handoffs ({RequestedBy})", DisplayName, mode.Human ? "takes" : "no longer takes", mode.RequestedBy);
+            return [StateReport(Max(Now(), mode.SimulatedAt))];
+        }
+    }
+
+    /// <summary>The person's decision on a briefed item; nothing when no such item waits for a
+    /// person here.</summary>
+    public IReadOnlyList<OutgoingMessage> Decided(HandoffItemDecided decision)
+    {
+        lock (gate)
+        {
+            var events = model.PersonDecides(decision.HandoffId, decision.IncidentId, decision.Accept, decision.Question, Max(Now(), decision.SimulatedAt));
+            if (events is null)
+            {
+                logger.LogInformation("{Incident} of {HandoffId} does not wait for a person on {Desk}; decision by {DecidedBy} ignored", decision.IncidentId, decision.HandoffId, DisplayName, decision.DecidedBy);
+                return [];
+            }
+
+            return Signal(Translate(events));
+        }
+    }
+
+    private OutgoingMessage StateReport(DateTimeOffset at) =>
+        new(new DeskStateReported(DeskId, controls.Human, controls.Faults(), at), $"{DisplayName} state", default, Tags(null, at, null));
 
     /// <summary>A new incident for this desk. An assignment for a shift this desk has already
     /// handed over goes on to the desk that took over, in a supplementary briefing.</summary>
@@ -177,6 +300,20 @@ public sealed class DeskRuntime
         }
 
         handedOver[ending.ShiftId] = ending;
+        switch (controls.NextBriefing)
+        {
+            case DeskFault.DropNextBriefing:
+                controls.NextBriefing = null;
+                logger.LogWarning("Briefing {HandoffId} with {Count} item(s) to {Incoming} dropped (fault injected)", ending.HandoffId, items.Count, ending.IncomingDeskId);
+                messages.Add(StateReport(Now()));
+                return messages;
+            case DeskFault.DelayNextBriefing:
+                controls.NextBriefing = null;
+                delayedBriefings.Add(new DelayedBriefing(Now().AddMinutes(controls.BriefingDelayMinutes), Now(), ending, items, trace, links));
+                messages.Add(StateReport(Now()));
+                return messages;
+        }
+
         messages.Add(Briefing(ending, items, $"handoff {DeskId.ToUpperInvariant()}→{ending.IncomingDeskId.ToUpperInvariant()}", trace, links));
         logger.LogInformation("Shift {ShiftId} ends: briefing {Count} item(s) to {Incoming} ({HandoffId})", ending.ShiftId, items.Count, ending.IncomingDeskId, ending.HandoffId);
         return messages;
@@ -242,11 +379,11 @@ public sealed class DeskRuntime
     /// <summary>The work an incident takes here: longer when the desk lacks its skill. Messages
     /// carry work as a skilled engineer would do it, so it never grows by changing hands.</summary>
     private double WorkHere(IncidentType type, double skilledMinutes) =>
-        Options.HasSkillFor(type) ? skilledMinutes : Math.Round(skilledMinutes * Options.UnskilledWorkFactor, 2);
+        Math.Round(skilledMinutes * (Options.HasSkillFor(type) ? 1 : Options.UnskilledWorkFactor) * controls.SlowFactor, 2);
 
     /// <summary>Work left here, as a skilled engineer would do it (for a message to another desk).</summary>
     private double SkilledWork(IncidentType type, double minutesHere) =>
-        Math.Round(Options.HasSkillFor(type) ? minutesHere : minutesHere / Options.UnskilledWorkFactor, 2);
+        Math.Round(minutesHere / (Options.HasSkillFor(type) ? 1 : Options.UnskilledWorkFactor) / controls.SlowFactor, 2);
 
     /// <summary>Whether an incident needs help only another desk can give; remembered for the request.</summary>
     private bool NeedsHelp(string incidentId, IncidentType type)
@@ -292,7 +429,7 @@ public sealed class DeskRuntime
                 AssistPending = i.AssistPending && NeedsHelp(i.IncidentId, i.Type),
                 RemainingWorkMinutes = WorkHere(i.Type, i.RemainingWorkMinutes),
             }).ToList();
-            var events = model.ReceiveBriefing(briefing.HandoffId, briefing.FromDeskId, items, briefing.SentAtWall, briefing.IncomingShiftStartsAt, reviewPerItem, Max(Now(), briefing.SimulatedAt));
+            var events = model.ReceiveBriefing(briefing.HandoffId, briefing.FromDeskId, items, briefing.SentAtWall, briefing.IncomingShiftStartsAt, reviewPerItem, Max(Now(), briefing.SimulatedAt), byPerson: controls.Human);
             return Signal(Translate(events));
         }
     }
@@ -315,7 +452,7 @@ public sealed class DeskRuntime
                 IncidentAcknowledgedByDesk a => ForIncident(new IncidentAcknowledged(a.IncidentId, DeskId, a.At), "acknowledge", a.IncidentId, a.At),
                 WorkStarted s => ForIncident(new IncidentUpdated(s.IncidentId, DeskId, $"{DeskId} engineer started work", "fix and verify", s.At), "work", s.IncidentId, s.At),
                 IncidentResolvedByDesk r => ForIncident(new IncidentResolved(r.IncidentId, DeskId, r.At), "resolve", r.IncidentId, r.At),
-                HandoffItemQueriedByDesk q => ForIncident(new HandoffItemQueried(q.HandoffId, q.IncidentId, DeskId, "the briefing left out what was done and what is next", q.At), "query", q.IncidentId, q.At, q.HandoffId),
+                HandoffItemQueriedByDesk q => ForIncident(new HandoffItemQueried(q.HandoffId, q.IncidentId, DeskId, q.Question ?? "the briefing left out what was done and what is next", q.At), "query", q.IncidentId, q.At, q.HandoffId),
                 HandoffSurpriseFoundByDesk f => ForIncident(new HandoffSurpriseFound(f.HandoffId, f.IncidentId, DeskId, f.ExtraWorkMinutes, f.At), "surprise on", f.IncidentId, f.At, f.HandoffId),
                 AssistNeeded n => ForIncident(new AssistRequested(n.IncidentId, DeskId, needs[n.IncidentId].DeskId, needs[n.IncidentId].Kind, n.At), $"ask {needs[n.IncidentId].DeskId.ToUpperInvariant()} desk for {needs[n.IncidentId].Kind} on", n.IncidentId, n.At),
                 AssistGiven g => new OutgoingMessage(
@@ -386,6 +523,9 @@ public sealed class DeskRuntime
     }
 
     private DateTimeOffset Now() => Clock.GetUtcNow();
+
+    /// <summary>A handoff briefing held back until <paramref name="Due"/>, built when it goes out.</summary>
+    private sealed record DelayedBriefing(DateTimeOffset Due, DateTimeOffset Held, ShiftEnding Ending, List<HandoffItem> Items, ActivityContext Trace, IReadOnlyList<ActivityLink>? Links);
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

@@ -34,10 +34,12 @@ public sealed class ClockAnnouncer(
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ClockAnnounceIntervalSeconds));
         do
         {
-            await bus.Publish(
-                new SimulationClockAnnounced(run.RunId, clock.Epoch, clock.WallAnchor!.Value, clock.Speed, run.Seed, clock.GetUtcNow()),
-                stoppingToken);
+            await bus.Publish(Announcement(clock, run), stoppingToken);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    /// <summary>The clock as every process must follow it now.</summary>
+    public static SimulationClockAnnounced Announcement(SimulationClock clock, SimulationOptions run) =>
+        new(run.RunId, clock.Epoch, clock.WallAnchor ?? clock.Wall.GetUtcNow(), clock.Speed, run.Seed, clock.GetUtcNow(), SimulatedAnchor: clock.SimulatedAnchor, Paused: clock.IsPaused);
 }

@@ -26,6 +26,7 @@ public static class DispatchExtensions
         typeof(AssistRequestedConsumer),
         typeof(AssistProvidedConsumer),
         typeof(WorkloadConsumer),
+        typeof(ClockChangeConsumer),
     ];
 
     /// <summary>The dispatch service: roster, router, shift clock, handoff coordinator, ledger,

@@ -2,7 +2,8 @@ namespace Malaysia.Ops.Contracts;
 
 /// <summary>Dispatch owns the run's clock. It announces the clock when it starts and then
 /// periodically, so that processes that start later (or restart) agree on simulated time:
-/// simulated = <paramref name="Epoch"/> + (wall - <paramref name="WallAnchor"/>) x <paramref name="Speed"/>.</summary>
+/// simulated = <paramref name="SimulatedAnchor"/> (the epoch when absent) + (wall - <paramref name="WallAnchor"/>) x <paramref name="Speed"/>,
+/// or, while <paramref name="Paused"/>, the simulated anchor itself.</summary>
 public sealed record SimulationClockAnnounced(
     string RunId,
     DateTimeOffset Epoch,
@@ -10,7 +11,9 @@ public sealed record SimulationClockAnnounced(
     double Speed,
     int Seed,
     DateTimeOffset SimulatedAt,
-    int SchemaVersion = MessageSchema.V1) : IOpsMessage;
+    int SchemaVersion = MessageSchema.V1,
+    DateTimeOffset? SimulatedAnchor = null,
+    bool Paused = false) : IOpsMessage;
 
 public sealed record ShiftStarted(
     string ShiftId,

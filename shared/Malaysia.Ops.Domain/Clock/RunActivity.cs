@@ -111,6 +111,22 @@ public sealed class RunActivity
         }
     }
 
+    /// <summary>Rings every loop's alarm: the clock changed pace, so each loop must work out
+    /// its sleep again.</summary>
+    public void RingAll()
+    {
+        List<Alarm> all;
+        lock (gate)
+        {
+            all = [.. awake, .. sleeping];
+        }
+
+        foreach (var alarm in all)
+        {
+            alarm.Ring();
+        }
+    }
+
     internal void Awake(Alarm alarm)
     {
         lock (gate)

@@ -9,6 +9,9 @@ namespace Malaysia.Ops.Domain.Clock;
 /// A virtual clock (<see cref="Virtual"/>) has no wall clock behind it: time stands still until
 /// a <see cref="VirtualTimeDriver"/> moves it to the next instant a loop's <see cref="Alarm"/> is
 /// due, once the run is quiet. Its "wall" time is the simulated time itself.
+/// A running clock can be paused, resumed and given another speed (a presenter at the console):
+/// each change re-anchors it at the simulated instant it had reached, so time never jumps, and
+/// rings every loop's alarm so that each sleeps again for the wall time the new pace needs.
 /// </summary>
 public sealed class SimulationClock : TimeProvider
 {
@@ -22,7 +25,7 @@ public sealed class SimulationClock : TimeProvider
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(speed);
         this.wall = wall ?? System;
-        setting = new ClockSetting(epoch.ToUniversalTime(), null, speed);
+        setting = new ClockSetting(epoch.ToUniversalTime(), epoch.ToUniversalTime(), null, speed, Paused: false);
     }
 
     /// <summary>A clock in virtual time, started at <paramref name="epoch"/>.</summary>
@@ -61,6 +64,13 @@ public sealed class SimulationClock : TimeProvider
 
     public double Speed => setting.Speed;
 
+    /// <summary>Stopped at <see cref="SimulatedAnchor"/> until resumed.</summary>
+    public bool IsPaused => setting.Paused;
+
+    /// <summary>The simulated instant that <see cref="WallAnchor"/> maps to: the epoch until the
+    /// clock is paused, resumed or given another speed, then the instant of that change.</summary>
+    public DateTimeOffset SimulatedAnchor => setting.SimulatedAnchor;
+
     /// <summary>The wall instant at which simulated time was the epoch; null until started.</summary>
     public DateTimeOffset? WallAnchor => setting.WallAnchor;
 
@@ -73,32 +83,78 @@ public sealed class SimulationClock : TimeProvider
     /// <summary>Starts the clock with the given anchor (the wall instant that maps to the epoch).</summary>
     public void Start(DateTimeOffset wallAnchor) => Synchronise(setting.Epoch, wallAnchor, setting.Speed);
 
+    /// <summary>Stops simulated time where it is; timers set while paused never fire.</summary>
+    public void Pause() => Rebase(speed: null, paused: true);
+
+    /// <summary>Lets simulated time run on from where it was paused.</summary>
+    public void Resume() => Rebase(speed: null, paused: false);
+
+    /// <summary>Runs on at <paramref name="speed"/> simulated seconds per wall second from now.</summary>
+    public void ChangeSpeed(double speed)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(speed);
+        Rebase(speed, paused: null);
+    }
+
+    private void Rebase(double? speed, bool? paused)
+    {
+        if (IsVirtual)
+        {
+            throw new InvalidOperationException("A virtual clock moves only when the run is quiet; it cannot be paused or sped up.");
+        }
+
+        lock (gate)
+        {
+            var now = GetUtcNow();
+            setting = setting with
+            {
+                SimulatedAnchor = now,
+                WallAnchor = wall.GetUtcNow(),
+                Speed = speed ?? setting.Speed,
+                Paused = paused ?? setting.Paused,
+            };
+        }
+
+        started.TrySetResult();
+        Activity.RingAll();
+    }
+
     /// <summary>Starts the clock now: the epoch is this very instant.</summary>
     public void StartNow() => Start(wall.GetUtcNow());
 
     /// <summary>Adopts the clock announced by the run's owner. Later announcements that agree
-    /// change nothing; a changed anchor or speed (the owner restarted) is adopted.</summary>
-    public void Synchronise(DateTimeOffset epoch, DateTimeOffset wallAnchor, double speed)
+    /// change nothing; a changed anchor, speed or pause (the owner restarted, or a presenter
+    /// changed the pace) is adopted, and every sleeping loop re-times its sleep.
+    /// <paramref name="simulatedAnchor"/> is the simulated instant at <paramref name="wallAnchor"/>
+    /// (the epoch when null).</summary>
+    public void Synchronise(DateTimeOffset epoch, DateTimeOffset wallAnchor, double speed, DateTimeOffset? simulatedAnchor = null, bool paused = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(speed);
+        var adopted = new ClockSetting(epoch.ToUniversalTime(), (simulatedAnchor ?? epoch).ToUniversalTime(), wallAnchor.ToUniversalTime(), speed, paused);
+        bool changed;
         lock (gate)
         {
-            setting = new ClockSetting(epoch.ToUniversalTime(), wallAnchor.ToUniversalTime(), speed);
+            changed = setting != adopted;
+            setting = adopted;
         }
 
         started.TrySetResult();
+        if (changed)
+        {
+            Activity.RingAll();
+        }
     }
 
     public override DateTimeOffset GetUtcNow()
     {
         var current = setting;
-        if (current.WallAnchor is not { } anchor)
+        if (current.WallAnchor is not { } anchor || current.Paused)
         {
-            return current.Epoch;
+            return current.SimulatedAnchor;
         }
 
         var elapsedWallTicks = (wall.GetUtcNow() - anchor).Ticks;
-        return current.Epoch.AddTicks((long)(elapsedWallTicks * current.Speed));
+        return current.SimulatedAnchor.AddTicks((long)(elapsedWallTicks * current.Speed));
     }
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
@@ -114,9 +170,12 @@ public sealed class SimulationClock : TimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var speed = setting.Speed;
-        return new ScaledTimer(wall.CreateTimer(callback, state, Scale(dueTime, speed), Scale(period, speed)), this);
+        var current = setting;
+        return new ScaledTimer(wall.CreateTimer(callback, state, Scale(dueTime, current), Scale(period, current)), this);
     }
+
+    private static TimeSpan Scale(TimeSpan simulated, ClockSetting current) =>
+        current.Paused ? Timeout.InfiniteTimeSpan : Scale(simulated, current.Speed);
 
     private static TimeSpan Scale(TimeSpan simulated, double speed)
     {
@@ -129,13 +188,13 @@ public sealed class SimulationClock : TimeProvider
         return TimeSpan.FromTicks(Math.Max(1, (long)(simulated.Ticks / speed)));
     }
 
-    private sealed record ClockSetting(DateTimeOffset Epoch, DateTimeOffset? WallAnchor, double Speed);
+    private sealed record ClockSetting(DateTimeOffset Epoch, DateTimeOffset SimulatedAnchor, DateTimeOffset? WallAnchor, double Speed, bool Paused);
 
     /// <summary>A wall timer whose changes are scaled by the clock's speed at the time of the
     /// change, so a timer rescheduled after the clock adopted a new speed follows it.</summary>
     private sealed class ScaledTimer(ITimer inner, SimulationClock clock) : ITimer
     {
-        public bool Change(TimeSpan dueTime, TimeSpan period) => inner.Change(Scale(dueTime, clock.Speed), Scale(period, clock.Speed));
+        public bool Change(TimeSpan dueTime, TimeSpan period) => inner.Change(Scale(dueTime, clock.setting), Scale(period, clock.setting));
 
         public void Dispose() => inner.Dispose();
 

@@ -16,7 +16,7 @@ public sealed record HandoffItemTakenOver(string HandoffId, string IncidentId, D
 public sealed record HandoffIntakeFinished(string HandoffId, string FromDeskId, int ItemsAccepted, DateTimeOffset BriefingSentAtWall, DateTimeOffset At) : DeskEvent(At);
 
 /// <summary>The incoming lead could not take an item over from its briefing and asked.</summary>
-public sealed record HandoffItemQueriedByDesk(string HandoffId, string IncidentId, DateTimeOffset At) : DeskEvent(At);
+public sealed record HandoffItemQueriedByDesk(string HandoffId, string IncidentId, DateTimeOffset At, string? Question = null) : DeskEvent(At);
 
 /// <summary>Work started on a handed-over item whose briefing had left context out.</summary>
 public sealed record HandoffSurpriseFoundByDesk(string HandoffId, string IncidentId, double ExtraWorkMinutes, DateTimeOffset At) : DeskEvent(At);

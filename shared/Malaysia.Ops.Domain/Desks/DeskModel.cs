@@ -11,6 +11,8 @@ namespace Malaysia.Ops.Domain.Desks;
 /// the outcome does not depend on how often the service wakes up.
 /// A desk can go dark for a while (an outage: site power, network, everyone in a war room): work
 /// in progress stops where it is, nothing is acknowledged, started or reviewed until it is back.
+/// In a rehearsal a person is the incoming lead: briefed items then wait for that person to
+/// accept or query each one (<see cref="PersonDecides"/>) instead of a review on a timer.
 /// </summary>
 public sealed class DeskModel
 {
@@ -90,7 +92,8 @@ public sealed class DeskModel
     }
 
     /// <summary>Takes the items of a briefing. The lead reviews them in the order given, one every
-    /// <paramref name="reviewPerItem"/>, starting when the desk is on duty.</summary>
+    /// <paramref name="reviewPerItem"/>, starting when the desk is on duty; when
+    /// <paramref name="byPerson"/>, each waits for a person's decision instead.</summary>
     public IReadOnlyList<DeskEvent> ReceiveBriefing(
         string handoffId,
         string fromDeskId,
@@ -98,7 +101,8 @@ public sealed class DeskModel
         DateTimeOffset briefingSentAtWall,
         DateTimeOffset acceptFrom,
         TimeSpan reviewPerItem,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        bool byPerson = false)
     {
         var events = Advance(now);
         var start = UpAt(Max(acceptFrom, Now));
@@ -112,10 +116,13 @@ public sealed class DeskModel
 
             // Missing context is either asked about at review (the item waits for the answer
             // while the lead reviews the rest) or found out when work starts.
-            var queried = b.ContextMissing && StableDraw.Uniform(quality.Seed, "query", handoffId, b.IncidentId) < quality.QueryProbability;
+            // A person decides for themselves whether to query; the surprise of missing
+            // context they accept anyway still comes when work starts.
+            var queried = !byPerson && b.ContextMissing && StableDraw.Uniform(quality.Seed, "query", handoffId, b.IncidentId) < quality.QueryProbability;
             items.Add(new WorkItem(b.IncidentId, b.Type, b.Severity, b.RemainingWorkMinutes + quality.Refamiliarisation.TotalMinutes, nextSequence++)
             {
                 Phase = Phase.AwaitingAcceptance,
+                AwaitingPerson = byPerson,
                 AcceptAt = queried ? reviewedAt + quality.QueryTime : reviewedAt,
                 QueryAt = queried ? reviewedAt : null,
                 SurprisePending = b.ContextMissing && !queried,
@@ -129,6 +136,41 @@ public sealed class DeskModel
 
         events.AddRange(Advance(Now));
         return events;
+    }
+
+    /// <summary>A person in a rehearsal accepts a briefed item (taken over now; worked once the
+    /// shift starts) or queries it (it keeps waiting for their decision). Null when no such item
+    /// waits for a person here (already decided, handed on, or never briefed).</summary>
+    public IReadOnlyList<DeskEvent>? PersonDecides(string handoffId, string incidentId, bool accept, string? question, DateTimeOffset now)
+    {
+        var events = Advance(now);
+        if (items.FirstOrDefault(i => i.AwaitingPerson && i.IncidentId == incidentId && i.HandoffId == handoffId) is not { } item)
+        {
+            return null;
+        }
+
+        if (accept)
+        {
+            item.AwaitingPerson = false;
+            item.AcceptAt = Now;
+        }
+        else
+        {
+            events.Add(new HandoffItemQueriedByDesk(handoffId, incidentId, Now, question));
+        }
+
+        events.AddRange(Advance(Now));
+        return events;
+    }
+
+    /// <summary>The desk is down from <paramref name="from"/> to <paramref name="to"/> (a stop
+    /// injected from the console, known only when the desk is back). Nothing before the instant
+    /// the model has reached can change.</summary>
+    public void AddDarkPeriod(DateTimeOffset from, DateTimeOffset to)
+    {
+        var pending = darkPeriods.Skip(nextDarkPeriod).Append(new DeskDarkPeriod(Max(from, Now), to));
+        darkPeriods.RemoveRange(nextDarkPeriod, darkPeriods.Count - nextDarkPeriod);
+        darkPeriods.AddRange(Merged(pending));
     }
 
     /// <summary>The help an incident was waiting for came: it can be worked from now on.</summary>
@@ -275,7 +317,7 @@ public sealed class DeskModel
                 case Phase.InProgress:
                     yield return item.FinishAt;
                     break;
-                case Phase.AwaitingAcceptance:
+                case Phase.AwaitingAcceptance when !item.AwaitingPerson:
                     yield return item.QueryAt ?? item.AcceptAt;
                     break;
                 case Phase.Queued when !item.Acknowledged || (item.OnCall && CanStart(item)):
@@ -336,7 +378,7 @@ public sealed class DeskModel
                         item.Phase = Phase.Queued;
                         item.WorkableFrom = dark.To;
                         break;
-                    case Phase.AwaitingAcceptance when item.AcceptAt >= t:
+                    case Phase.AwaitingAcceptance when item.AcceptAt >= t && !item.AwaitingPerson:
                         item.AcceptAt += dark.To - t;
                         item.QueryAt = item.QueryAt >= t ? item.QueryAt + (dark.To - t) : item.QueryAt;
                         break;
@@ -394,11 +436,13 @@ public sealed class DeskModel
 
     private void Accept(DateTimeOffset t, List<DeskEvent> events)
     {
-        foreach (var item in items.Where(i => i.Phase == Phase.AwaitingAcceptance && i.AcceptAt <= t).OrderBy(i => i.AcceptAt).ThenBy(i => i.Sequence).ToList())
+        foreach (var item in items.Where(i => i.Phase == Phase.AwaitingAcceptance && !i.AwaitingPerson && i.AcceptAt <= t).OrderBy(i => i.AcceptAt).ThenBy(i => i.Sequence).ToList())
         {
             var intake = intakes[item.IntakeKey!];
             item.Phase = Phase.Queued;
-            item.WorkableFrom = item.AcceptAt;
+
+            // A person may accept before their shift starts; the work waits for the shift.
+            item.WorkableFrom = Max(item.AcceptAt, intake.AcceptFrom);
             intake.Remaining--;
             intake.Accepted++;
             events.Add(new HandoffItemTakenOver(intake.HandoffId, item.IncidentId, intake.BriefingSentAtWall, item.AcceptAt));
@@ -522,6 +566,9 @@ public sealed class DeskModel
 
         /// <summary>Context was missing and nobody asked: found out when work starts.</summary>
         public bool SurprisePending { get; set; }
+
+        /// <summary>Briefed to a person in a rehearsal: taken over when they accept it.</summary>
+        public bool AwaitingPerson { get; set; }
 
         public AssistState Assist { get; set; }
 

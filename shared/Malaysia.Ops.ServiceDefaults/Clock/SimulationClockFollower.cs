@@ -12,15 +12,18 @@ public sealed class SimulationClockFollower(SimulationClock clock, ILogger<Simul
     public Task Consume(ConsumeContext<SimulationClockAnnounced> context)
     {
         var announced = context.Message;
-        var changed = clock.WallAnchor != announced.WallAnchor || clock.Speed != announced.Speed || clock.Epoch != announced.Epoch;
+        var simulatedAnchor = announced.SimulatedAnchor ?? announced.Epoch;
+        var changed = clock.WallAnchor != announced.WallAnchor || clock.Speed != announced.Speed || clock.Epoch != announced.Epoch
+            || clock.SimulatedAnchor != simulatedAnchor || clock.IsPaused != announced.Paused;
         if (changed)
         {
-            clock.Synchronise(announced.Epoch, announced.WallAnchor, announced.Speed);
+            clock.Synchronise(announced.Epoch, announced.WallAnchor, announced.Speed, simulatedAnchor, announced.Paused);
             logger.LogInformation(
-                "Simulated clock of run {RunId} adopted: epoch {Epoch:u}, speed {Speed}x, now {Now:u}",
+                "Simulated clock of run {RunId} adopted: epoch {Epoch:u}, speed {Speed}x{Paused}, now {Now:u}",
                 announced.RunId,
                 announced.Epoch,
                 announced.Speed,
+                announced.Paused ? " (paused)" : string.Empty,
                 clock.GetUtcNow());
         }
 

@@ -24,11 +24,17 @@ public static class EndpointDefaults
 
         if (messaging.RetryLimit > 0)
         {
-            endpoint.UseMessageRetry(retry => retry.Exponential(
-                messaging.RetryLimit,
-                TimeSpan.FromMilliseconds(50),
-                TimeSpan.FromSeconds(5),
-                TimeSpan.FromMilliseconds(100)));
+            endpoint.UseMessageRetry(retry =>
+            {
+                retry.Exponential(
+                    messaging.RetryLimit,
+                    TimeSpan.FromMilliseconds(50),
+                    TimeSpan.FromSeconds(5),
+                    TimeSpan.FromMilliseconds(100));
+
+                // A poison message stays poison: straight to the error queue.
+                retry.Ignore<InvalidMessageException>();
+            });
         }
     }
 }

@@ -1,0 +1,80 @@
+namespace Malaysia.Ops.Contracts;
+
+// Messages from the operations console to the services it drives. Each names who asked
+// (RequestedBy) so that every control action can be logged and shown on the board's timeline.
+
+public enum ClockChange
+{
+    Pause,
+    Resume,
+    Speed,
+}
+
+/// <summary>Console to dispatch, the clock's owner: pause, resume or change the run's speed.
+/// Dispatch applies it and announces the clock at once, so every process follows.</summary>
+public sealed record SimulationClockChangeRequested(
+    ClockChange Change,
+    double? Speed,
+    string RequestedBy,
+    DateTimeOffset SimulatedAt,
+    int SchemaVersion = MessageSchema.V1) : IOpsMessage;
+
+public enum DeskFault
+{
+    /// <summary>The desk goes down: nothing is worked, acknowledged or briefed until it resumes;
+    /// what reaches it meanwhile waits, as it would in its queue.</summary>
+    Stop,
+    Resume,
+
+    /// <summary>New work takes <c>Factor</c> times as long (a tired or short-handed desk).</summary>
+    Slow,
+    NormalSpeed,
+
+    /// <summary>The desk's next handoff briefing is lost.</summary>
+    DropNextBriefing,
+
+    /// <summary>The desk's next handoff briefing goes out <c>DelayMinutes</c> simulated minutes late.</summary>
+    DelayNextBriefing,
+
+    /// <summary>Every fault above is lifted.</summary>
+    ClearAll,
+}
+
+/// <summary>Console to a desk: a fault injected into it (or lifted).</summary>
+public sealed record DeskFaultInjected(
+    string DeskId,
+    DeskFault Fault,
+    double? Factor,
+    double? DelayMinutes,
+    string RequestedBy,
+    DateTimeOffset SimulatedAt,
+    int SchemaVersion = MessageSchema.V1) : IOpsMessage;
+
+/// <summary>Console to a desk: a person takes (or no longer takes) its incoming handoffs.</summary>
+public sealed record DeskRehearsalModeSet(
+    string DeskId,
+    bool Human,
+    string RequestedBy,
+    DateTimeOffset SimulatedAt,
+    int SchemaVersion = MessageSchema.V1) : IOpsMessage;
+
+/// <summary>Console to a desk in rehearsal: the person's decision on one briefed item, accept or
+/// query (with their question).</summary>
+public sealed record HandoffItemDecided(
+    string HandoffId,
+    string IncidentId,
+    string DeskId,
+    bool Accept,
+    string? Question,
+    string DecidedBy,
+    DateTimeOffset SimulatedAt,
+    int SchemaVersion = MessageSchema.V1) : IOpsMessage;
+
+/// <summary>A desk's own account of how it runs after a control: in rehearsal or not, and the
+/// faults in force (e.g. "stopped", "slow ×2", "next briefing dropped").</summary>
+public sealed record DeskStateReported(
+    string DeskId,
+    bool Human,
+    IReadOnlyList<string> Faults,
+    DateTimeOffset SimulatedAt,
+    int SchemaVersion = MessageSchema.V1) : IOpsMessage;
