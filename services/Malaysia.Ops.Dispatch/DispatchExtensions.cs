@@ -29,14 +29,22 @@ public static class DispatchExtensions
         typeof(ClockChangeConsumer),
     ];
 
+    /// <summary>The roster and dispatch settings (sections Roster and Dispatch), validated, and the
+    /// roster built from them: for dispatch, and for whoever must see the run as dispatch does.</summary>
+    public static IServiceCollection AddDispatchSettings(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<RosterOptions, RosterOptionsValidator>(RosterOptions.Section);
+        services.AddValidatedOptions<DispatchOptions, DispatchOptionsValidator>(DispatchOptions.Section);
+        services.AddSingleton(sp => RosterFactory.Build(sp.GetRequiredService<IOptions<RosterOptions>>().Value));
+        return services;
+    }
+
     /// <summary>The dispatch service: roster, router, shift clock, handoff coordinator, ledger,
     /// and the owner of the run's clock.</summary>
     public static OpsBusBuilder AddDispatch(this OpsBusBuilder bus)
     {
         var services = bus.Services;
-        services.AddValidatedOptions<RosterOptions, RosterOptionsValidator>(RosterOptions.Section);
-        services.AddValidatedOptions<DispatchOptions, DispatchOptionsValidator>(DispatchOptions.Section);
-        services.AddSingleton(sp => RosterFactory.Build(sp.GetRequiredService<IOptions<RosterOptions>>().Value));
+        services.AddDispatchSettings();
         services.AddSingleton<DispatchCoordinator>();
         services.AddHostedService<ClockAnnouncer>();
         services.AddHostedService<ShiftClock>();

@@ -30,13 +30,19 @@ public sealed class ScenarioRunner(Scenario scenario, double? speed, TextWriter 
             }
         }
 
-        var report = new RunReport(
-            RunReport.CurrentSchemaVersion,
-            new ReportScenario(scenario.Name, scenario.Description, scenario.Start, scenario.End, scenario.Days, scenario.Seed, scenario.Arrivals.IncidentsPerHour, run.Pace),
-            main,
-            comparison);
-        return (report, ledger);
+        return (Report(scenario, main, comparison, run.Pace), ledger);
     }
+
+    /// <summary>The report of a run still going (the operations console): its own desks, up to
+    /// <paramref name="until"/>.</summary>
+    public static RunReport Report(Scenario scenario, LedgerSnapshot ledger, string pace, DateTimeOffset until) =>
+        Report(scenario, TopologyReportBuilder.Build(scenario.Name, scenario.Description, scenario.Desks, ledger, scenario.Start, until), [], pace);
+
+    private static RunReport Report(Scenario scenario, TopologyReport main, IReadOnlyList<TopologyReport> comparison, string pace) => new(
+        RunReport.CurrentSchemaVersion,
+        new ReportScenario(scenario.Name, scenario.Description, scenario.Start, scenario.End, scenario.Days, scenario.Seed, scenario.Arrivals.IncidentsPerHour, pace),
+        main,
+        comparison);
 
     private TopologyReport Topology(string name, string description, IReadOnlyList<DeskPlan> desks, LedgerSnapshot ledger) =>
         TopologyReportBuilder.Build(name, description, desks, ledger, scenario.Start, scenario.End);

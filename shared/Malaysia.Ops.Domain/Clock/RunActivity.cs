@@ -18,6 +18,18 @@ public sealed class RunActivity
     /// message type its endpoint did not declare, so "quiet" cannot be trusted.</summary>
     public long UncountedDeliveries { get; private set; }
 
+    /// <summary>Deliveries published and not yet consumed: the depth of every queue together.</summary>
+    public long InFlight
+    {
+        get
+        {
+            lock (gate)
+            {
+                return deliveriesInFlight;
+            }
+        }
+    }
+
     public bool IsQuiet
     {
         get

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Malaysia.Ops.ServiceDefaults.Configuration;
+using Malaysia.Ops.ServiceDefaults.Messaging;
 using Polly;
 using Polly.Retry;
 using RabbitMQ.Client;
@@ -17,17 +18,7 @@ public static class BrokerPreflight
 {
     public static async Task CheckAsync(RabbitMqOptions options, CancellationToken cancellationToken)
     {
-        var factory = new ConnectionFactory
-        {
-            HostName = options.Host,
-            Port = options.Port,
-            VirtualHost = options.VirtualHost,
-            UserName = options.Username,
-            Password = options.Password,
-            ClientProvidedName = "malaysia-ops-preflight",
-            RequestedConnectionTimeout = TimeSpan.FromSeconds(5),
-            Ssl = new SslOption { Enabled = options.UseTls, ServerName = options.Host },
-        };
+        var factory = options.ConnectionFactory("malaysia-ops-preflight");
 
         var pipeline = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions

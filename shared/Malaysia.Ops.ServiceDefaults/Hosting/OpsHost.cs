@@ -127,6 +127,8 @@ public static partial class OpsHost
         OptionsValidationException validation => validation.Failures.ToList(),
         ConfigurationProblemException problem => [problem.Message],
         RosterDefinitionException roster => [roster.Message],
+        IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } inUse =>
+            [$"urls: {inUse.Message.Replace("Failed to bind to address ", string.Empty, StringComparison.Ordinal)} (another process listens there; choose a port with ASPNETCORE_URLS)"],
         AggregateException aggregate when aggregate.InnerExceptions.All(i => Describe(i) is not null) =>
             aggregate.InnerExceptions.SelectMany(i => Describe(i)!).ToList(),
         InvalidOperationException binding when BindingFailure().Match(binding.Message) is { Success: true } match =>

@@ -37,6 +37,7 @@ public static class BusRegistration
         });
 
         var transport = configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>()?.Transport ?? MessageTransport.RabbitMq;
+        services.AddSingleton(_ => new InMemoryTraffic(bus.FanOut()));
         void Configure(IBusRegistrationConfigurator x)
         {
             x.SetKebabCaseEndpointNameFormatter();
@@ -45,13 +46,13 @@ public static class BusRegistration
             {
                 x.UsingInMemory((context, cfg) =>
                 {
+                    // Virtual time waits for the messages in flight; on a wall clock they are
+                    // the in-memory bus's queue depth.
                     var clock = context.GetRequiredService<SimulationClock>();
-                    if (clock.IsVirtual)
-                    {
-                        var observer = new RunActivityObserver(clock.Activity, bus.FanOut());
-                        cfg.ConnectPublishObserver(observer);
-                        cfg.ConnectReceiveObserver(observer);
-                    }
+                    var traffic = context.GetRequiredService<InMemoryTraffic>();
+                    var observer = new RunActivityObserver(clock.IsVirtual ? clock.Activity : traffic.Activity, bus.FanOut());
+                    cfg.ConnectPublishObserver(observer);
+                    cfg.ConnectReceiveObserver(observer);
 
                     bus.ApplyEndpoints(context, cfg);
                 });

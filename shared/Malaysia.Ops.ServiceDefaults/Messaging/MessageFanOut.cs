@@ -9,7 +9,7 @@ namespace Malaysia.Ops.ServiceDefaults.Messaging;
 /// </summary>
 public sealed class MessageFanOut
 {
-    private readonly IReadOnlyList<IReadOnlySet<Type>> endpoints;
+    private readonly List<HashSet<Type>> endpoints;
     private readonly Dictionary<Type, int> known = [];
     private readonly Lock gate = new();
 
@@ -17,6 +17,9 @@ public sealed class MessageFanOut
     {
         endpoints = consumersPerEndpoint.Select(ConsumedMessageTypes).ToList();
     }
+
+    /// <summary>The receive endpoints of the process.</summary>
+    public int Endpoints => endpoints.Count;
 
     public int For(Type messageType)
     {

@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Malaysia.Ops.OperationsConsole.Api;
+
+/// <summary>
+/// Mutating requests carry the console's token (<c>Authorization: Bearer …</c>). Without a
+/// configured token (allowed only in Development) every request is let through; with one, a
+/// missing or wrong token is refused with 401 and a problem saying so.
+/// </summary>
+public sealed class ConsoleAccess(IOptions<ConsoleOptions> options) : IEndpointFilter
+{
+    public const string Scheme = "Bearer";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        if (options.Value.Token is not { Length: > 0 } token)
+        {
+            return await next(context);
+        }
+
+        var header = context.HttpContext.Request.Headers.Authorization.ToString();
+        var given = header.StartsWith(Scheme + " ", StringComparison.OrdinalIgnoreCase) ? header[(Scheme.Length + 1)..].Trim() : null;
+        if (given is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(token)))
+        {
+            context.HttpContext.Response.Headers.WWWAuthenticate = Scheme;
+            return RequestBody.Problem(
+                StatusCodes.Status401Unauthorized,
+                given is null ? "A token is needed" : "The token is not valid",
+                "Changing the run needs the console's token: Authorization: Bearer <token>.");
+        }
+
+        return await next(context);
+    }
+}

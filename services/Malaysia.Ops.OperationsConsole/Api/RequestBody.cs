@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Malaysia.Ops.OperationsConsole.Api;
+
+/// <summary>
+/// A JSON request body read field by field, so that every problem (a missing field, a number
+/// that is text, a value out of range, an unknown name) is reported against the field it is in,
+/// all at once, as a validation problem — never as a binding exception.
+/// </summary>
+public sealed class RequestBody
+{
+    private readonly JsonElement root;
+    private readonly Dictionary<string, string[]> errors = new(StringComparer.Ordinal);
+
+    private RequestBody(JsonElement root) => this.root = root;
+
+    public bool HasErrors => errors.Count > 0;
+
+    /// <summary>The body as an object, or a problem saying why it is not one (empty, not JSON,
+    /// too large).</summary>
+    public static async Task<(RequestBody? Body, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, bool optional = false)
+    {
+        if (request.ContentLength is 0 || (request.ContentLength is null && !request.Body.CanSeek && request.Headers.TransferEncoding.Count == 0))
+        {
+            return optional
+                ? (new RequestBody(JsonDocument.Parse("{}").RootElement), null)
+                : (null, Problem(StatusCodes.Status400BadRequest, "The request needs a JSON body", "Send a JSON object with Content-Type: application/json."));
+        }
+
+        if (request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, Problem(StatusCodes.Status415UnsupportedMediaType, "The body must be JSON", $"Content-Type was '{request.ContentType}'; send application/json."));
+        }
+
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 8 }, request.HttpContext.RequestAborted);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, Problem(StatusCodes.Status400BadRequest, "The body must be a JSON object", $"Found a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}."));
+            }
+
+            return (new RequestBody(document.RootElement.Clone()), null);
+        }
+        catch (JsonException e)
+        {
+            return (null, Problem(StatusCodes.Status400BadRequest, "The body is not valid JSON", $"Line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {e.Message.Split(" Path:", 2)[0]}"));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, Problem(StatusCodes.Status413PayloadTooLarge, "The body is too large", e.Message));
+        }
+    }
+
+    public static ProblemHttpResult Problem(int status, string title, string? detail = null) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: status);
+
+    /// <summary>A number in [min, max]; null (and a problem, when required) if absent or wrong.</summary>
+    public double? Number(string field, double min, double max, bool required)
+    {
+        if (!TryGet(field, required, out var value))
+        {
+            return null;
+        }
+
+        double number;
+        if (value.ValueKind == JsonValueKind.Number)
+        {
+            number = value.GetDouble();
+        }
+        else if (value.ValueKind == JsonValueKind.String && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+        {
+            number = parsed;
+        }
+        else
+        {
+            return Fail<double?>(field, $"'{Shown(value)}' is not a number");
+        }
+
+        return double.IsFinite(number) && number >= min && number <= max
+            ? number
+            : Fail<double?>(field, string.Create(CultureInfo.InvariantCulture, $"{number} is out of range (from {min} to {max})"));
+    }
+
+    /// <summary>Text of at most <paramref name="maxLength"/> characters, trimmed; empty counts as absent.</summary>
+    public string? Text(string field, int maxLength, bool required)
+    {
+        if (!TryGet(field, required, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return Fail<string>(field, $"'{Shown(value)}' is not text");
+        }
+
+        var text = value.GetString()!.Trim();
+        if (text.Length == 0)
+        {
+            return required ? Fail<string>(field, "is required") : null;
+        }
+
+        return text.Length <= maxLength ? text : Fail<string>(field, $"is {text.Length} characters long; at most {maxLength}");
+    }
+
+    public bool? Flag(string field, bool required)
+    {
+        if (!TryGet(field, required, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => Fail<bool?>(field, $"'{Shown(value)}' is not true or false"),
+        };
+    }
+
+    /// <summary>One of an enum's names, written as the API writes them ("Sev1", "drop-next-briefing").</summary>
+    public TEnum? Choice<TEnum>(string field, bool required)
+        where TEnum : struct, Enum
+    {
+        var text = Text(field, 100, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        foreach (var option in Enum.GetValues<TEnum>())
+        {
+            if (string.Equals(ApiNames.Of(option), text, StringComparison.OrdinalIgnoreCase) || string.Equals(option.ToString(), text, StringComparison.OrdinalIgnoreCase))
+            {
+                return option;
+            }
+        }
+
+        return Fail<TEnum?>(field, $"'{text}' is not one of: {string.Join(", ", Enum.GetValues<TEnum>().Select(ApiNames.Of))}");
+    }
+
+    /// <summary>Reports a problem with a field found by a rule spanning fields.</summary>
+    public void Problem(string field, string problem) => Fail<object>(field, problem);
+
+    public ValidationProblem ValidationProblem() =>
+        TypedResults.ValidationProblem(errors, title: "The request has invalid fields");
+
+    private bool TryGet(string field, bool required, out JsonElement value)
+    {
+        if (root.TryGetProperty(field, out value) && value.ValueKind != JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (required)
+        {
+            Fail<object>(field, "is required");
+        }
+
+        return false;
+    }
+
+    private T? Fail<T>(string field, string problem)
+    {
+        errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, problem] : [problem];
+        return default;
+    }
+
+    private static string Shown(JsonElement value)
+    {
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : value.GetRawText();
+        return text.Length <= 40 ? text : text[..40] + "…";
+    }
+}

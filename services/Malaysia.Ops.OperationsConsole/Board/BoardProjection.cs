@@ -1,0 +1,517 @@
+using System.Globalization;
+using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Domain.Incidents;
+using Malaysia.Ops.Domain.Rosters;
+
+namespace Malaysia.Ops.OperationsConsole.Board;
+
+/// <summary>
+/// The live board's picture of the run, built only from the messages the services publish (so
+/// it is the same whether the run is in this process or spread over a broker): incidents and who
+/// holds them, handoffs and their items, the desks' own reports of their mode and faults, and a
+/// timeline of what happened, control actions included. Free of I/O; thread-safe.
+/// </summary>
+public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, string? traceUrlTemplate = null, int timelineLength = 200)
+{
+    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, IncidentView> incidents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HandoffView> handoffs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DeskStateReported> deskStates = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Queue<DateTimeOffset> raisedTimes = new();
+    private readonly Queue<DateTimeOffset> resolvedTimes = new();
+    private readonly LinkedList<TimelineEntry> timeline = new();
+    private int resolved;
+    private int escalated;
+    private long messages;
+
+    public Roster Roster => roster;
+
+    /// <summary>Messages the board has taken in, for the messages-per-second figure.</summary>
+    public long MessagesSeen => Interlocked.Read(ref messages);
+
+    public void Raised(IncidentRaised raised, string? traceId, bool synthetic, DateTimeOffset wall)
+    {
+        lock (gate)
+        {
+            Count();
+            if (incidents.ContainsKey(raised.IncidentId))
+            {
+                return;
+            }
+
+            incidents[raised.IncidentId] = new IncidentView(raised.IncidentId, raised.Type, raised.Severity, raised.SimulatedAt, traceId, synthetic);
+            raisedTimes.Enqueue(raised.SimulatedAt);
+            if (raised.Severity == Severity.Sev1 || raised.IncidentId.StartsWith(IncidentIds.ConsolePrefix, StringComparison.Ordinal))
+            {
+                Log(raised.SimulatedAt, wall, "incident", $"{raised.IncidentId} {raised.Severity} {raised.Type} raised on {raised.ClusterId}: {raised.Summary}");
+            }
+        }
+    }
+
+    public void Assigned(IncidentAssigned assigned)
+    {
+        lock (gate)
+        {
+            Count();
+            if (incidents.TryGetValue(assigned.IncidentId, out var incident) && incident.ResolvedAt is null)
+            {
+                incident.DeskId = assigned.DeskId;
+                incident.Status = incident.Acknowledged ? "acknowledged" : "assigned";
+            }
+        }
+    }
+
+    public void Acknowledged(IncidentAcknowledged acknowledged)
+    {
+        lock (gate)
+        {
+            Count();
+            if (incidents.TryGetValue(acknowledged.IncidentId, out var incident) && incident.ResolvedAt is null)
+            {
+                incident.Acknowledged = true;
+                incident.DeskId = acknowledged.DeskId;
+                incident.Status = "acknowledged";
+            }
+        }
+    }
+
+    public void Escalated(IncidentEscalated escalation, DateTimeOffset wall)
+    {
+        lock (gate)
+        {
+            Count();
+            escalated++;
+            if (incidents.TryGetValue(escalation.IncidentId, out var incident) && incident.ResolvedAt is null)
+            {
+                incident.Status = "escalated";
+                incident.DeskId = escalation.Paged ? escalation.FromDeskId : escalation.DeskId;
+            }
+
+            Log(escalation.SimulatedAt, wall, "incident", $"{escalation.IncidentId} escalated: {escalation.Reason}");
+        }
+    }
+
+    public void Resolved(IncidentResolved message)
+    {
+        lock (gate)
+        {
+            Count();
+            if (incidents.TryGetValue(message.IncidentId, out var incident) && incident.ResolvedAt is null)
+            {
+                incident.ResolvedAt = message.SimulatedAt;
+                incident.Status = "resolved";
+                resolved++;
+                resolvedTimes.Enqueue(message.SimulatedAt);
+            }
+        }
+    }
+
+    /// <summary>A briefing: its items now wait for the incoming desk (a person, if that desk is
+    /// in rehearsal mode when it arrives). A supplement adds items to the same handoff.</summary>
+    public void Briefed(HandoffBriefing briefing, DateTimeOffset wall)
+    {
+        lock (gate)
+        {
+            Count();
+            var isNew = !handoffs.TryGetValue(briefing.HandoffId, out var handoff);
+            if (handoff is null)
+            {
+                handoff = new HandoffView(briefing.HandoffId, briefing.FromDeskId, briefing.ToDeskId, briefing.SimulatedAt, IsHuman(briefing.ToDeskId));
+                handoffs[briefing.HandoffId] = handoff;
+            }
+
+            foreach (var item in briefing.Items)
+            {
+                handoff.Items.TryAdd(item.IncidentId, new ItemView(item, briefing.SimulatedAt));
+                if (incidents.TryGetValue(item.IncidentId, out var incident) && incident.ResolvedAt is null)
+                {
+                    incident.DeskId = briefing.ToDeskId;
+                    incident.Status = "in-handoff";
+                }
+            }
+
+            if (isNew)
+            {
+                Log(briefing.SimulatedAt, wall, "handoff", $"{Desk(briefing.FromDeskId)} briefed {Desk(briefing.ToDeskId)}: {briefing.Items.Count} item(s){(handoff.ByPerson ? ", waiting for a person" : string.Empty)}");
+            }
+        }
+    }
+
+    public void ItemAccepted(HandoffItemAccepted accepted, DateTimeOffset wall)
+    {
+        lock (gate)
+        {
+            Count();
+            if (!handoffs.TryGetValue(accepted.HandoffId, out var handoff) || !handoff.Items.TryGetValue(accepted.IncidentId, out var item) || item.AcceptedAt is not null)
+            {
+                return;
+            }
+
+            item.AcceptedAt = accepted.SimulatedAt;
+            item.State = "accepted";
+            if (incidents.TryGetValue(accepted.IncidentId, out var incident) && incident.ResolvedAt is null)
+            {
+                incident.Status = incident.Acknowledged ? "acknowledged" : "assigned";
+            }
+
+            if (handoff.ByPerson)
+            {
+                Log(accepted.SimulatedAt, wall, "handoff", string.Create(CultureInfo.InvariantCulture, $"{accepted.IncidentId} accepted by the {Desk(accepted.DeskId)} lead after {(accepted.SimulatedAt - item.BriefedAt).TotalMinutes:0.#} min"));
+            }
+        }
+    }
+
+    public void ItemQueried(HandoffItemQueried query, DateTimeOffset wall)
+    {
+        lock (gate)
+        {
+            Count();
+            if (handoffs.TryGetValue(query.HandoffId, out var handoff) && handoff.Items.TryGetValue(query.IncidentId, out var item))
+            {
+                item.Queried = true;
+                if (item.AcceptedAt is null && item.State != "escalated")
+                {
+                    item.State = "queried";
+                }
+            }
+
+            Log(query.SimulatedAt, wall, "handoff", $"{Desk(query.DeskId)} queried {query.IncidentId}: {query.Question}");
+        }
+    }
+
+    public void HandoffCompleted(HandoffCompleted completed, DateTimeOffset wall)
+    {
+        lock (gate)
+        {
+            Count();
+            if (handoffs.TryGetValue(completed.HandoffId, out var handoff) && !handoff.Completed)
+            {
+                handoff.Completed = true;
+                Log(completed.SimulatedAt, wall, "handoff", $"{Desk(completed.FromDeskId)} → {Desk(completed.ToDeskId)} handoff taken over ({completed.ItemsAccepted} item(s))");
+            }
+        }
+    }
+
+    /// <summary>Dispatch escalated an item nobody accepted in time, or a whole handoff whose
+    /// briefing never came (no incident id).</summary>
+    public void HandoffEscalated(HandoffEscalated escalation, DateTimeOffset wall)
+    {
+        lock (gate)
+        {
+            Count();
+            if (!handoffs.TryGetValue(escalation.HandoffId, out var handoff))
+            {
+                handoff = new HandoffView(escalation.HandoffId, escalation.FromDeskId, escalation.ToDeskId, escalation.SimulatedAt, IsHuman(escalation.ToDeskId));
+                handoffs[escalation.HandoffId] = handoff;
+            }
+
+            handoff.Escalated++;
+            if (!string.IsNullOrEmpty(escalation.IncidentId) && handoff.Items.TryGetValue(escalation.IncidentId, out var item) && item.AcceptedAt is null)
+            {
+                item.State = "escalated";
+            }
+
+            Log(escalation.SimulatedAt, wall, "handoff", $"{(string.IsNullOrEmpty(escalation.IncidentId) ? "handoff " + escalation.HandoffId : escalation.IncidentId)} escalated: {escalation.Reason}");
+        }
+    }
+
+    public void DeskReported(DeskStateReported state, DateTimeOffset wall)
+    {
+        lock (gate)
+        {
+            Count();
+            deskStates.TryGetValue(state.DeskId, out var before);
+            deskStates[state.DeskId] = state;
+            if (before is null || before.Human != state.Human || !before.Faults.SequenceEqual(state.Faults))
+            {
+                var faults = state.Faults.Count == 0 ? "no faults" : string.Join(", ", state.Faults);
+                Log(state.SimulatedAt, wall, "fault", $"{Desk(state.DeskId)} reports: {(state.Human ? "a person takes its handoffs" : "handoffs taken automatically")}; {faults}");
+            }
+        }
+    }
+
+    /// <summary>A message a service could not process (a poison message, moved to its error queue).</summary>
+    public void Rejected(string service, string messageType, string reason, DateTimeOffset at, DateTimeOffset wall)
+    {
+        lock (gate)
+        {
+            Count();
+            Log(at, wall, "fault", $"{service} rejected a {messageType} (moved to its error queue): {reason}");
+        }
+    }
+
+    /// <summary>A control action from the console, as the timeline shows it.</summary>
+    public void Control(string text, DateTimeOffset at, DateTimeOffset wall)
+    {
+        lock (gate)
+        {
+            Log(at, wall, "control", text);
+        }
+    }
+
+    /// <summary>The desk whose person decides on an item of a handoff, or null when the item
+    /// does not wait for a person (accepted, escalated, or not briefed to a desk in rehearsal).</summary>
+    public string? PersonItem(string handoffId, string incidentId)
+    {
+        lock (gate)
+        {
+            return handoffs.TryGetValue(handoffId, out var handoff) && handoff.ByPerson
+                && handoff.Items.TryGetValue(incidentId, out var item) && item.AcceptedAt is null && item.State != "escalated"
+                ? handoff.ToDeskId
+                : null;
+        }
+    }
+
+    public BoardSnapshot Snapshot(string scenario, string mode, RunStatus run, BoardFlow flow)
+    {
+        var now = run.SimulatedNow;
+        lock (gate)
+        {
+            Prune(raisedTimes, now);
+            Prune(resolvedTimes, now);
+            var open = incidents.Values.Where(i => i.ResolvedAt is null).ToList();
+            var onDuty = roster.OnDuty(now).Select(s => s.DeskId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            return new BoardSnapshot(
+                scenario,
+                mode,
+                run,
+                Clocks(now),
+                new DutyStatus(onDuty, NextHandoffAfter(now)),
+                Coverage(now),
+                roster.Desks.Select(d => DeskBoard(d, onDuty, open, now)).ToList(),
+                handoffs.Values.OrderByDescending(h => h.BriefedAt).ThenByDescending(h => h.HandoffId, StringComparer.Ordinal).Take(12).Select(Row).ToList(),
+                Pending(now),
+                flow with { RaisedLastHour = raisedTimes.Count, ResolvedLastHour = resolvedTimes.Count },
+                new BoardTotals(
+                    incidents.Count,
+                    resolved,
+                    open.Count,
+                    escalated,
+                    handoffs.Count,
+                    handoffs.Values.Sum(h => h.Items.Values.Count(i => i.AcceptedAt is not null)),
+                    handoffs.Values.Sum(h => h.Escalated)),
+                [.. timeline.Take(50)]);
+        }
+    }
+
+    private DeskBoard DeskBoard(DeskRoster desk, List<string> onDuty, List<IncidentView> open, DateTimeOffset now)
+    {
+        deskStates.TryGetValue(desk.DeskId, out var state);
+        var held = open
+            .Where(i => string.Equals(i.DeskId, desk.DeskId, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(i => i.Severity)
+            .ThenBy(i => i.RaisedAt)
+            .Select(i => new OpenIncident(i.IncidentId, i.Type.ToString(), i.Severity.ToString(), Math.Round((now - i.RaisedAt).TotalMinutes, 1), i.Status, Sla(i, now), TraceUrl(i.TraceId), i.Synthetic))
+            .ToList();
+        return new DeskBoard(
+            desk.DeskId,
+            desk.DisplayName,
+            desk.TimeZone.Id,
+            onDuty.Contains(desk.DeskId, StringComparer.OrdinalIgnoreCase),
+            state?.Human ?? false,
+            state?.Faults ?? [],
+            held);
+    }
+
+    /// <summary>ok, at-risk (past half its target) or breached: the acknowledgement target
+    /// until acknowledged, the resolution target after.</summary>
+    private string Sla(IncidentView incident, DateTimeOffset now)
+    {
+        var level = serviceLevels.For(incident.Severity);
+        var target = incident.Acknowledged ? level.ResolveWithin : level.AcknowledgeWithin;
+        var age = now - incident.RaisedAt;
+        return age > target ? "breached" : age > target / 2 ? "at-risk" : "ok";
+    }
+
+    private string? TraceUrl(string? traceId) =>
+        traceUrlTemplate is { Length: > 0 } template && traceId is not null ? template.Replace("{traceId}", traceId, StringComparison.Ordinal) : null;
+
+    private HandoffRow Row(HandoffView handoff)
+    {
+        var latencies = handoff.Items.Values
+            .Where(i => i.AcceptedAt is not null)
+            .Select(i => (i.AcceptedAt!.Value - i.BriefedAt).TotalMinutes)
+            .Order()
+            .ToList();
+        return new HandoffRow(
+            handoff.HandoffId,
+            handoff.FromDeskId,
+            handoff.ToDeskId,
+            handoff.BriefedAt,
+            handoff.Items.Count,
+            latencies.Count,
+            handoff.Items.Values.Count(i => i.Queried),
+            handoff.Escalated,
+            latencies.Count == 0 ? null : Math.Round(latencies[(latencies.Count - 1) / 2], 1),
+            latencies.Count == 0 ? null : Math.Round(latencies[^1], 1),
+            handoff.Completed,
+            handoff.ByPerson);
+    }
+
+    private List<PendingBriefing> Pending(DateTimeOffset now) => handoffs.Values
+        .Where(h => h.ByPerson && !h.Completed && h.Items.Values.Any(i => i.AcceptedAt is null && i.State != "escalated"))
+        .OrderBy(h => h.BriefedAt)
+        .Select(h => new PendingBriefing(
+            h.HandoffId,
+            h.FromDeskId,
+            h.ToDeskId,
+            h.BriefedAt,
+            h.Items.Values.Select(i => new PendingItem(
+                i.Item.IncidentId,
+                i.Item.Type.ToString(),
+                i.Item.Severity.ToString(),
+                i.Item.Status.ToString(),
+                i.Item.Acknowledged,
+                i.Item.RemainingWorkMinutes,
+                i.Item.Notes,
+                i.Item.NextAction,
+                i.Item.ContextMissing,
+                i.State,
+                Math.Round(((i.AcceptedAt ?? now) - i.BriefedAt).TotalMinutes, 1))).ToList()))
+        .ToList();
+
+    private List<ZoneClock> Clocks(DateTimeOffset now)
+    {
+        var zones = new List<(string Label, TimeZoneInfo Zone)>();
+        foreach (var desk in roster.Desks)
+        {
+            if (zones.All(z => z.Zone.Id != desk.TimeZone.Id))
+            {
+                zones.Add((ZoneLabel(desk.TimeZone), desk.TimeZone));
+            }
+        }
+
+        zones.Add(("UTC", TimeZoneInfo.Utc));
+        return zones.Select(z =>
+        {
+            var local = TimeZoneInfo.ConvertTime(now, z.Zone);
+            var offset = local.Offset;
+            var sign = offset < TimeSpan.Zero ? "-" : "+";
+            return new ZoneClock(
+                z.Label,
+                z.Zone.Id,
+                local.ToString("HH:mm", CultureInfo.InvariantCulture),
+                local.ToString("ddd d MMM", CultureInfo.InvariantCulture),
+                string.Create(CultureInfo.InvariantCulture, $"UTC{sign}{offset.Duration():hh\\:mm}"));
+        }).ToList();
+    }
+
+    /// <summary>"New York" for America/New_York.</summary>
+    private static string ZoneLabel(TimeZoneInfo zone) =>
+        zone.Id.Contains('/', StringComparison.Ordinal) ? zone.Id[(zone.Id.LastIndexOf('/') + 1)..].Replace('_', ' ') : zone.Id;
+
+    private NextHandoff? NextHandoffAfter(DateTimeOffset now)
+    {
+        var end = roster.BoundariesBetween(now, now.AddDays(2)).FirstOrDefault(b => !b.IsStart);
+        if (end is null)
+        {
+            return null;
+        }
+
+        var plan = roster.PlanHandoff(end.Shift);
+        return new NextHandoff(plan.Outgoing.DeskId, plan.Incoming.DeskId, end.At, Math.Round((end.At - now).TotalMinutes, 1));
+    }
+
+    /// <summary>The 24 hours from the start of the current UTC hour.</summary>
+    private CoverageStrip Coverage(DateTimeOffset now)
+    {
+        var from = new DateTimeOffset(now.UtcDateTime.Date.AddHours(now.UtcDateTime.Hour), TimeSpan.Zero);
+        var to = from.AddDays(1);
+        var shifts = roster.ShiftsBetween(from, to);
+        var desks = roster.Desks.Select(d => new DeskCoverage(
+            d.DeskId,
+            d.DisplayName,
+            shifts.Where(s => string.Equals(s.DeskId, d.DeskId, StringComparison.OrdinalIgnoreCase))
+                .Select(s => new TimeSpanOnStrip(Max(s.StartsAt, from), Min(s.EndsAt, to)))
+                .ToList())).ToList();
+        var gaps = roster.Coverage(from, to).Gaps.Select(g => new TimeSpanOnStrip(g.From, g.To)).ToList();
+        return new CoverageStrip(from, to, desks, gaps);
+    }
+
+    private string Desk(string deskId) =>
+        roster.Desks.FirstOrDefault(d => string.Equals(d.DeskId, deskId, StringComparison.OrdinalIgnoreCase)) is { } desk
+            ? $"{desk.DeskId.ToUpperInvariant()} desk"
+            : deskId;
+
+    private bool IsHuman(string deskId) => deskStates.TryGetValue(deskId, out var state) && state.Human;
+
+    private void Log(DateTimeOffset at, DateTimeOffset wall, string kind, string text)
+    {
+        timeline.AddFirst(new TimelineEntry(at, wall, kind, text));
+        while (timeline.Count > timelineLength)
+        {
+            timeline.RemoveLast();
+        }
+    }
+
+    private void Count() => Interlocked.Increment(ref messages);
+
+    private static void Prune(Queue<DateTimeOffset> times, DateTimeOffset now)
+    {
+        while (times.TryPeek(out var oldest) && oldest <= now - Hour)
+        {
+            times.Dequeue();
+        }
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private sealed class IncidentView(string incidentId, IncidentType type, Severity severity, DateTimeOffset raisedAt, string? traceId, bool synthetic)
+    {
+        public string IncidentId { get; } = incidentId;
+
+        public IncidentType Type { get; } = type;
+
+        public Severity Severity { get; } = severity;
+
+        public DateTimeOffset RaisedAt { get; } = raisedAt;
+
+        public string? TraceId { get; } = traceId;
+
+        public bool Synthetic { get; } = synthetic;
+
+        public string? DeskId { get; set; }
+
+        public string Status { get; set; } = "raised";
+
+        public bool Acknowledged { get; set; }
+
+        public DateTimeOffset? ResolvedAt { get; set; }
+    }
+
+    private sealed class HandoffView(string handoffId, string fromDeskId, string toDeskId, DateTimeOffset briefedAt, bool byPerson)
+    {
+        public string HandoffId { get; } = handoffId;
+
+        public string FromDeskId { get; } = fromDeskId;
+
+        public string ToDeskId { get; } = toDeskId;
+
+        public DateTimeOffset BriefedAt { get; } = briefedAt;
+
+        public bool ByPerson { get; } = byPerson;
+
+        public Dictionary<string, ItemView> Items { get; } = new(StringComparer.Ordinal);
+
+        public int Escalated { get; set; }
+
+        public bool Completed { get; set; }
+    }
+
+    private sealed class ItemView(HandoffItem item, DateTimeOffset briefedAt)
+    {
+        public HandoffItem Item { get; } = item;
+
+        public DateTimeOffset BriefedAt { get; } = briefedAt;
+
+        public DateTimeOffset? AcceptedAt { get; set; }
+
+        public bool Queried { get; set; }
+
+        public string State { get; set; } = "waiting";
+    }
+}

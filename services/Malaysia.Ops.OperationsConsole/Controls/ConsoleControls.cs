@@ -1,0 +1,163 @@
+using System.Globalization;
+using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.OperationsConsole.Board;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Malaysia.Ops.OperationsConsole.Controls;
+
+/// <summary>
+/// Every action the console can take on the run, in both modes: as messages to the services
+/// that own what changes (dispatch owns the clock, each desk its own work), so the same action
+/// works on the in-memory bus and over a broker. Each action is logged and put on the board's
+/// timeline with who asked.
+/// </summary>
+public sealed class ConsoleControls(
+    IBus bus,
+    SimulationClock clock,
+    BoardProjection board,
+    SyntheticLoad load,
+    IncidentPublisher incidents,
+    IOptions<ConsoleOptions> options,
+    ConsoleRun run,
+    ILogger<ConsoleControls> logger)
+{
+    private long raised;
+    private int started;
+
+    /// <summary>Whether the run has been started (an attached console joins a run already going).</summary>
+    public bool Started => options.Value.Mode == ConsoleMode.Attached || Volatile.Read(ref started) == 1;
+
+    public RunStatus Status()
+    {
+        var now = clock.GetUtcNow();
+        var state = run.End is { } end && now >= end ? "finished"
+            : !Started ? "ready"
+            : clock.IsPaused ? "paused"
+            : "running";
+        return new RunStatus(state, now, clock.Speed, run.Start ?? clock.Epoch, run.End ?? now, load.IncidentsPerHour);
+    }
+
+    public Task StartAsync(string who, CancellationToken cancellationToken)
+    {
+        Interlocked.Exchange(ref started, 1);
+        return ChangeClockAsync(ClockChange.Resume, null, who, "started the run", cancellationToken);
+    }
+
+    public Task PauseAsync(string who, CancellationToken cancellationToken) =>
+        ChangeClockAsync(ClockChange.Pause, null, who, "paused the run", cancellationToken);
+
+    public Task ResumeAsync(string who, CancellationToken cancellationToken)
+    {
+        Interlocked.Exchange(ref started, 1);
+        return ChangeClockAsync(ClockChange.Resume, null, who, "resumed the run", cancellationToken);
+    }
+
+    public Task ChangeSpeedAsync(double speed, string who, CancellationToken cancellationToken) =>
+        ChangeClockAsync(ClockChange.Speed, speed, who, string.Create(CultureInfo.InvariantCulture, $"set the speed to {speed:0.##}×"), cancellationToken);
+
+    /// <summary>Raises an incident now; its id (INC-C-0001) is returned.</summary>
+    public async Task<string> RaiseAsync(IncidentType type, Severity severity, string? clusterId, string? summary, double? workMinutes, string who, CancellationToken cancellationToken)
+    {
+        var profile = IncidentCatalogueProfile(type);
+        var id = $"{IncidentIds.ConsolePrefix}{Interlocked.Increment(ref raised).ToString("D4", CultureInfo.InvariantCulture)}";
+        var cluster = string.IsNullOrWhiteSpace(clusterId) ? profile.Clusters[0] : clusterId.Trim();
+        var text = string.IsNullOrWhiteSpace(summary) ? string.Format(CultureInfo.InvariantCulture, profile.SummaryTemplate, cluster) : summary.Trim();
+        var work = workMinutes ?? profile.MeanWorkMinutes[severity];
+        var now = clock.GetUtcNow();
+        await incidents.PublishAsync(new IncidentRaised(id, type, severity, cluster, text, work, now), synthetic: false, cancellationToken);
+        Record(who, string.Create(CultureInfo.InvariantCulture, $"raised {id}: {severity} {type} on {cluster} ({work:0} min of work)"));
+        return id;
+    }
+
+    public void StartLoad(double incidentsPerHour, double? durationMinutes, string who)
+    {
+        load.Start(incidentsPerHour, durationMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null);
+        Record(who, string.Create(CultureInfo.InvariantCulture, $"started a load of {incidentsPerHour:0.##} incidents/h{(durationMinutes is { } d ? $" for {d:0.#} min" : string.Empty)}"));
+    }
+
+    public void StopLoad(string who)
+    {
+        load.Stop();
+        Record(who, "stopped the load");
+    }
+
+    /// <summary>Injects a fault into a desk, or (poison) sends it an assignment it must reject.</summary>
+    public async Task InjectAsync(string deskId, ConsoleFault fault, double? factor, double? delayMinutes, string who, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (fault == ConsoleFault.Poison)
+        {
+            // An assignment no desk can work: an unknown severity and negative work. The desk
+            // rejects it to its error queue with the reason, and carries on.
+            await bus.Publish(new IncidentAssigned($"{IncidentIds.ConsolePrefix}POISON", deskId, "poison", now, false, IncidentType.GpuNodeFailure, (Severity)99, -1, now), cancellationToken);
+            Record(who, $"sent a poison message to the {deskId.ToUpperInvariant()} desk");
+            return;
+        }
+
+        var deskFault = fault switch
+        {
+            ConsoleFault.Stop => DeskFault.Stop,
+            ConsoleFault.Resume => DeskFault.Resume,
+            ConsoleFault.Slow => DeskFault.Slow,
+            ConsoleFault.NormalSpeed => DeskFault.NormalSpeed,
+            ConsoleFault.DropNextBriefing => DeskFault.DropNextBriefing,
+            ConsoleFault.DelayNextBriefing => DeskFault.DelayNextBriefing,
+            _ => DeskFault.ClearAll,
+        };
+        await bus.Publish(new DeskFaultInjected(deskId, deskFault, factor, delayMinutes, who, now), cancellationToken);
+        var detail = fault switch
+        {
+            ConsoleFault.Slow => string.Create(CultureInfo.InvariantCulture, $" ×{factor:0.##}"),
+            ConsoleFault.DelayNextBriefing => string.Create(CultureInfo.InvariantCulture, $" by {delayMinutes:0.#} min"),
+            _ => string.Empty,
+        };
+        Record(who, $"{Describe(fault)}{detail}: {deskId.ToUpperInvariant()} desk");
+    }
+
+    public async Task ClearFaultsAsync(string deskId, string who, CancellationToken cancellationToken)
+    {
+        await bus.Publish(new DeskFaultInjected(deskId, DeskFault.ClearAll, null, null, who, clock.GetUtcNow()), cancellationToken);
+        Record(who, $"cleared every fault of the {deskId.ToUpperInvariant()} desk");
+    }
+
+    public async Task SetRehearsalAsync(string deskId, bool human, string who, CancellationToken cancellationToken)
+    {
+        await bus.Publish(new DeskRehearsalModeSet(deskId, human, who, clock.GetUtcNow()), cancellationToken);
+        Record(who, human ? $"took the {deskId.ToUpperInvariant()} desk's handoffs as a person" : $"handed the {deskId.ToUpperInvariant()} desk's handoffs back to the simulation");
+    }
+
+    public async Task DecideAsync(string handoffId, string incidentId, string deskId, bool accept, string? question, string who, CancellationToken cancellationToken)
+    {
+        await bus.Publish(new HandoffItemDecided(handoffId, incidentId, deskId, accept, question, who, clock.GetUtcNow()), cancellationToken);
+        Record(who, accept ? $"accepted {incidentId} of {handoffId}" : $"queried {incidentId} of {handoffId}: {question}");
+    }
+
+    private async Task ChangeClockAsync(ClockChange change, double? speed, string who, string text, CancellationToken cancellationToken)
+    {
+        await bus.Publish(new SimulationClockChangeRequested(change, speed, who, clock.GetUtcNow()), cancellationToken);
+        Record(who, text);
+    }
+
+    private void Record(string who, string text)
+    {
+        logger.LogInformation("Control by {Who}: {Action}", who, text);
+        board.Control($"{who} {text}", clock.GetUtcNow(), clock.Wall.GetUtcNow());
+    }
+
+    private static Domain.Incidents.IncidentProfile IncidentCatalogueProfile(IncidentType type) =>
+        Domain.Incidents.IncidentCatalogue.Default.For(type) ?? throw new ArgumentOutOfRangeException(nameof(type), type, "not in the incident catalogue");
+
+    private static string Describe(ConsoleFault fault) => fault switch
+    {
+        ConsoleFault.Stop => "stopped",
+        ConsoleFault.Resume => "resumed",
+        ConsoleFault.Slow => "slowed",
+        ConsoleFault.NormalSpeed => "restored the normal pace of",
+        ConsoleFault.DropNextBriefing => "will drop the next briefing of",
+        ConsoleFault.DelayNextBriefing => "will delay the next briefing",
+        _ => "changed",
+    };
+}
