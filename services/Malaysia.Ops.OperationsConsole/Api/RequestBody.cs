@@ -34,9 +34,28 @@ public sealed class RequestBody
             return (null, Problem(StatusCodes.Status415UnsupportedMediaType, "The body must be JSON", $"Content-Type was '{request.ContentType}'; send application/json."));
         }
 
+        // Kestrel refuses larger bodies before they are read; this holds behind any server.
+        if (request.ContentLength > ConsoleDefaults.MaxRequestBytes)
+        {
+            return (null, TooLarge());
+        }
+
         try
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 8 }, request.HttpContext.RequestAborted);
+            var bytes = new byte[ConsoleDefaults.MaxRequestBytes + 1];
+            var length = 0;
+            int read;
+            while (length < bytes.Length && (read = await request.Body.ReadAsync(bytes.AsMemory(length), request.HttpContext.RequestAborted)) > 0)
+            {
+                length += read;
+            }
+
+            if (length > ConsoleDefaults.MaxRequestBytes)
+            {
+                return (null, TooLarge());
+            }
+
+            using var document = JsonDocument.Parse(bytes.AsMemory(0, length), new JsonDocumentOptions { MaxDepth = 8 });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return (null, Problem(StatusCodes.Status400BadRequest, "The body must be a JSON object", $"Found a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}."));
@@ -50,9 +69,12 @@ public sealed class RequestBody
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, Problem(StatusCodes.Status413PayloadTooLarge, "The body is too large", e.Message));
+            return (null, TooLarge());
         }
     }
+
+    private static ProblemHttpResult TooLarge() =>
+        Problem(StatusCodes.Status413PayloadTooLarge, "The body is too large", $"At most {ConsoleDefaults.MaxRequestBytes} bytes are accepted.");
 
     public static ProblemHttpResult Problem(int status, string title, string? detail = null) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: status);

@@ -211,6 +211,10 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
             if (!string.IsNullOrEmpty(escalation.IncidentId) && handoff.Items.TryGetValue(escalation.IncidentId, out var item) && item.AcceptedAt is null)
             {
                 item.State = "escalated";
+                if (incidents.TryGetValue(escalation.IncidentId, out var incident) && incident.ResolvedAt is null)
+                {
+                    incident.Status = "escalated";
+                }
             }
 
             Log(escalation.SimulatedAt, wall, "handoff", $"{(string.IsNullOrEmpty(escalation.IncidentId) ? "handoff " + escalation.HandoffId : escalation.IncidentId)} escalated: {escalation.Reason}");
