@@ -103,6 +103,14 @@ public sealed class ServiceProcess : IAsyncDisposable
         throw new TimeoutException($"{Name} was not ready within {timeout.TotalSeconds} s:\n{Output}");
     }
 
+    /// <summary>Waits for a process that ends by itself (a refused configuration); its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancel.Token);
+        return process.ExitCode;
+    }
+
     /// <summary>Sends SIGTERM and waits for the process to exit; returns its exit code.</summary>
     public async Task<int> StopAsync(TimeSpan timeout)
     {

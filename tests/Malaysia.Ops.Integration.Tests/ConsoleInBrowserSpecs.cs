@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Malaysia.Ops.Integration.Tests;
+
+/// <summary>
+/// The operations console as a rehearsal uses it: its own process on loopback, running the
+/// handoff-rehearsal scenario in process, driven through its board page in Debian's headless
+/// chromium. Screenshots are kept in TestResults/screenshots. Needs no broker.
+/// </summary>
+public sealed class ConsoleInBrowserSpecs(ITestOutputHelper log) : IAsyncLifetime
+{
+    private const string Token = "rehearsal-token-0123456789";
+    private const string Handoff = "HO-20260715T0000Z-us-my";
+    private const string Project = "Malaysia.Ops.OperationsConsole";
+
+    private readonly List<string> pageErrors = [];
+    private ServiceProcess? console;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    private string BaseUrl => $"http://127.0.0.1:{console!.HealthPort}";
+
+    public async Task InitializeAsync()
+    {
+        playwright = await Playwright.CreateAsync();
+        browser = await HeadlessChromium.LaunchAsync(playwright);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        if (console is not null)
+        {
+            await console.DisposeAsync();
+        }
+    }
+
+    /// <summary>The console at <paramref name="speed"/>× and its board, with the token entered.</summary>
+    private async Task<IPage> OpenBoardAsync(double speed, bool enterToken = true)
+    {
+        console = ServiceProcess.Start(Project, new Dictionary<string, string>
+        {
+            ["Console__Token"] = Token,
+            ["Console__Speed"] = speed.ToString(CultureInfo.InvariantCulture),
+        });
+        await console.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+
+        var page = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1200 } });
+        page.Console += (_, message) =>
+        {
+            // The browser logs refused requests (401, 400) itself; the page must log nothing else.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            {
+                pageErrors.Add($"console: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => pageErrors.Add($"page: {error}");
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(BaseUrl, StringComparison.Ordinal))
+            {
+                pageErrors.Add($"request outside the console: {request.Url}");
+            }
+        };
+        await page.GotoAsync(BaseUrl + "/");
+        await Expect(page.Locator("#run-state")).ToContainTextAsync("ready", new() { IgnoreCase = true });
+        if (enterToken)
+        {
+            await page.Locator("#token").FillAsync(Token);
+        }
+
+        return page;
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    private async Task ScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(RepositoryLayout.Root, "TestResults", "screenshots", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        log.WriteLine($"screenshot: {path}");
+    }
+
+    [Fact]
+    public async Task The_board_shows_an_incident_raised_from_the_console_without_a_reload()
+    {
+        var page = await OpenBoardAsync(speed: 60);
+        await page.Locator("#run-start").ClickAsync();
+        await Expect(page.Locator("#run-state")).ToContainTextAsync("running", new() { IgnoreCase = true });
+
+        await page.Locator("#raise-form select[name=type]").SelectOptionAsync("DataCentrePowerAlarm");
+        await page.Locator("#raise-form select[name=severity]").SelectOptionAsync("Sev1");
+        await page.Locator("#raise-form input[name=summary]").FillAsync("UPS B on generator, hall 2");
+        await page.Locator("#raise-form [type=submit]").ClickAsync();
+
+        var row = page.Locator("[data-incident-id='INC-C-0001']");
+        await Expect(row).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(row).ToContainTextAsync("Sev1");
+        await Expect(page.Locator("#control-status")).ToContainTextAsync("INC-C-0001");
+        await Expect(page.Locator("#timeline")).ToContainTextAsync("console raised INC-C-0001", new() { Timeout = 10_000 });
+        await ScreenshotAsync(page, "console-incident-raised.png");
+        Assert.Empty(pageErrors);
+    }
+
+    [Fact]
+    public async Task In_rehearsal_a_person_accepts_a_handoff_item_and_its_latency_appears_on_the_board_and_in_the_report()
+    {
+        // 45 simulated minutes to the US -> MY handoff take 11 s at 240x; the hour's window 15 s.
+        var page = await OpenBoardAsync(speed: 240);
+        await Expect(page.Locator("[data-human-desk='my']")).ToBeCheckedAsync();
+        await page.Locator("#run-start").ClickAsync();
+
+        var item = page.Locator($"[data-pending-item^='{Handoff}:']").First;
+        await Expect(item).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await ScreenshotAsync(page, "console-rehearsal-at-handoff.png");
+        var key = await item.GetAttributeAsync("data-pending-item");
+        var incident = key!.Split(':')[1];
+        await item.Locator("button[data-action=accept]").ClickAsync();
+
+        var latency = page.Locator($"[data-handoff-id='{Handoff}'] .latency");
+        await Expect(latency).Not.ToHaveTextAsync("–", new() { Timeout = 20_000 });
+        await Expect(page.Locator("#timeline")).ToContainTextAsync($"{incident} accepted by the MY desk lead after", new() { Timeout = 10_000 });
+        await ScreenshotAsync(page, "console-rehearsal-accepted.png");
+
+        using var http = new HttpClient();
+        var report = await http.GetFromJsonAsync<JsonElement>($"{BaseUrl}/api/report");
+        var accepted = report.GetProperty("run").GetProperty("summary").GetProperty("itemLatencySimulatedMinutes");
+        log.WriteLine($"board latency: {await latency.TextContentAsync()}; report item latency: {accepted}");
+        Assert.True(accepted.GetProperty("count").GetInt32() >= 1, $"the report has no accepted item: {accepted}");
+        Assert.Empty(pageErrors);
+    }
+
+    [Fact]
+    public async Task A_bad_form_value_shows_the_servers_validation_error_next_to_the_field()
+    {
+        var page = await OpenBoardAsync(speed: 60);
+
+        await page.Locator("#raise-form input[name=workMinutes]").FillAsync("-5");
+        await page.Locator("#raise-form [type=submit]").ClickAsync();
+
+        var error = page.Locator("#raise-form [data-error-for=workMinutes]");
+        await Expect(error).ToBeVisibleAsync();
+        await Expect(error).ToContainTextAsync("-5 is out of range (from 1 to 10080)");
+        await Expect(page.Locator("#raise-form .form-error")).ToContainTextAsync("invalid fields");
+        await ScreenshotAsync(page, "console-validation-error.png");
+        Assert.Empty(pageErrors);
+    }
+
+    [Fact]
+    public async Task Without_the_token_the_console_refuses_to_change_the_run()
+    {
+        var page = await OpenBoardAsync(speed: 60, enterToken: false);
+
+        await page.Locator("#run-start").ClickAsync();
+
+        await Expect(page.Locator("#control-status")).ToContainTextAsync("Refused");
+        await Expect(page.Locator("#run-state")).ToContainTextAsync("ready", new() { IgnoreCase = true });
+        using var http = new HttpClient();
+        using var refused = await http.PostAsync(new Uri($"{BaseUrl}/api/incidents"), JsonContent.Create(new { type = "ModelDrift", severity = "Sev3" }));
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        await ScreenshotAsync(page, "console-refused.png");
+        Assert.Empty(pageErrors);
+    }
+
+    [Fact]
+    public async Task Outside_Development_the_console_will_not_start_without_a_token()
+    {
+        console = ServiceProcess.Start(Project, new Dictionary<string, string>());
+
+        var exit = await console.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("error: Console:Token: required outside Development", console.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", console.Output, StringComparison.Ordinal);
+    }
+}
