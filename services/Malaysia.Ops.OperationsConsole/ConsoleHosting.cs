@@ -12,6 +12,8 @@ using Malaysia.Ops.ServiceDefaults.Messaging;
 using Malaysia.Ops.Simulator;
 using Malaysia.Ops.Workload;
 using MassTransit;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
 namespace Malaysia.Ops.OperationsConsole;
@@ -79,6 +81,11 @@ public static class ConsoleHosting
 
     private static void AddAttached(WebApplicationBuilder builder)
     {
+        // Below the environment and the command line (they override it), above appsettings.json.
+        var appSettings = builder.Configuration.Sources.OfType<JsonConfigurationSource>().FirstOrDefault(s => s.Path == "appsettings.json");
+        var attached = new JsonConfigurationSource { Path = "attached.json", Optional = false, FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory) };
+        builder.Configuration.Sources.Insert(appSettings is null ? 0 : builder.Configuration.Sources.IndexOf(appSettings) + 1, attached);
+
         // The roster and service levels the services run with, from the same settings.
         builder.Services.AddDispatchSettings();
         builder.Services.AddSingleton(sp => new ConsoleRun(

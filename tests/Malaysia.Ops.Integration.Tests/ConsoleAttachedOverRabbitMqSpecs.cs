@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace Malaysia.Ops.Integration.Tests;
+
+/// <summary>
+/// The console attached to a run on a real RabbitMQ node, every service its own process: what
+/// it shows comes from the services' messages, and what it does (raise an incident, stop a
+/// desk, pause the clock) reaches the processes that own it.
+/// </summary>
+[Collection(BrokerTests.Name)]
+public sealed class ConsoleAttachedOverRabbitMqSpecs(RabbitMqNode broker, ITestOutputHelper log) : IAsyncLifetime
+{
+    private const string Token = "attached-console-token-0123";
+    private readonly List<ServiceProcess> services = [];
+    private string virtualHost = string.Empty;
+
+    public async Task InitializeAsync() => virtualHost = await broker.CreateVirtualHostAsync("console");
+
+    public async Task DisposeAsync()
+    {
+        foreach (var service in services)
+        {
+            await service.DisposeAsync();
+        }
+
+        await broker.DeleteVirtualHostAsync(virtualHost);
+    }
+
+    [Fact]
+    public async Task The_attached_console_sees_the_services_work_and_its_controls_reach_them()
+    {
+        var common = new Dictionary<string, string>
+        {
+            ["Messaging__Transport"] = "RabbitMq",
+            ["RabbitMq__Host"] = "127.0.0.1",
+            ["RabbitMq__Port"] = broker.AmqpPort.ToString(CultureInfo.InvariantCulture),
+            ["RabbitMq__VirtualHost"] = virtualHost,
+            ["Simulation__RunId"] = virtualHost,
+            ["Simulation__Epoch"] = "2026-07-13T12:00:00Z",
+            ["Simulation__Speed"] = "120",
+            ["Simulation__Seed"] = "7",
+            ["Workload__IncidentsPerHour"] = "2",
+        };
+
+        foreach (var desk in new[] { "Malaysia.Ops.Desk.Us.Worker", "Malaysia.Ops.Desk.My.Worker" })
+        {
+            await Start(desk, common).WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        }
+
+        await Start("Malaysia.Ops.Dispatch.Worker", common).WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        var console = Start("Malaysia.Ops.OperationsConsole", new Dictionary<string, string>(common)
+        {
+            ["Console__Mode"] = "Attached",
+            ["Console__Token"] = Token,
+            ["Console__TraceUrl"] = "http://localhost:16686/trace/{traceId}",
+        });
+        await console.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        await Start("Malaysia.Ops.Workload.Worker", common).WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{console.HealthPort}") };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+
+        // In July at 12:00 UTC the US desk is on duty: dispatch routes the incident there.
+        using var raised = await http.PostAsJsonAsync("/api/incidents", new { type = "InferenceLatencySloBreach", severity = "Sev2", workMinutes = 600 });
+        var id = (await raised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("incidentId").GetString()!;
+        var board = await WaitForBoard(http, b => Desk(b, "us").GetProperty("open").EnumerateArray().Any(i => i.GetProperty("incidentId").GetString() == id && i.GetProperty("status").GetString() == "acknowledged"), "the incident acknowledged on the US desk");
+        Assert.Equal("attached", board.GetProperty("mode").GetString());
+        Assert.StartsWith("http://localhost:16686/trace/", Desk(board, "us").GetProperty("open").EnumerateArray().Single(i => i.GetProperty("incidentId").GetString() == id).GetProperty("traceUrl").GetString(), StringComparison.Ordinal);
+
+        // The desk process reports the fault itself.
+        (await http.PostAsJsonAsync("/api/desks/my/faults", new { kind = "slow", factor = 2 })).EnsureSuccessStatusCode();
+        await WaitForBoard(http, b => Desk(b, "my").GetProperty("faults").EnumerateArray().Any(f => f.GetString() == "slow ×2"), "the MY desk reporting it is slowed");
+
+        // Dispatch pauses the clock of every process; the board's time then stands still.
+        (await http.PostAsync("/api/run/pause", null)).EnsureSuccessStatusCode();
+        var paused = await WaitForBoard(http, b => b.GetProperty("run").GetProperty("state").GetString() == "paused", "the run paused");
+        await Task.Delay(1_500);
+        var later = await http.GetFromJsonAsync<JsonElement>("/api/board");
+        Assert.Equal(paused.GetProperty("run").GetProperty("simulatedNow").GetDateTimeOffset(), later.GetProperty("run").GetProperty("simulatedNow").GetDateTimeOffset());
+        var depth = later.GetProperty("flow");
+        log.WriteLine($"queue depth {depth.GetProperty("queueDepth")}, consumers {depth.GetProperty("consumers")}; paused at {later.GetProperty("run").GetProperty("simulatedNow")}");
+        Assert.True(depth.GetProperty("consumers").GetInt32() >= 3, $"dispatch and both desks consume: {depth}");
+    }
+
+    private static JsonElement Desk(JsonElement board, string deskId) =>
+        board.GetProperty("desks").EnumerateArray().Single(d => d.GetProperty("deskId").GetString() == deskId);
+
+    private ServiceProcess Start(string project, IDictionary<string, string> environment)
+    {
+        var service = ServiceProcess.Start(project, environment);
+        services.Add(service);
+        return service;
+    }
+
+    private async Task<JsonElement> WaitForBoard(HttpClient http, Func<JsonElement, bool> shows, string what)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        JsonElement board = default;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            board = await http.GetFromJsonAsync<JsonElement>("/api/board");
+            if (shows(board))
+            {
+                return board;
+            }
+
+            await Task.Delay(200);
+        }
+
+        var logs = string.Join("\n", services.Select(s => $"=== {s.Name} ===\n{string.Join('\n', s.Output.Split('\n').TakeLast(30))}"));
+        throw new TimeoutException($"timed out waiting for {what}; board: {board}\n{logs}");
+    }
+}
