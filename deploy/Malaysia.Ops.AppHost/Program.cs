@@ -4,7 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 // The whole operation with no Docker: a private RabbitMQ node run by the project's own script
-// as an executable resource, the four services as project resources, and the Aspire dashboard
+// as an executable resource, the four services and the operations console as project
+// resources, and the Aspire dashboard
 // receiving their traces, metrics and logs. Stopping the AppHost stops everything it started.
 var builder = DistributedApplication.CreateBuilder(args);
 var root = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".."));
@@ -51,5 +52,17 @@ var deskMy = Service<Projects.Malaysia_Ops_Desk_My_Worker>("desk-my");
 // Desks first: their queues must be bound before dispatch routes anything to them.
 var dispatch = Service<Projects.Malaysia_Ops_Dispatch_Worker>("dispatch").WaitFor(deskUs).WaitFor(deskMy);
 Service<Projects.Malaysia_Ops_Workload_Worker>("workload").WaitFor(dispatch);
+
+// The operations console attached to the run, in Development (its launch profile): the board
+// and its controls at http://localhost:5180 (Console:Port) with no token unless Console:Token
+// is set; the roster is the services' default one.
+var console = Service<Projects.Malaysia_Ops_OperationsConsole>("console")
+    .WithEnvironment("Console__Mode", "Attached")
+    .WithEndpoint("http", endpoint => endpoint.Port = int.Parse(Setting("Console:Port", "5180"), CultureInfo.InvariantCulture))
+    .WaitFor(dispatch);
+if (builder.Configuration["Console:Token"] is { Length: > 0 } token)
+{
+    console.WithEnvironment("Console__Token", token);
+}
 
 builder.Build().Run();

@@ -68,4 +68,21 @@ public sealed class KubernetesManifestSpecs
         Assert.Equal("3", Manifests().Single(m => (string)m["kind"] == "RabbitmqCluster").Map("spec")["replicas"]);
         Assert.All(Services, s => Assert.NotNull(Deployment(s)));
     }
+
+    [Fact]
+    public void The_console_attaches_to_the_run_with_its_token_from_a_secret_and_is_reachable_inside_the_cluster()
+    {
+        var container = Container("console");
+        var env = container.List("env").Cast<Dictionary<object, object>>().ToDictionary(e => (string)e["name"]);
+
+        Assert.Equal("malaysia-ops/console", container["image"]);
+        Assert.Equal("/health/ready", container.Map("readinessProbe").Map("httpGet")["path"]);
+        Assert.Equal("/health/live", container.Map("livenessProbe").Map("httpGet")["path"]);
+        Assert.Equal("Attached", env["Console__Mode"]["value"]);
+        Assert.Equal("malaysia-ops-console", env["Console__Token"].Map("valueFrom").Map("secretKeyRef")["name"]);
+        Assert.Equal("malaysia-ops-rabbitmq-default-user", env["RabbitMq__Password"].Map("valueFrom").Map("secretKeyRef")["name"]);
+        var service = Manifests().Single(m => (string)m["kind"] == "Service" && (string)m.Map("metadata")["name"] == "console");
+        Assert.Equal("console", service.Map("spec").Map("selector")["app.kubernetes.io/name"]);
+        Assert.Equal("http", ((Dictionary<object, object>)service.Map("spec").List("ports").Single())["targetPort"]);
+    }
 }

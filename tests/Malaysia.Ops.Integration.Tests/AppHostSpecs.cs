@@ -17,7 +17,7 @@ namespace Malaysia.Ops.Integration.Tests;
 [Collection(BrokerTests.Name)]
 public sealed class AppHostSpecs(ITestOutputHelper log)
 {
-    private static readonly string[] Services = ["desk-my", "desk-us", "dispatch", "workload"];
+    private static readonly string[] Services = ["console", "desk-my", "desk-us", "dispatch", "workload"];
 
     [Fact]
     public async Task The_AppHost_runs_the_stack_shows_traces_from_every_service_and_stops_it_all()
@@ -47,6 +47,7 @@ public sealed class AppHostSpecs(ITestOutputHelper log)
                 ["Broker__ManagementPort"] = Text(ports[4]),
                 ["Broker__PrometheusPort"] = Text(ports[5]),
                 ["Broker__DistributionPort"] = Text(ports[6]),
+                ["Console__Port"] = Text(ports[7]),
                 ["Simulation__Speed"] = "8640",
             },
         };
