@@ -113,7 +113,7 @@ public class BoardProjectionSpecs
     public void Control_actions_desk_reports_and_rejected_messages_are_on_the_timeline_newest_first()
     {
         var board = Board();
-        board.Control("console stopped: MY desk", HandoffAt, Wall);
+        board.Control("console stopped the MY desk", HandoffAt, Wall);
         board.DeskReported(new DeskStateReported("my", false, ["stopped since 00:00Z"], HandoffAt), Wall);
         board.Rejected("my desk", nameof(IncidentAssigned), "IncidentAssigned rejected: Severity 99 is not a severity", HandoffAt.AddMinutes(1), Wall);
 

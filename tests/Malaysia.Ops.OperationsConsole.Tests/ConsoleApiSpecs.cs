@@ -189,7 +189,7 @@ public sealed class ConsoleApiSpecs : IClassFixture<ConsoleApiSpecs.Console>
         Assert.Equal(HttpStatusCode.Accepted, raised.StatusCode);
         Assert.StartsWith("INC-C-", id, StringComparison.Ordinal);
         Assert.Contains(timeline, t => t!.StartsWith($"console raised {id}: Sev2 DataCentrePowerAlarm", StringComparison.Ordinal));
-        Assert.Contains(timeline, t => t == "console stopped: MY desk");
+        Assert.Contains(timeline, t => t == "console stopped the MY desk");
         (await client.DeleteAsync("/api/desks/my/faults")).EnsureSuccessStatusCode();
     }
 

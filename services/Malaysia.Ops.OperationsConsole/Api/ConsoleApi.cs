@@ -163,18 +163,13 @@ public static class ConsoleApi
 
     private static async Task<Results<Accepted<ActionResult>, ValidationProblem, ProblemHttpResult>> InjectFault(string deskId, HttpRequest request, BoardProjection board, ConsoleControls controls, CancellationToken ct)
     {
-        if (KnownDesk(board, deskId) is not { } desk)
+        var (desk, body, problem) = await DeskRequest(deskId, request, board);
+        if (problem is not null)
         {
-            return UnknownDesk(board, deskId);
+            return problem;
         }
 
-        var (body, problem) = await RequestBody.ReadAsync(request);
-        if (body is null)
-        {
-            return problem!;
-        }
-
-        var kind = body.Choice<ConsoleFault>("kind", required: true);
+        var kind = body!.Choice<ConsoleFault>("kind", required: true);
         var factor = body.Number("factor", 1, 100, required: kind == ConsoleFault.Slow);
         var delay = body.Number("delayMinutes", 1, 1_440, required: kind == ConsoleFault.DelayNextBriefing);
         if (body.HasErrors)
@@ -182,7 +177,7 @@ public static class ConsoleApi
             return body.ValidationProblem();
         }
 
-        await controls.InjectAsync(desk, kind!.Value, factor, delay, Operator, ct);
+        await controls.InjectAsync(desk!, kind!.Value, factor, delay, Operator, ct);
         return TypedResults.Accepted((string?)null, new ActionResult($"{ApiNames.Of(kind.Value)} sent to {desk}"));
     }
 
@@ -199,25 +194,33 @@ public static class ConsoleApi
 
     private static async Task<Results<Accepted<ActionResult>, ValidationProblem, ProblemHttpResult>> SetRehearsal(string deskId, HttpRequest request, BoardProjection board, ConsoleControls controls, CancellationToken ct)
     {
-        if (KnownDesk(board, deskId) is not { } desk)
+        var (desk, body, problem) = await DeskRequest(deskId, request, board);
+        if (problem is not null)
         {
-            return UnknownDesk(board, deskId);
+            return problem;
         }
 
-        var (body, problem) = await RequestBody.ReadAsync(request);
-        if (body is null)
-        {
-            return problem!;
-        }
-
-        var human = body.Flag("human", required: true);
+        var human = body!.Flag("human", required: true);
         if (body.HasErrors)
         {
             return body.ValidationProblem();
         }
 
-        await controls.SetRehearsalAsync(desk, human!.Value, Operator, ct);
+        await controls.SetRehearsalAsync(desk!, human!.Value, Operator, ct);
         return TypedResults.Accepted((string?)null, new ActionResult(human.Value ? $"a person takes {desk}'s handoffs" : $"{desk}'s handoffs are simulated"));
+    }
+
+    /// <summary>A request about one desk: the desk as the roster names it and the body, or the
+    /// problem with either (an unknown desk is 404 before the body is read).</summary>
+    private static async Task<(string? Desk, RequestBody? Body, ProblemHttpResult? Problem)> DeskRequest(string deskId, HttpRequest request, BoardProjection board)
+    {
+        if (KnownDesk(board, deskId) is not { } desk)
+        {
+            return (null, null, UnknownDesk(board, deskId));
+        }
+
+        var (body, problem) = await RequestBody.ReadAsync(request);
+        return (desk, body, problem);
     }
 
     private static async Task<Results<Accepted<ActionResult>, ValidationProblem, ProblemHttpResult>> QueryItem(string handoffId, string incidentId, HttpRequest request, BoardProjection board, ConsoleControls controls, CancellationToken ct)

@@ -22,6 +22,11 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
     private readonly Queue<DateTimeOffset> raisedTimes = new();
     private readonly Queue<DateTimeOffset> resolvedTimes = new();
     private readonly LinkedList<TimelineEntry> timeline = new();
+
+    // Resolved incidents leave the board (a long load demo would otherwise grow it without
+    // end); their ids stay, so a late or repeated message about one changes nothing.
+    private readonly HashSet<string> resolvedIds = new(StringComparer.Ordinal);
+    private int raised;
     private int resolved;
     private int escalated;
     private long messages;
@@ -36,11 +41,12 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
         lock (gate)
         {
             Count();
-            if (incidents.ContainsKey(raised.IncidentId))
+            if (incidents.ContainsKey(raised.IncidentId) || resolvedIds.Contains(raised.IncidentId))
             {
                 return;
             }
 
+            this.raised++;
             incidents[raised.IncidentId] = new IncidentView(raised.IncidentId, raised.Type, raised.Severity, raised.SimulatedAt, traceId, synthetic);
             raisedTimes.Enqueue(raised.SimulatedAt);
             if (raised.Severity == Severity.Sev1 || raised.IncidentId.StartsWith(IncidentIds.ConsolePrefix, StringComparison.Ordinal))
@@ -55,7 +61,7 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
         lock (gate)
         {
             Count();
-            if (incidents.TryGetValue(assigned.IncidentId, out var incident) && incident.ResolvedAt is null)
+            if (incidents.TryGetValue(assigned.IncidentId, out var incident))
             {
                 incident.DeskId = assigned.DeskId;
                 incident.Status = incident.Acknowledged ? "acknowledged" : "assigned";
@@ -68,7 +74,7 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
         lock (gate)
         {
             Count();
-            if (incidents.TryGetValue(acknowledged.IncidentId, out var incident) && incident.ResolvedAt is null)
+            if (incidents.TryGetValue(acknowledged.IncidentId, out var incident))
             {
                 incident.Acknowledged = true;
                 incident.DeskId = acknowledged.DeskId;
@@ -83,7 +89,7 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
         {
             Count();
             escalated++;
-            if (incidents.TryGetValue(escalation.IncidentId, out var incident) && incident.ResolvedAt is null)
+            if (incidents.TryGetValue(escalation.IncidentId, out var incident))
             {
                 incident.Status = "escalated";
                 incident.DeskId = escalation.Paged ? escalation.FromDeskId : escalation.DeskId;
@@ -98,10 +104,9 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
         lock (gate)
         {
             Count();
-            if (incidents.TryGetValue(message.IncidentId, out var incident) && incident.ResolvedAt is null)
+            if (incidents.Remove(message.IncidentId))
             {
-                incident.ResolvedAt = message.SimulatedAt;
-                incident.Status = "resolved";
+                resolvedIds.Add(message.IncidentId);
                 resolved++;
                 resolvedTimes.Enqueue(message.SimulatedAt);
             }
@@ -125,7 +130,7 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
             foreach (var item in briefing.Items)
             {
                 handoff.Items.TryAdd(item.IncidentId, new ItemView(item, briefing.SimulatedAt));
-                if (incidents.TryGetValue(item.IncidentId, out var incident) && incident.ResolvedAt is null)
+                if (incidents.TryGetValue(item.IncidentId, out var incident))
                 {
                     incident.DeskId = briefing.ToDeskId;
                     incident.Status = "in-handoff";
@@ -151,7 +156,7 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
 
             item.AcceptedAt = accepted.SimulatedAt;
             item.State = "accepted";
-            if (incidents.TryGetValue(accepted.IncidentId, out var incident) && incident.ResolvedAt is null)
+            if (incidents.TryGetValue(accepted.IncidentId, out var incident))
             {
                 incident.Status = incident.Acknowledged ? "acknowledged" : "assigned";
             }
@@ -211,7 +216,7 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
             if (!string.IsNullOrEmpty(escalation.IncidentId) && handoff.Items.TryGetValue(escalation.IncidentId, out var item) && item.AcceptedAt is null)
             {
                 item.State = "escalated";
-                if (incidents.TryGetValue(escalation.IncidentId, out var incident) && incident.ResolvedAt is null)
+                if (incidents.TryGetValue(escalation.IncidentId, out var incident))
                 {
                     incident.Status = "escalated";
                 }
@@ -275,7 +280,7 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
         {
             Prune(raisedTimes, now);
             Prune(resolvedTimes, now);
-            var open = incidents.Values.Where(i => i.ResolvedAt is null).ToList();
+            var open = incidents.Values.ToList();
             var onDuty = roster.OnDuty(now).Select(s => s.DeskId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             return new BoardSnapshot(
                 scenario,
@@ -289,7 +294,7 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
                 Pending(now),
                 flow with { RaisedLastHour = raisedTimes.Count, ResolvedLastHour = resolvedTimes.Count },
                 new BoardTotals(
-                    incidents.Count,
+                    raised,
                     resolved,
                     open.Count,
                     escalated,
@@ -483,8 +488,6 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
         public string Status { get; set; } = "raised";
 
         public bool Acknowledged { get; set; }
-
-        public DateTimeOffset? ResolvedAt { get; set; }
     }
 
     private sealed class HandoffView(string handoffId, string fromDeskId, string toDeskId, DateTimeOffset briefedAt, bool byPerson)

@@ -108,13 +108,7 @@ public sealed class ConsoleControls(
             _ => DeskFault.ClearAll,
         };
         await bus.Publish(new DeskFaultInjected(deskId, deskFault, factor, delayMinutes, who, now), cancellationToken);
-        var detail = fault switch
-        {
-            ConsoleFault.Slow => string.Create(CultureInfo.InvariantCulture, $" ×{factor:0.##}"),
-            ConsoleFault.DelayNextBriefing => string.Create(CultureInfo.InvariantCulture, $" by {delayMinutes:0.#} min"),
-            _ => string.Empty,
-        };
-        Record(who, $"{Describe(fault)}{detail}: {deskId.ToUpperInvariant()} desk");
+        Record(who, Describe(fault, $"the {deskId.ToUpperInvariant()} desk", factor, delayMinutes));
     }
 
     public async Task ClearFaultsAsync(string deskId, string who, CancellationToken cancellationToken)
@@ -150,14 +144,15 @@ public sealed class ConsoleControls(
     private static Domain.Incidents.IncidentProfile IncidentCatalogueProfile(IncidentType type) =>
         Domain.Incidents.IncidentCatalogue.Default.For(type) ?? throw new ArgumentOutOfRangeException(nameof(type), type, "not in the incident catalogue");
 
-    private static string Describe(ConsoleFault fault) => fault switch
+    /// <summary>"slowed the MY desk ×2", as the timeline says it.</summary>
+    private static string Describe(ConsoleFault fault, string desk, double? factor, double? delayMinutes) => fault switch
     {
-        ConsoleFault.Stop => "stopped",
-        ConsoleFault.Resume => "resumed",
-        ConsoleFault.Slow => "slowed",
-        ConsoleFault.NormalSpeed => "restored the normal pace of",
-        ConsoleFault.DropNextBriefing => "will drop the next briefing of",
-        ConsoleFault.DelayNextBriefing => "will delay the next briefing",
-        _ => "changed",
+        ConsoleFault.Stop => $"stopped {desk}",
+        ConsoleFault.Resume => $"resumed {desk}",
+        ConsoleFault.Slow => string.Create(CultureInfo.InvariantCulture, $"slowed {desk} ×{factor:0.##}"),
+        ConsoleFault.NormalSpeed => $"restored the normal pace of {desk}",
+        ConsoleFault.DropNextBriefing => $"will drop the next briefing of {desk}",
+        ConsoleFault.DelayNextBriefing => string.Create(CultureInfo.InvariantCulture, $"will delay the next briefing of {desk} by {delayMinutes:0.#} min"),
+        _ => $"changed {desk}",
     };
 }
