@@ -209,6 +209,24 @@ public sealed class ConsoleApiSpecs : IClassFixture<ConsoleApiSpecs.Console>
         Assert.Equal(HttpStatusCode.Accepted, raised.StatusCode);
     }
 
+    [Fact]
+    public async Task A_load_level_raises_synthetic_incidents_until_it_is_stopped()
+    {
+        using var client = console.Authorised();
+        (await client.PostAsync("/api/run/start", null)).EnsureSuccessStatusCode();
+
+        (await client.PutAsync("/api/load", Json("""{ "incidentsPerHour": 600 }"""))).EnsureSuccessStatusCode();
+        var loaded = await WaitForBoard(client, b => b.GetProperty("desks").EnumerateArray()
+            .SelectMany(d => d.GetProperty("open").EnumerateArray())
+            .Any(i => i.GetProperty("incidentId").GetString()!.StartsWith("INC-L-", StringComparison.Ordinal) && i.GetProperty("synthetic").GetBoolean()));
+        Assert.Equal(600, loaded.GetProperty("run").GetProperty("loadIncidentsPerHour").GetDouble());
+
+        (await client.DeleteAsync("/api/load")).EnsureSuccessStatusCode();
+        var stopped = await client.GetFromJsonAsync<JsonElement>("/api/board");
+        Assert.Equal(JsonValueKind.Null, stopped.GetProperty("run").GetProperty("loadIncidentsPerHour").ValueKind);
+        Assert.Contains(stopped.GetProperty("timeline").EnumerateArray(), t => t.GetProperty("text").GetString() == "console started a load of 600 incidents/h");
+    }
+
     /// <summary>The board once it shows what the test waits for (the run is on a 600× clock).</summary>
     private static async Task<JsonElement> WaitForBoard(HttpClient client, Func<JsonElement, bool> shows)
     {
