@@ -1,3 +1,4 @@
+using Malaysia.Ops.ServiceDefaults.Chaos;
 using Malaysia.Ops.ServiceDefaults.Clock;
 using Malaysia.Ops.ServiceDefaults.Configuration;
 using Malaysia.Ops.ServiceDefaults.Telemetry;
@@ -27,6 +28,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddValidatedOptions<SimulationOptions, SimulationOptionsValidator>(SimulationOptions.Section);
         builder.Services.AddValidatedOptions<MessagingOptions, MessagingOptionsValidator>(MessagingOptions.Section);
         builder.Services.AddValidatedOptions<RabbitMqOptions, RabbitMqOptionsValidator>(RabbitMqOptions.Section);
+        builder.Services.AddValidatedOptions<ChaosOptions, ChaosOptionsValidator>(ChaosOptions.Section);
+        builder.Services.AddSingleton<ChaosPipelines>();
         builder.Services.AddSimulationClock();
         builder.AddOpsTelemetry(serviceName, resourceAttributes ?? new Dictionary<string, object>());
         builder.Services.AddSingleton<OpsMetrics>();

@@ -24,6 +24,10 @@ public sealed class MessagingOptions
     /// <summary>Redeliveries of a message whose consumer failed, with exponential backoff,
     /// before it goes to the error queue.</summary>
     public int RetryLimit { get; set; } = 5;
+
+    /// <summary>On RabbitMQ, the services' queues are quorum queues (replicated, durable;
+    /// RabbitMQ 3.8 or later). A queue declared earlier as classic must be deleted first.</summary>
+    public bool QuorumQueues { get; set; } = true;
 }
 
 /// <summary>Section "RabbitMq". Credentials come only from configuration or the environment

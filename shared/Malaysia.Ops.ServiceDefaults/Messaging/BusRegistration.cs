@@ -73,6 +73,10 @@ public static class BusRegistration
                     {
                         h.Username(rabbit.Username);
                         h.Password(rabbit.Password);
+
+                        // A publish completes only when the broker has the message (the default,
+                        // stated because nothing may be lost).
+                        h.PublisherConfirmation = true;
                         if (rabbit.UseTls)
                         {
                             h.UseSsl(ssl => ssl.ServerName = rabbit.Host);

@@ -1,4 +1,5 @@
 using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.ServiceDefaults.Chaos;
 using Malaysia.Ops.ServiceDefaults.Configuration;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,8 +10,10 @@ namespace Malaysia.Ops.ServiceDefaults.Messaging;
 public static class EndpointDefaults
 {
     /// <summary>What every receive endpoint of the operation does the same way: a bounded
-    /// prefetch (one message at a time in virtual time) and redelivery with exponential backoff before a message is moved to the
-    /// endpoint's error queue (with the exception as the reason).</summary>
+    /// prefetch (one message at a time in virtual time), redelivery with exponential backoff
+    /// before a message is moved to the endpoint's error queue (with the exception as the
+    /// reason; a poison message at once), the chaos rules when enabled, and on RabbitMQ a quorum
+    /// queue.</summary>
     public static void ApplyOpsDefaults(this IReceiveEndpointConfigurator endpoint, IBusRegistrationContext context)
     {
         var messaging = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
@@ -35,6 +38,18 @@ public static class EndpointDefaults
                 // A poison message stays poison: straight to the error queue.
                 retry.Ignore<InvalidMessageException>();
             });
+        }
+
+        // Inside the retry, so an injected fault is redelivered like any transient one.
+        if (context.GetRequiredService<ChaosPipelines>().Enabled)
+        {
+            endpoint.UseConsumeFilter(typeof(ChaosConsumeFilter<>), context);
+        }
+
+        // Incident and handoff traffic lives in replicated, durable queues on a broker.
+        if (messaging.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            rabbit.SetQuorumQueue();
         }
     }
 }
