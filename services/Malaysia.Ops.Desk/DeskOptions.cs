@@ -55,7 +55,11 @@ public sealed class DeskOptions
     /// <summary>How well context survives a handoff to or from this desk ("Desk:Handoff:...").</summary>
     public HandoffQualityOptions Handoff { get; set; } = new();
 
-    public string EndpointName => $"desk-{Id}";
+    public string EndpointName => EndpointNameOf(Id);
+
+    /// <summary>The queue of the desk <paramref name="deskId"/> (also read by the console for
+    /// its queue depth).</summary>
+    public static string EndpointNameOf(string deskId) => $"desk-{deskId}";
 
     /// <summary>The desk's engineers over time.</summary>
     public DeskStaffing StaffingModel()

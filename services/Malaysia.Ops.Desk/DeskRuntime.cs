@@ -25,6 +25,10 @@ public sealed class DeskRuntime
     private readonly HashSet<string> assignmentsTaken = new(StringComparer.Ordinal);
     private readonly HashSet<(string HandoffId, string IncidentId)> briefedItemsTaken = [];
 
+    // How many times longer than a skilled engineer each incident held here takes (no skill,
+    // a slowed desk), as it was when the incident came.
+    private readonly Dictionary<string, double> workFactors = new(StringComparer.Ordinal);
+
     // What each incident held here needs from another desk, if anything.
     private readonly Dictionary<string, CrossDeskNeed> needs = new(StringComparer.Ordinal);
 
@@ -132,6 +136,8 @@ public sealed class DeskRuntime
     /// resumes.</summary>
     public IReadOnlyList<OutgoingMessage> Handle(Func<IReadOnlyList<OutgoingMessage>> handle)
     {
+        // Under the lock (it is re-entrant), so a stop cannot slip in between the check and the
+        // handling, and nothing overtakes what waited while the desk was stopped.
         lock (gate)
         {
             if (controls.StoppedSince is not null)
@@ -139,16 +145,15 @@ public sealed class DeskRuntime
                 heldWhileStopped.Add(handle);
                 return [];
             }
-        }
 
-        return handle();
+            return handle();
+        }
     }
 
     /// <summary>A fault injected from the console, or lifted. Stop and resume change what the
     /// desk can do; the others change how it works from now on. Every change is reported.</summary>
     public IReadOnlyList<OutgoingMessage> Inject(DeskFaultInjected fault)
     {
-        List<Func<IReadOnlyList<OutgoingMessage>>> held = [];
         var messages = new List<OutgoingMessage>();
         lock (gate)
         {
@@ -164,10 +169,9 @@ public sealed class DeskRuntime
                 case DeskFault.Resume or DeskFault.ClearAll when controls.StoppedSince is { } since:
                     model.AddDarkPeriod(since, at);
                     controls.StoppedSince = null;
-                    held = [.. heldWhileStopped];
-                    heldWhileStopped.Clear();
                     controls.TryApply(fault);
-                    logger.LogWarning("{Desk} resumed by {RequestedBy} after {Minutes:0} simulated minutes; {Held} message(s) waited", DisplayName, fault.RequestedBy, (at - since).TotalMinutes, held.Count);
+                    logger.LogWarning("{Desk} resumed by {RequestedBy} after {Minutes:0} simulated minutes; {Held} message(s) waited", DisplayName, fault.RequestedBy, (at - since).TotalMinutes, heldWhileStopped.Count);
+                    messages.AddRange(Drain());
                     break;
                 case DeskFault.Stop or DeskFault.Resume:
                     // Already stopped, or not stopped: nothing changes.
@@ -185,12 +189,30 @@ public sealed class DeskRuntime
             messages.Add(StateReport(at));
         }
 
+        Alarm.Ring();
+        return messages;
+    }
+
+    /// <summary>Handles, in the order they came, the messages that waited while the desk was
+    /// stopped (they were acknowledged to the broker then). One that fails is logged with its
+    /// reason and the rest still go through.</summary>
+    private List<OutgoingMessage> Drain()
+    {
+        var messages = new List<OutgoingMessage>();
+        var held = heldWhileStopped.ToList();
+        heldWhileStopped.Clear();
         foreach (var handle in held)
         {
-            messages.AddRange(handle());
+            try
+            {
+                messages.AddRange(handle());
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or KeyNotFoundException)
+            {
+                logger.LogError("{Desk}: a message that waited while it was stopped could not be handled: {Reason}", DisplayName, e.Message);
+            }
         }
 
-        Alarm.Ring();
         return messages;
     }
 
@@ -223,6 +245,17 @@ public sealed class DeskRuntime
         }
     }
 
+    /// <summary>The desk's mode and faults as they are now: told when the desk starts and at
+    /// each of its shift ends, so a board that started later (or a desk that restarted) agrees
+    /// with what the desk does.</summary>
+    public OutgoingMessage ReportState()
+    {
+        lock (gate)
+        {
+            return StateReport(Now());
+        }
+    }
+
     private OutgoingMessage StateReport(DateTimeOffset at) =>
         new(new DeskStateReported(DeskId, controls.Human, controls.Faults(), at), $"{DisplayName} state", default, Tags(null, at, null));
 
@@ -246,7 +279,7 @@ public sealed class DeskRuntime
 
             traces.Remember(assigned.IncidentId, trace);
             traces.Describe(assigned.IncidentId, assigned.Type, assigned.Severity);
-            var events = model.Assign(assigned.IncidentId, assigned.Type, assigned.Severity, WorkHere(assigned.Type, assigned.WorkMinutes), assigned.DeskOnDutyFrom, Max(Now(), assigned.SimulatedAt), NeedsHelp(assigned.IncidentId, assigned.Type));
+            var events = model.Assign(assigned.IncidentId, assigned.Type, assigned.Severity, WorkHere(assigned.IncidentId, assigned.Type, assigned.WorkMinutes), assigned.DeskOnDutyFrom, Max(Now(), assigned.SimulatedAt), NeedsHelp(assigned.IncidentId, assigned.Type));
             return Signal(Translate(events));
         }
     }
@@ -285,12 +318,25 @@ public sealed class DeskRuntime
     /// handoff's trace that links to each item's own trace.</summary>
     private List<OutgoingMessage> HandOver(ShiftEnding ending, ActivityContext trace)
     {
+        if (controls.NextBriefing == DeskFault.DropNextBriefing)
+        {
+            // The outgoing lead walks away without a briefing: the work stays with this desk
+            // (nothing is lost, it is just not handed over) and dispatch escalates the handoff
+            // whose briefing never came. Later assignments for the shift still go on.
+            controls.NextBriefing = null;
+            handedOver[ending.ShiftId] = ending;
+            var kept = Translate(model.Advance(Max(Now(), ending.SimulatedAt)));
+            logger.LogWarning("Briefing {HandoffId} to {Incoming} dropped (fault injected): {Count} item(s) stay with {Desk}", ending.HandoffId, ending.IncomingDeskId, model.OpenCount, DisplayName);
+            kept.Add(StateReport(Now()));
+            return kept;
+        }
+
         var handed = model.HandOverAll(ending.HandoffId, Max(Now(), ending.SimulatedAt), out var before);
         var messages = Translate(before);
         var items = handed.Select(i => i with
         {
             TraceParent = IncidentTraces.TraceParent(traces.For(i.IncidentId)),
-            RemainingWorkMinutes = SkilledWork(i.Type, i.RemainingWorkMinutes),
+            RemainingWorkMinutes = SkilledWork(i.IncidentId, i.RemainingWorkMinutes),
         }).ToList();
         var links = handed.Select(i => traces.For(i.IncidentId)).Where(c => c != default).Select(c => new ActivityLink(c)).ToList();
         foreach (var item in handed)
@@ -300,22 +346,19 @@ public sealed class DeskRuntime
         }
 
         handedOver[ending.ShiftId] = ending;
-        switch (controls.NextBriefing)
+        if (controls.NextBriefing == DeskFault.DelayNextBriefing)
         {
-            case DeskFault.DropNextBriefing:
-                controls.NextBriefing = null;
-                logger.LogWarning("Briefing {HandoffId} with {Count} item(s) to {Incoming} dropped (fault injected)", ending.HandoffId, items.Count, ending.IncomingDeskId);
-                messages.Add(StateReport(Now()));
-                return messages;
-            case DeskFault.DelayNextBriefing:
-                controls.NextBriefing = null;
-                delayedBriefings.Add(new DelayedBriefing(Now().AddMinutes(controls.BriefingDelayMinutes), Now(), ending, items, trace, links));
-                messages.Add(StateReport(Now()));
-                return messages;
+            controls.NextBriefing = null;
+            delayedBriefings.Add(new DelayedBriefing(Now().AddMinutes(controls.BriefingDelayMinutes), Now(), ending, items, trace, links));
+            messages.Add(StateReport(Now()));
+            return messages;
         }
 
         messages.Add(Briefing(ending, items, $"handoff {DeskId.ToUpperInvariant()}→{ending.IncomingDeskId.ToUpperInvariant()}", trace, links));
         logger.LogInformation("Shift {ShiftId} ends: briefing {Count} item(s) to {Incoming} ({HandoffId})", ending.ShiftId, items.Count, ending.IncomingDeskId, ending.HandoffId);
+
+        // Every shift end restates the desk's mode and faults (see ReportState).
+        messages.Add(StateReport(Now()));
         return messages;
     }
 
@@ -345,7 +388,7 @@ public sealed class DeskRuntime
             traces.Forget(escalation.IncidentId);
             needs.Remove(escalation.IncidentId);
             messages.Add(new OutgoingMessage(
-                new IncidentAssigned(escalation.IncidentId, escalation.DeskId, escalation.ShiftId, escalation.DeskOnDutyFrom.Value, false, work.Type, work.Severity, SkilledWork(work.Type, work.WorkMinutes), at),
+                new IncidentAssigned(escalation.IncidentId, escalation.DeskId, escalation.ShiftId, escalation.DeskOnDutyFrom.Value, false, work.Type, work.Severity, SkilledWork(escalation.IncidentId, work.WorkMinutes), at),
                 $"escalate {escalation.IncidentId} to {escalation.DeskId.ToUpperInvariant()} desk",
                 context,
                 Tags(escalation.IncidentId, at, null, ("ops.escalation.reason", escalation.Reason))));
@@ -376,14 +419,24 @@ public sealed class DeskRuntime
         }
     }
 
-    /// <summary>The work an incident takes here: longer when the desk lacks its skill. Messages
-    /// carry work as a skilled engineer would do it, so it never grows by changing hands.</summary>
-    private double WorkHere(IncidentType type, double skilledMinutes) =>
-        Math.Round(skilledMinutes * (Options.HasSkillFor(type) ? 1 : Options.UnskilledWorkFactor) * controls.SlowFactor, 2);
+    /// <summary>The work an incident takes here: longer when the desk lacks its skill or is
+    /// slowed. Messages carry work as a skilled engineer would do it, so it never grows by
+    /// changing hands; the factor taken in is kept per incident, since a slow-down may be lifted
+    /// before the incident leaves.</summary>
+    private double WorkHere(string incidentId, IncidentType type, double skilledMinutes)
+    {
+        var factor = (Options.HasSkillFor(type) ? 1 : Options.UnskilledWorkFactor) * controls.SlowFactor;
+        workFactors[incidentId] = factor;
+        return Math.Round(skilledMinutes * factor, 2);
+    }
 
-    /// <summary>Work left here, as a skilled engineer would do it (for a message to another desk).</summary>
-    private double SkilledWork(IncidentType type, double minutesHere) =>
-        Math.Round(minutesHere / (Options.HasSkillFor(type) ? 1 : Options.UnskilledWorkFactor) / controls.SlowFactor, 2);
+    /// <summary>Work left here, as a skilled engineer would do it (for a message to another
+    /// desk); the incident leaves this desk.</summary>
+    private double SkilledWork(string incidentId, double minutesHere)
+    {
+        var factor = workFactors.Remove(incidentId, out var taken) ? taken : 1;
+        return Math.Round(minutesHere / factor, 2);
+    }
 
     /// <summary>Whether an incident needs help only another desk can give; remembered for the request.</summary>
     private bool NeedsHelp(string incidentId, IncidentType type)
@@ -427,7 +480,7 @@ public sealed class DeskRuntime
             var items = briefing.Items.Select(i => i with
             {
                 AssistPending = i.AssistPending && NeedsHelp(i.IncidentId, i.Type),
-                RemainingWorkMinutes = WorkHere(i.Type, i.RemainingWorkMinutes),
+                RemainingWorkMinutes = WorkHere(i.IncidentId, i.Type, i.RemainingWorkMinutes),
             }).ToList();
             var events = model.ReceiveBriefing(briefing.HandoffId, briefing.FromDeskId, items, briefing.SentAtWall, briefing.IncomingShiftStartsAt, reviewPerItem, Max(Now(), briefing.SimulatedAt), byPerson: controls.Human);
             return Signal(Translate(events));
@@ -474,6 +527,7 @@ public sealed class DeskRuntime
                 case IncidentResolvedByDesk resolved:
                     traces.Forget(resolved.IncidentId);
                     needs.Remove(resolved.IncidentId);
+                    workFactors.Remove(resolved.IncidentId);
                     break;
                 case HandoffIntakeFinished finished:
                     traces.Forget(finished.HandoffId);

@@ -15,6 +15,7 @@ public sealed class DeskWorkLoop(DeskRuntime desk, IBus bus, IHostApplicationLif
     {
         using var alarm = desk.Alarm;
         await desk.Clock.Started.WaitAsync(stoppingToken);
+        await desk.ReportState().PublishAsync(bus, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             foreach (var message in desk.Advance())

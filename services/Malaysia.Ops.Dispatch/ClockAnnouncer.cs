@@ -40,6 +40,10 @@ public sealed class ClockAnnouncer(
     }
 
     /// <summary>The clock as every process must follow it now.</summary>
-    public static SimulationClockAnnounced Announcement(SimulationClock clock, SimulationOptions run) =>
-        new(run.RunId, clock.Epoch, clock.WallAnchor ?? clock.Wall.GetUtcNow(), clock.Speed, run.Seed, clock.GetUtcNow(), SimulatedAnchor: clock.SimulatedAnchor, Paused: clock.IsPaused);
+    public static SimulationClockAnnounced Announcement(SimulationClock clock, SimulationOptions run)
+    {
+        // One reading of the setting, so a pause made meanwhile is announced whole or not at all.
+        var setting = clock.Setting;
+        return new(run.RunId, setting.Epoch, setting.WallAnchor ?? clock.Wall.GetUtcNow(), setting.Speed, run.Seed, clock.GetUtcNow(), SimulatedAnchor: setting.SimulatedAnchor, Paused: setting.Paused);
+    }
 }

@@ -104,11 +104,13 @@ public sealed class ConsoleInBrowserSpecs(ITestOutputHelper log) : IAsyncLifetim
         await page.Locator("#raise-form input[name=summary]").FillAsync("UPS B on generator, hall 2");
         await page.Locator("#raise-form [type=submit]").ClickAsync();
 
-        var row = page.Locator("[data-incident-id='INC-C-0001']");
+        // The console's ids carry its process tag: INC-C-<tag>-0001.
+        var row = page.Locator("[data-incident-id^='INC-C-'][data-incident-id$='-0001']");
         await Expect(row).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(row).ToContainTextAsync("Sev1");
-        await Expect(page.Locator("#control-status")).ToContainTextAsync("INC-C-0001");
-        await Expect(page.Locator("#timeline")).ToContainTextAsync("console raised INC-C-0001", new() { Timeout = 10_000 });
+        var id = await row.GetAttributeAsync("data-incident-id");
+        await Expect(page.Locator("#control-status")).ToContainTextAsync(id!);
+        await Expect(page.Locator("#timeline")).ToContainTextAsync($"console raised {id}", new() { Timeout = 10_000 });
         await ScreenshotAsync(page, "console-incident-raised.png");
         Assert.Empty(pageErrors);
     }

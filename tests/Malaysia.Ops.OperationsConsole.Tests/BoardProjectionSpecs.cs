@@ -88,9 +88,15 @@ public class BoardProjectionSpecs
         var after = Snapshot(board, HandoffAt.AddMinutes(61));
         var row = Assert.Single(after.Handoffs);
         Assert.Equal((2, 1, 1, 7.5, true), (row.Items, row.Accepted, row.Escalated, row.LatencyP50Minutes!.Value, row.ByPerson));
-        Assert.Empty(after.Rehearsal);
         Assert.Null(board.PersonItem(HandoffId, "INC-1"));
         Assert.Contains(after.Timeline, t => t.Text == "INC-1 accepted by the MY desk lead after 7.5 min");
+
+        // The escalated item still waits on the desk for the person, who can take it over late.
+        Assert.Equal("my", board.PersonItem(HandoffId, "INC-2"));
+        Assert.Equal(["accepted", "escalated"], Assert.Single(after.Rehearsal).Items.Select(i => i.State));
+        board.ItemAccepted(new HandoffItemAccepted(HandoffId, "INC-2", "my", Wall, Wall, HandoffAt.AddMinutes(70)), Wall);
+        Assert.Empty(Snapshot(board, HandoffAt.AddMinutes(71)).Rehearsal);
+        Assert.Null(board.PersonItem(HandoffId, "INC-2"));
     }
 
     [Fact]

@@ -68,6 +68,19 @@ public sealed class ConsoleApiSpecs : IClassFixture<ConsoleApiSpecs.Console>
     }
 
     [Fact]
+    public async Task A_request_from_another_sites_page_is_refused_even_with_the_token()
+    {
+        using var client = console.Authorised();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/run/pause") { Content = Json("{}") };
+        request.Headers.Add("Origin", "https://elsewhere.example");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("https://elsewhere.example", (await Problem(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reading_the_board_needs_no_token()
     {
         using var client = console.CreateClient();

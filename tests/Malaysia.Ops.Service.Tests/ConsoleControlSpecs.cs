@@ -50,7 +50,7 @@ public sealed class ConsoleControlSpecs
     }
 
     [Fact]
-    public async Task A_dropped_briefing_leaves_the_handoff_to_be_escalated_by_dispatch()
+    public async Task A_dropped_briefing_leaves_the_handoff_to_be_escalated_by_dispatch_and_the_work_with_the_outgoing_desk()
     {
         using var host = await Operation();
         await Send(host, new DeskFaultInjected("my", DeskFault.DropNextBriefing, null, null, "test", Now(host)));
@@ -64,6 +64,14 @@ public sealed class ConsoleControlSpecs
 
         Assert.Empty(handoff.Items);
         Assert.Empty(host.Services.GetRequiredService<ITestHarness>().Published.Select<HandoffBriefing>(b => b.Context.Message.HandoffId == Handoff));
+
+        // The incident was never briefed, so it stays with the outgoing desk: not lost.
+        var resolved = await VirtualTime.Until(
+            host,
+            () => DispatchAndDeskSpecs.Snapshot(host).Incidents.SingleOrDefault(i => i.IncidentId == "INC-T0102" && i.Status == IncidentStatus.Resolved),
+            "the incident kept by the outgoing desk to be resolved",
+            TimeSpan.FromHours(24));
+        Assert.Equal("my", resolved.ResolvedByDeskId);
     }
 
     [Fact]

@@ -15,6 +15,18 @@ public sealed class ConsoleAccess(IOptions<ConsoleOptions> options) : IEndpointF
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
+        // A page from another site must not drive the run through a visitor's browser (which
+        // matters most in Development, where no token may be set): browsers name the page's
+        // origin on such requests, and the board itself is served from this one.
+        var request = context.HttpContext.Request;
+        if (request.Headers.Origin.ToString() is { Length: > 0 } origin && !IsThisConsole(origin, request))
+        {
+            return RequestBody.Problem(
+                StatusCodes.Status403Forbidden,
+                "Request from another site",
+                $"Changing the run is allowed only from the console's own page; this request came from {origin}.");
+        }
+
         if (options.Value.Token is not { Length: > 0 } token)
         {
             return await next(context);
@@ -33,4 +45,9 @@ public sealed class ConsoleAccess(IOptions<ConsoleOptions> options) : IEndpointF
 
         return await next(context);
     }
+
+    private static bool IsThisConsole(string origin, HttpRequest request) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+        && string.Equals(uri.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
 }

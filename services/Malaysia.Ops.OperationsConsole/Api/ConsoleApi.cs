@@ -244,7 +244,7 @@ public static class ConsoleApi
     {
         if (board.PersonItem(handoffId, incidentId) is not { } deskId)
         {
-            return RequestBody.Problem(StatusCodes.Status409Conflict, "Nothing to decide", $"{incidentId} of {handoffId} does not wait for a person (already accepted or escalated, or not briefed to a desk in rehearsal).");
+            return RequestBody.Problem(StatusCodes.Status409Conflict, "Nothing to decide", $"{incidentId} of {handoffId} does not wait for a person (already accepted, or not briefed to a desk in rehearsal).");
         }
 
         await controls.DecideAsync(handoffId, incidentId, deskId, accept, question, Operator, ct);

@@ -15,6 +15,7 @@ public sealed class BoardEventsConsumer(BoardProjection board, SimulationClock c
     IConsumer<IncidentAcknowledged>,
     IConsumer<IncidentEscalated>,
     IConsumer<IncidentResolved>,
+    IConsumer<ShiftEnding>,
     IConsumer<HandoffBriefing>,
     IConsumer<HandoffItemAccepted>,
     IConsumer<HandoffItemQueried>,
@@ -39,6 +40,8 @@ public sealed class BoardEventsConsumer(BoardProjection board, SimulationClock c
     public Task Consume(ConsumeContext<IncidentEscalated> context) => Apply(() => board.Escalated(context.Message, Wall));
 
     public Task Consume(ConsumeContext<IncidentResolved> context) => Apply(() => board.Resolved(context.Message));
+
+    public Task Consume(ConsumeContext<ShiftEnding> context) => Apply(() => board.ShiftEnded(context.Message));
 
     public Task Consume(ConsumeContext<HandoffBriefing> context) => Apply(() => board.Briefed(context.Message, Wall));
 

@@ -24,12 +24,26 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
     private readonly LinkedList<TimelineEntry> timeline = new();
 
     // Resolved incidents leave the board (a long load demo would otherwise grow it without
-    // end); their ids stay, so a late or repeated message about one changes nothing.
+    // end); the latest ids stay, so a late or repeated message about one changes nothing.
     private readonly HashSet<string> resolvedIds = new(StringComparer.Ordinal);
+    private readonly Queue<string> resolvedOrder = new();
+
+    // When each recent shift ended, as dispatch announced it: a handoff's latency counts from
+    // there, as the report's does, not from when its briefing came.
+    private readonly Dictionary<string, DateTimeOffset> shiftEnds = new(StringComparer.Ordinal);
     private int raised;
     private int resolved;
     private int escalated;
+    private int handoffsSeen;
+    private int itemsAccepted;
+    private int itemsEscalated;
     private long messages;
+
+    /// <summary>Resolved incident ids kept against repeats, and handoffs kept for the board
+    /// (older ones leave it once nobody has to decide on them; the totals still count them).</summary>
+    private const int ResolvedIdsKept = 10_000;
+    private const int HandoffsKept = 100;
+    private const int ShiftEndsKept = 64;
 
     public Roster Roster => roster;
 
@@ -107,8 +121,34 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
             if (incidents.Remove(message.IncidentId))
             {
                 resolvedIds.Add(message.IncidentId);
+                resolvedOrder.Enqueue(message.IncidentId);
+                if (resolvedOrder.Count > ResolvedIdsKept)
+                {
+                    resolvedIds.Remove(resolvedOrder.Dequeue());
+                }
+
                 resolved++;
                 resolvedTimes.Enqueue(message.SimulatedAt);
+            }
+        }
+    }
+
+    /// <summary>Dispatch opened a handoff: the instant its latency counts from.</summary>
+    public void ShiftEnded(ShiftEnding ending)
+    {
+        lock (gate)
+        {
+            Count();
+            if (handoffs.TryGetValue(ending.HandoffId, out var handoff))
+            {
+                handoff.ShiftEndsAt ??= ending.SimulatedAt;
+                return;
+            }
+
+            shiftEnds[ending.HandoffId] = ending.SimulatedAt;
+            if (shiftEnds.Count > ShiftEndsKept)
+            {
+                shiftEnds.Remove(shiftEnds.MinBy(e => e.Value).Key);
             }
         }
     }
@@ -121,11 +161,7 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
         {
             Count();
             var isNew = !handoffs.TryGetValue(briefing.HandoffId, out var handoff);
-            if (handoff is null)
-            {
-                handoff = new HandoffView(briefing.HandoffId, briefing.FromDeskId, briefing.ToDeskId, briefing.SimulatedAt, IsHuman(briefing.ToDeskId));
-                handoffs[briefing.HandoffId] = handoff;
-            }
+            handoff ??= Add(new HandoffView(briefing.HandoffId, briefing.FromDeskId, briefing.ToDeskId, briefing.SimulatedAt, IsHuman(briefing.ToDeskId)));
 
             foreach (var item in briefing.Items)
             {
@@ -156,6 +192,7 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
 
             item.AcceptedAt = accepted.SimulatedAt;
             item.State = "accepted";
+            itemsAccepted++;
             if (incidents.TryGetValue(accepted.IncidentId, out var incident))
             {
                 incident.Status = incident.Acknowledged ? "acknowledged" : "assigned";
@@ -163,7 +200,7 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
 
             if (handoff.ByPerson)
             {
-                Log(accepted.SimulatedAt, wall, "handoff", string.Create(CultureInfo.InvariantCulture, $"{accepted.IncidentId} accepted by the {Desk(accepted.DeskId)} lead after {(accepted.SimulatedAt - item.BriefedAt).TotalMinutes:0.#} min"));
+                Log(accepted.SimulatedAt, wall, "handoff", string.Create(CultureInfo.InvariantCulture, $"{accepted.IncidentId} accepted by the {Desk(accepted.DeskId)} lead after {(accepted.SimulatedAt - handoff.LatencyFrom).TotalMinutes:0.#} min"));
             }
         }
     }
@@ -208,11 +245,11 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
             Count();
             if (!handoffs.TryGetValue(escalation.HandoffId, out var handoff))
             {
-                handoff = new HandoffView(escalation.HandoffId, escalation.FromDeskId, escalation.ToDeskId, escalation.SimulatedAt, IsHuman(escalation.ToDeskId));
-                handoffs[escalation.HandoffId] = handoff;
+                handoff = Add(new HandoffView(escalation.HandoffId, escalation.FromDeskId, escalation.ToDeskId, escalation.SimulatedAt, IsHuman(escalation.ToDeskId)));
             }
 
             handoff.Escalated++;
+            itemsEscalated++;
             if (!string.IsNullOrEmpty(escalation.IncidentId) && handoff.Items.TryGetValue(escalation.IncidentId, out var item) && item.AcceptedAt is null)
             {
                 item.State = "escalated";
@@ -261,13 +298,14 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
     }
 
     /// <summary>The desk whose person decides on an item of a handoff, or null when the item
-    /// does not wait for a person (accepted, escalated, or not briefed to a desk in rehearsal).</summary>
+    /// does not wait for a person (accepted, or not briefed to a desk in rehearsal). An item
+    /// dispatch escalated still waits on the desk: its late acceptance is booked as late.</summary>
     public string? PersonItem(string handoffId, string incidentId)
     {
         lock (gate)
         {
             return handoffs.TryGetValue(handoffId, out var handoff) && handoff.ByPerson
-                && handoff.Items.TryGetValue(incidentId, out var item) && item.AcceptedAt is null && item.State != "escalated"
+                && handoff.Items.TryGetValue(incidentId, out var item) && item.AcceptedAt is null
                 ? handoff.ToDeskId
                 : null;
         }
@@ -298,9 +336,9 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
                     resolved,
                     open.Count,
                     escalated,
-                    handoffs.Count,
-                    handoffs.Values.Sum(h => h.Items.Values.Count(i => i.AcceptedAt is not null)),
-                    handoffs.Values.Sum(h => h.Escalated)),
+                    handoffsSeen,
+                    itemsAccepted,
+                    itemsEscalated),
                 [.. timeline.Take(50)]);
         }
     }
@@ -341,7 +379,7 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
     {
         var latencies = handoff.Items.Values
             .Where(i => i.AcceptedAt is not null)
-            .Select(i => (i.AcceptedAt!.Value - i.BriefedAt).TotalMinutes)
+            .Select(i => (i.AcceptedAt!.Value - handoff.LatencyFrom).TotalMinutes)
             .Order()
             .ToList();
         return new HandoffRow(
@@ -360,7 +398,7 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
     }
 
     private List<PendingBriefing> Pending(DateTimeOffset now) => handoffs.Values
-        .Where(h => h.ByPerson && !h.Completed && h.Items.Values.Any(i => i.AcceptedAt is null && i.State != "escalated"))
+        .Where(h => h.ByPerson && !h.Completed && h.Items.Values.Any(i => i.AcceptedAt is null))
         .OrderBy(h => h.BriefedAt)
         .Select(h => new PendingBriefing(
             h.HandoffId,
@@ -490,6 +528,27 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
         public bool Acknowledged { get; set; }
     }
 
+    /// <summary>Takes a handoff onto the board; the oldest ones nobody has to decide on leave it.</summary>
+    private HandoffView Add(HandoffView handoff)
+    {
+        if (shiftEnds.Remove(handoff.HandoffId, out var shiftEndsAt))
+        {
+            handoff.ShiftEndsAt = shiftEndsAt;
+        }
+
+        handoffs[handoff.HandoffId] = handoff;
+        handoffsSeen++;
+        if (handoffs.Count > HandoffsKept)
+        {
+            foreach (var old in handoffs.Values.Where(h => !h.ByPerson || h.Items.Values.All(i => i.AcceptedAt is not null)).OrderBy(h => h.BriefedAt).Take(handoffs.Count - HandoffsKept).ToList())
+            {
+                handoffs.Remove(old.HandoffId);
+            }
+        }
+
+        return handoff;
+    }
+
     private sealed class HandoffView(string handoffId, string fromDeskId, string toDeskId, DateTimeOffset briefedAt, bool byPerson)
     {
         public string HandoffId { get; } = handoffId;
@@ -499,6 +558,13 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
         public string ToDeskId { get; } = toDeskId;
 
         public DateTimeOffset BriefedAt { get; } = briefedAt;
+
+        /// <summary>When the outgoing shift ended, once dispatch's announcement of it is heard.</summary>
+        public DateTimeOffset? ShiftEndsAt { get; set; }
+
+        /// <summary>Where item latency counts from: the shift's end, as in the report (the
+        /// briefing's arrival only if the shift end was never heard).</summary>
+        public DateTimeOffset LatencyFrom => ShiftEndsAt ?? BriefedAt;
 
         public bool ByPerson { get; } = byPerson;
 

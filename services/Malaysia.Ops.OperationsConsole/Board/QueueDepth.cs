@@ -45,7 +45,7 @@ public sealed class QueueDepth(
     }
 
     private IEnumerable<string> Queues() =>
-        roster.Desks.Select(d => $"desk-{d.DeskId}").Prepend(Dispatch.DispatchExtensions.EndpointName);
+        roster.Desks.Select(d => Desk.DeskOptions.EndpointNameOf(d.DeskId)).Prepend(Dispatch.DispatchExtensions.EndpointName);
 
     private async Task AskBrokerAsync()
     {

@@ -58,11 +58,11 @@ public sealed class ConsoleControls(
     public Task ChangeSpeedAsync(double speed, string who, CancellationToken cancellationToken) =>
         ChangeClockAsync(ClockChange.Speed, speed, who, string.Create(CultureInfo.InvariantCulture, $"set the speed to {speed:0.##}×"), cancellationToken);
 
-    /// <summary>Raises an incident now; its id (INC-C-0001) is returned.</summary>
+    /// <summary>Raises an incident now; its id (INC-C-7F3A-0001) is returned.</summary>
     public async Task<string> RaiseAsync(IncidentType type, Severity severity, string? clusterId, string? summary, double? workMinutes, string who, CancellationToken cancellationToken)
     {
         var profile = IncidentCatalogueProfile(type);
-        var id = $"{IncidentIds.ConsolePrefix}{Interlocked.Increment(ref raised).ToString("D4", CultureInfo.InvariantCulture)}";
+        var id = IncidentIds.Console(Interlocked.Increment(ref raised));
         var cluster = string.IsNullOrWhiteSpace(clusterId) ? profile.Clusters[0] : clusterId.Trim();
         var text = string.IsNullOrWhiteSpace(summary) ? string.Format(CultureInfo.InvariantCulture, profile.SummaryTemplate, cluster) : summary.Trim();
         var work = workMinutes ?? profile.MeanWorkMinutes[severity];

@@ -51,9 +51,10 @@ public sealed class SyntheticLoad(SimulationClock clock, IncidentPublisher publi
 
     public void Stop()
     {
+        // The run loop may be drawing from the level's arrivals right now; it disposes them
+        // when it lets the level go.
         lock (gate)
         {
-            level?.Arrivals.Dispose();
             level = null;
         }
 
@@ -76,6 +77,7 @@ public sealed class SyntheticLoad(SimulationClock clock, IncidentPublisher publi
 
             if (current != drawingFrom)
             {
+                drawingFrom?.Arrivals.Dispose();
                 drawingFrom = current;
                 next = current is not null && current.Arrivals.MoveNext() ? current.Arrivals.Current : null;
             }
@@ -97,7 +99,7 @@ public sealed class SyntheticLoad(SimulationClock clock, IncidentPublisher publi
 
             if (next is not null && current is not null && next.At <= now)
             {
-                var id = $"{IncidentIds.LoadPrefix}{Interlocked.Increment(ref sequence).ToString("D6", CultureInfo.InvariantCulture)}";
+                var id = IncidentIds.Load(Interlocked.Increment(ref sequence));
                 var raised = new IncidentRaised(id, next.Type, next.Severity, next.ClusterId, next.Summary + " (synthetic load)", next.WorkMinutes, next.At);
                 await publisher.PublishAsync(raised, synthetic: true, stoppingToken);
                 next = current.Arrivals.MoveNext() ? current.Arrivals.Current : null;
@@ -112,6 +114,8 @@ public sealed class SyntheticLoad(SimulationClock clock, IncidentPublisher publi
 
             await alarm.SleepUntilAsync(due, stoppingToken);
         }
+
+        drawingFrom?.Arrivals.Dispose();
     }
 
     private sealed record LoadLevel(double IncidentsPerHour, DateTimeOffset? Until, IEnumerator<IncidentArrival> Arrivals);

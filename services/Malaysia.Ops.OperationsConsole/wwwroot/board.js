@@ -513,7 +513,8 @@ function renderRehearsal(s) {
 function renderPendingItem(briefing, item) {
   const key = itemKey(briefing.handoffId, item.incidentId);
   const itemState = String(item.state ?? '');
-  const settled = itemState === 'accepted' || itemState === 'escalated';
+  // An escalated item still waits on the desk; accepting it late is booked as late.
+  const settled = itemState === 'accepted';
   const busy = state.busyItems.has(key);
   const disabled = settled || busy ? ' disabled' : '';
   const question = state.questionDrafts.get(key) ?? DEFAULT_QUESTION;

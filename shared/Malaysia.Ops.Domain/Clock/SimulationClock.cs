@@ -74,6 +74,10 @@ public sealed class SimulationClock : TimeProvider
     /// <summary>The wall instant at which simulated time was the epoch; null until started.</summary>
     public DateTimeOffset? WallAnchor => setting.WallAnchor;
 
+    /// <summary>Epoch, anchors, speed and pause read together (each property above reads them
+    /// one at a time, and a presenter may change the pace in between).</summary>
+    public ClockSetting Setting => setting;
+
     public bool IsStarted => setting.WallAnchor is not null;
 
     public Task Started => started.Task;
@@ -187,8 +191,6 @@ public sealed class SimulationClock : TimeProvider
         // Never round a positive delay down to zero: a zero period would make a timer one-shot.
         return TimeSpan.FromTicks(Math.Max(1, (long)(simulated.Ticks / speed)));
     }
-
-    private sealed record ClockSetting(DateTimeOffset Epoch, DateTimeOffset SimulatedAnchor, DateTimeOffset? WallAnchor, double Speed, bool Paused);
 
     /// <summary>A wall timer whose changes are scaled by the clock's speed at the time of the
     /// change, so a timer rescheduled after the clock adopted a new speed follows it.</summary>

@@ -13,8 +13,19 @@ public sealed class SimulationClockFollower(SimulationClock clock, ILogger<Simul
     {
         var announced = context.Message;
         var simulatedAnchor = announced.SimulatedAnchor ?? announced.Epoch;
-        var changed = clock.WallAnchor != announced.WallAnchor || clock.Speed != announced.Speed || clock.Epoch != announced.Epoch
-            || clock.SimulatedAnchor != simulatedAnchor || clock.IsPaused != announced.Paused;
+        var current = clock.Setting;
+
+        // Announcements can overtake each other (the periodic one and the one a pause sends);
+        // each change moves the wall anchor on, so one older than the clock's own is stale and
+        // must not undo a pause or a change of speed.
+        if (IsStale(current, announced))
+        {
+            logger.LogDebug("Stale clock announcement of run {RunId} ignored (anchor {Announced:O} before {Current:O})", announced.RunId, announced.WallAnchor, current.WallAnchor);
+            return Task.CompletedTask;
+        }
+
+        var changed = current.WallAnchor != announced.WallAnchor || current.Speed != announced.Speed || current.Epoch != announced.Epoch
+            || current.SimulatedAnchor != simulatedAnchor || current.Paused != announced.Paused;
         if (changed)
         {
             clock.Synchronise(announced.Epoch, announced.WallAnchor, announced.Speed, simulatedAnchor, announced.Paused);
@@ -29,4 +40,8 @@ public sealed class SimulationClockFollower(SimulationClock clock, ILogger<Simul
 
         return Task.CompletedTask;
     }
+
+    /// <summary>Whether an announcement is older than the setting the clock already follows.</summary>
+    public static bool IsStale(ClockSetting current, SimulationClockAnnounced announced) =>
+        current.WallAnchor is { } anchor && current.Epoch == announced.Epoch && announced.WallAnchor < anchor;
 }
