@@ -68,30 +68,10 @@ public sealed class DeskConsumer(DeskRuntime desk) : IConsumer<IncidentAssigned>
     /// naming every field that is wrong (a poison message goes to the error queue).</summary>
     private static IncidentAssigned Checked(IncidentAssigned assigned)
     {
-        var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(assigned.IncidentId))
-        {
-            problems.Add("IncidentId is empty");
-        }
-
+        var problems = IncidentFieldChecks.Problems(assigned.IncidentId, assigned.Type, assigned.Severity, assigned.WorkMinutes).ToList();
         if (string.IsNullOrWhiteSpace(assigned.ShiftId))
         {
             problems.Add("ShiftId is empty");
-        }
-
-        if (!Enum.IsDefined(assigned.Type))
-        {
-            problems.Add($"Type {(int)assigned.Type} is not an incident type");
-        }
-
-        if (!Enum.IsDefined(assigned.Severity))
-        {
-            problems.Add($"Severity {(int)assigned.Severity} is not a severity");
-        }
-
-        if (!double.IsFinite(assigned.WorkMinutes) || assigned.WorkMinutes < 0)
-        {
-            problems.Add($"WorkMinutes {assigned.WorkMinutes} is not a number of minutes");
         }
 
         InvalidMessageException.ThrowIfAny(nameof(IncidentAssigned), problems);

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Malaysia.Ops.Domain.Ledger;
 using Xunit.Abstractions;
 
@@ -15,8 +13,6 @@ public sealed class FollowTheSunOverRabbitMqSpecs(RabbitMqNode broker, ITestOutp
 {
     private static readonly DateTimeOffset Epoch = new(2026, 7, 13, 0, 0, 0, TimeSpan.Zero);
     private const double Speed = 8_640;
-
-    private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private readonly string workFolder = Directory.CreateTempSubdirectory("malaysia-ops-it-").FullName;
     private readonly List<ServiceProcess> services = [];
@@ -157,32 +153,8 @@ public sealed class FollowTheSunOverRabbitMqSpecs(RabbitMqNode broker, ITestOutp
         return service;
     }
 
-    private async Task WaitForSnapshot(string path, Func<LedgerSnapshot, bool> condition, string what, TimeSpan timeout)
-    {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        LedgerSnapshot? last = null;
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            if (File.Exists(path))
-            {
-                last = ReadSnapshot(path);
-                if (condition(last))
-                {
-                    return;
-                }
-            }
+    private Task<LedgerSnapshot> WaitForSnapshot(string path, Func<LedgerSnapshot, bool> condition, string what, TimeSpan timeout) =>
+        LedgerSnapshotFile.WaitAsync(path, condition, what, timeout, services);
 
-            await Task.Delay(250);
-        }
-
-        var logs = string.Join("\n", services.Select(s => $"=== {s.Name} ===\n{Tail(s.Output, 40)}"));
-        throw new TimeoutException($"timed out waiting for {what}; last snapshot at {last?.SimulatedAt:u}\n{logs}");
-    }
-
-    private static LedgerSnapshot ReadSnapshot(string path) =>
-        JsonSerializer.Deserialize<LedgerSnapshot>(File.ReadAllText(path), SnapshotJson)
-        ?? throw new InvalidDataException($"{path} is empty");
-
-    private static string Tail(string text, int lines) =>
-        string.Join('\n', text.Split('\n').TakeLast(lines));
+    private static LedgerSnapshot ReadSnapshot(string path) => LedgerSnapshotFile.Read(path);
 }

@@ -1,15 +1,23 @@
 using Malaysia.Ops.Contracts;
+using Malaysia.Ops.ServiceDefaults.Messaging;
 using Malaysia.Ops.ServiceDefaults.Telemetry;
 using MassTransit;
 
 namespace Malaysia.Ops.Dispatch.Consumers;
 
-/// <summary>Routes each raised incident to the desk on duty.</summary>
+/// <summary>Routes each raised incident to the desk on duty. One that is not a valid incident is
+/// refused before the ledger sees it (to the error queue, with the reason).</summary>
 public sealed class IncidentRaisedConsumer(DispatchCoordinator coordinator) : IConsumer<IncidentRaised>
 {
     public async Task Consume(ConsumeContext<IncidentRaised> context)
     {
-        if (coordinator.Raise(context.Message) is { } assignment)
+        var raised = context.Message;
+        InvalidMessageException.ThrowIfAny(
+            nameof(IncidentRaised),
+            IncidentFieldChecks.Problems(raised.IncidentId, raised.Type, raised.Severity, raised.WorkMinutes)
+                .Concat(IncidentFieldChecks.TextProblems(nameof(raised.ClusterId), raised.ClusterId, IncidentFieldChecks.MaxIdLength))
+                .Concat(IncidentFieldChecks.TextProblems(nameof(raised.Summary), raised.Summary, IncidentFieldChecks.MaxSummaryLength)));
+        if (coordinator.Raise(raised) is { } assignment)
         {
             using var activity = OpsTelemetry.ActivitySource.StartActivity($"route {assignment.IncidentId} to {assignment.DeskId.ToUpperInvariant()} desk");
             activity?.SetTag("ops.incident.id", assignment.IncidentId);

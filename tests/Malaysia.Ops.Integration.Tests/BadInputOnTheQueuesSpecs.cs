@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text;
+using Malaysia.Ops.Domain.Ledger;
+using RabbitMQ.Client;
+using Xunit.Abstractions;
+
+namespace Malaysia.Ops.Integration.Tests;
+
+/// <summary>
+/// Whatever lands on the services' queues from outside them (a plain AMQP client, not
+/// MassTransit): malformed JSON, 4 MB bodies, an unknown message type, impossible values, a
+/// sound message under the wrong content type, and the same incident again. Dispatch and a desk
+/// run as processes on a real broker; each bad message ends in the queue's error (or skipped)
+/// queue with its reason, the services keep consuming, and the incident accepted before the bad
+/// input is still there after it, once.
+/// </summary>
+[Collection(BrokerTests.Name)]
+public sealed class BadInputOnTheQueuesSpecs(RabbitMqNode broker, ITestOutputHelper log) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Epoch = new(2026, 7, 13, 2, 0, 0, TimeSpan.Zero);
+    private const string EnvelopeContentType = "application/vnd.masstransit+json";
+
+    private readonly string workFolder = Directory.CreateTempSubdirectory("malaysia-ops-bad-input-").FullName;
+    private readonly List<ServiceProcess> services = [];
+    private string virtualHost = string.Empty;
+
+    public async Task InitializeAsync() => virtualHost = await broker.CreateVirtualHostAsync("bad-input");
+
+    public async Task DisposeAsync()
+    {
+        foreach (var service in services)
+        {
+            await service.DisposeAsync();
+        }
+
+        await broker.DeleteVirtualHostAsync(virtualHost);
+        Directory.Delete(workFolder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Bad_messages_go_to_the_error_queues_with_their_reason_and_nothing_accepted_is_lost_or_doubled()
+    {
+        var snapshotPath = Path.Combine(workFolder, "ledger.json");
+        var common = new Dictionary<string, string>
+        {
+            ["Messaging__Transport"] = "RabbitMq",
+            ["RabbitMq__Host"] = "127.0.0.1",
+            ["RabbitMq__Port"] = broker.AmqpPort.ToString(CultureInfo.InvariantCulture),
+            ["RabbitMq__VirtualHost"] = virtualHost,
+            ["Simulation__RunId"] = virtualHost,
+            ["Simulation__Epoch"] = Epoch.ToString("O", CultureInfo.InvariantCulture),
+            ["Simulation__Speed"] = "60",
+        };
+        await using var assignments = await BrokerAudit.StartAsync(broker.AmqpPort, virtualHost, "IncidentAssigned", "incidentId");
+        var desk = Start("Malaysia.Ops.Desk.My.Worker", common);
+        await desk.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        var dispatch = Start("Malaysia.Ops.Dispatch.Worker", new Dictionary<string, string>(common)
+        {
+            ["Dispatch__LedgerSnapshotPath"] = snapshotPath,
+            ["Dispatch__SnapshotIntervalSeconds"] = "0.5",
+        });
+        await dispatch.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+
+        var factory = new ConnectionFactory { HostName = "127.0.0.1", Port = broker.AmqpPort, VirtualHost = virtualHost, UserName = "guest", Password = "guest", ClientProvidedName = "bad-input-publisher" };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+
+        // Accepted first: an incident raised the way the workload raises one.
+        await PublishAsync(channel, "Malaysia.Ops.Contracts:IncidentRaised", string.Empty, Envelope("IncidentRaised", Incident("INC-Q-0001", severity: 2)), EnvelopeContentType);
+        await LedgerSnapshotFile.WaitAsync(snapshotPath, s => s.Incidents.Any(i => i.IncidentId == "INC-Q-0001" && i.AcknowledgedAt is not null), "INC-Q-0001 to be acknowledged", TimeSpan.FromSeconds(60), services);
+
+        // Then the bad input, straight onto each service's own queue: malformed JSON, 4 MB
+        // bodies, a type no service knows, impossible values.
+        var huge = new string('x', 4 * 1024 * 1024);
+        foreach (var queue in new[] { "dispatch", "desk-my" })
+        {
+            await PublishAsync(channel, string.Empty, queue, "{\"messageType\": [\"urn:message:Malaysia.Ops.Contracts:IncidentRaised\"], \"message\": {not json", EnvelopeContentType);
+            await PublishAsync(channel, string.Empty, queue, Envelope("NoSuchMessage", "{\"anything\": 1}"), EnvelopeContentType);
+        }
+
+        await PublishAsync(channel, string.Empty, "dispatch", Envelope("IncidentRaised", Incident("INC-Q-0003", severity: 2, summary: huge)), EnvelopeContentType);
+        await PublishAsync(channel, string.Empty, "dispatch", Envelope("IncidentRaised", Incident("INC-Q-0004", severity: 99)), EnvelopeContentType);
+        await PublishAsync(channel, string.Empty, "desk-my", Envelope("IncidentAssigned", Assignment("INC-Q-" + huge, workMinutes: "5")), EnvelopeContentType);
+        await PublishAsync(channel, string.Empty, "desk-my", Envelope("IncidentAssigned", Assignment("INC-Q-0006", workMinutes: "-5")), EnvelopeContentType);
+
+        // A sound message under a content type it does not have is read for what its body is
+        // (MassTransit's envelope), not lost.
+        await PublishAsync(channel, string.Empty, "dispatch", Envelope("IncidentRaised", Incident("INC-Q-0002", severity: 2)), "text/plain");
+
+        // And the accepted incident again, twice: a redelivery (the same message id) and a
+        // duplicate publish (a new message id).
+        var again = Envelope("IncidentRaised", Incident("INC-Q-0001", severity: 2));
+        await PublishAsync(channel, "Malaysia.Ops.Contracts:IncidentRaised", string.Empty, again, EnvelopeContentType);
+        await PublishAsync(channel, "Malaysia.Ops.Contracts:IncidentRaised", string.Empty, again, EnvelopeContentType);
+        await PublishAsync(channel, "Malaysia.Ops.Contracts:IncidentRaised", string.Empty, Envelope("IncidentRaised", Incident("INC-Q-0001", severity: 2)), EnvelopeContentType);
+
+        // The services still work: a new incident goes all the way through.
+        await PublishAsync(channel, "Malaysia.Ops.Contracts:IncidentRaised", string.Empty, Envelope("IncidentRaised", Incident("INC-Q-0005", severity: 3)), EnvelopeContentType);
+        var ledger = await LedgerSnapshotFile.WaitAsync(snapshotPath, s => s.Incidents.Any(i => i.IncidentId == "INC-Q-0005" && i.AcknowledgedAt is not null), "INC-Q-0005 to be acknowledged after the bad input", TimeSpan.FromSeconds(60), services);
+
+        var dispatchErrors = await DrainAsync(channel, "dispatch_error");
+        var deskErrors = await DrainAsync(channel, "desk-my_error");
+        var dispatchSkipped = await QueueDepthAsync(channel, "dispatch_skipped");
+        var deskSkipped = await QueueDepthAsync(channel, "desk-my_skipped");
+        foreach (var (queue, reasons) in new[] { ("dispatch_error", dispatchErrors), ("desk-my_error", deskErrors) })
+        {
+            foreach (var reason in reasons)
+            {
+                log.WriteLine($"{queue}: {reason}");
+            }
+        }
+
+        log.WriteLine($"dispatch: {dispatchErrors.Count} in error, {dispatchSkipped} skipped; desk-my: {deskErrors.Count} in error, {deskSkipped} skipped");
+        log.WriteLine($"ledger: {string.Join(", ", ledger.Incidents.Select(i => $"{i.IncidentId} {i.Status}"))}; assignments published: {string.Join(", ", assignments.Seen.Select(a => $"{a.Key}×{a.Value}"))}");
+
+        Assert.False(dispatch.HasExited, "dispatch stopped");
+        Assert.False(desk.HasExited, "the MY desk stopped");
+
+        // Malformed, oversized, impossible values: to the error queue, each with MassTransit's
+        // fault header saying why. The unknown type: to the skipped queue.
+        Assert.Equal(3, dispatchErrors.Count);
+        Assert.Equal(3, deskErrors.Count);
+        Assert.Equal(1u, dispatchSkipped);
+        Assert.Equal(1u, deskSkipped);
+        Assert.All(dispatchErrors.Concat(deskErrors), reason => Assert.False(string.IsNullOrWhiteSpace(reason)));
+        Assert.Contains(dispatchErrors, r => r.Contains("Severity 99 is not a severity", StringComparison.Ordinal));
+        Assert.Contains(dispatchErrors, r => r.Contains("Summary is 4194304 characters long", StringComparison.Ordinal));
+        Assert.Contains(deskErrors, r => r.Contains("WorkMinutes -5 is not a number of minutes", StringComparison.Ordinal));
+        Assert.Contains(deskErrors, r => r.Contains("IncidentId is 4194310 characters long", StringComparison.Ordinal));
+
+        // Nothing accepted is lost, nothing is taken twice, nothing bad got in.
+        Assert.Equal(["INC-Q-0001", "INC-Q-0002", "INC-Q-0005"], ledger.Incidents.Select(i => i.IncidentId).Order(StringComparer.Ordinal));
+        Assert.All(["INC-Q-0001", "INC-Q-0002", "INC-Q-0005"], id => Assert.Equal(1, assignments.Seen[id]));
+        Assert.All(ledger.Incidents, i => Assert.Equal("my", i.AssignedDeskId));
+    }
+
+    private ServiceProcess Start(string project, IDictionary<string, string> environment)
+    {
+        var service = ServiceProcess.Start(project, environment);
+        services.Add(service);
+        return service;
+    }
+
+    private static string Incident(string id, int severity, string summary = "GPU node lost") => string.Create(
+        CultureInfo.InvariantCulture,
+        $$"""{"incidentId":"{{id}}","type":0,"severity":{{severity}},"clusterId":"kul-gpu-1","summary":"{{summary}}","workMinutes":20,"simulatedAt":"{{Epoch:O}}","schemaVersion":1}""");
+
+    private static string Assignment(string id, string workMinutes) => string.Create(
+        CultureInfo.InvariantCulture,
+        $$"""{"incidentId":"{{id}}","deskId":"my","shiftId":"my-20260713","deskOnDutyFrom":"{{Epoch:O}}","arrivedInCoverageGap":false,"type":0,"severity":2,"workMinutes":{{workMinutes}},"simulatedAt":"{{Epoch:O}}","schemaVersion":1}""");
+
+    /// <summary>A message as MassTransit's envelope carries it.</summary>
+    private static string Envelope(string messageType, string message) =>
+        $$$"""{"messageId":"{{{Guid.NewGuid()}}}","messageType":["urn:message:Malaysia.Ops.Contracts:{{{messageType}}}"],"message":{{{message}}},"headers":{}}""";
+
+    private static async Task PublishAsync(IChannel channel, string exchange, string routingKey, string body, string contentType)
+    {
+        var properties = new BasicProperties { ContentType = contentType, Persistent = true, MessageId = Guid.NewGuid().ToString() };
+        await channel.BasicPublishAsync(exchange, routingKey, mandatory: false, properties, Encoding.UTF8.GetBytes(body));
+    }
+
+    /// <summary>The reasons of the messages in an error queue (MassTransit's MT-Fault-Message
+    /// header), taking them off it.</summary>
+    private static async Task<List<string>> DrainAsync(IChannel channel, string queue)
+    {
+        var reasons = new List<string>();
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            if (await channel.BasicGetAsync(queue, autoAck: true) is not { } message)
+            {
+                // Faults are moved while the rest is consumed; give the last of them a moment.
+                await Task.Delay(500);
+                if (await QueueDepthAsync(channel, queue) == 0)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            object? header = null;
+            message.BasicProperties.Headers?.TryGetValue("MT-Fault-Message", out header);
+            reasons.Add(header is byte[] bytes ? Encoding.UTF8.GetString(bytes) : header?.ToString() ?? string.Empty);
+        }
+
+        return reasons;
+    }
+
+    private static async Task<uint> QueueDepthAsync(IChannel channel, string queue) =>
+        (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+}
