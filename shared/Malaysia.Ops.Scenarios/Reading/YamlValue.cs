@@ -16,6 +16,14 @@ internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, P
 {
     private const string InstantExample = "2026-07-13T00:00:00Z";
 
+    /// <summary>The years an instant may fall in. Far enough either way for any rehearsal or
+    /// what-if, and bounded so that a run's end (its start plus up to a year) and every time
+    /// computed from it stay inside the calendar .NET can represent: year 9999 plus a few days
+    /// would throw instead of being reported.</summary>
+    public const int MinYear = 1970;
+
+    public const int MaxYear = 3000;
+
     /// <summary>The value as the author wrote it, for quoting in a problem.</summary>
     public string Written => Node is YamlScalarNode { Value: { } text } ? text.Trim() : Describe(Node);
 
@@ -90,7 +98,13 @@ internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, P
         const DateTimeStyles styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, styles, out var instant))
         {
-            return instant;
+            if (instant.Year is >= MinYear and <= MaxYear)
+            {
+                return instant;
+            }
+
+            Report($"'{text}' is out of range (must be in the years {MinYear} to {MaxYear})");
+            return null;
         }
 
         Report($"'{text}' is not an instant (expected ISO-8601, e.g. {InstantExample})");
