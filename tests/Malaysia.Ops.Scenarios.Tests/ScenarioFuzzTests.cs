@@ -13,8 +13,8 @@ namespace Malaysia.Ops.Scenarios.Tests;
 public sealed class ScenarioFuzzTests(ITestOutputHelper output) : IDisposable
 {
     private const int Seed = 20_260_713;
-    private const int MutantsPerScenario = 400;
-    private static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(5);
+    private const int MutantsPerScenario = 350;
+    private static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(10);
     private const long AllocationLimit = 256L * 1024 * 1024;
 
     private readonly string folder = Directory.CreateTempSubdirectory("scenario-fuzz-").FullName;

@@ -13,8 +13,20 @@ internal static class HostileYaml
 {
     private const int DeepNesting = 100_000;
 
+    // Fields of the valid scenario (as written there) that each edge value is put into.
+    private static readonly string[] EdgeFields = ["start: 2026-07-13T00:00:00Z", "days: 2", "timeZone: America/New_York", "at: 2026-07-13T23:30:00Z"];
+
     public static IEnumerable<FuzzInput> All(string validScenario, Random random)
     {
+        foreach (var field in EdgeFields)
+        {
+            var key = field[..(field.IndexOf(':', StringComparison.Ordinal) + 1)];
+            foreach (var value in EdgeValues.All)
+            {
+                yield return Text($"'{key}' set to edge value {EdgeValues.All.ToList().IndexOf(value)}", validScenario.Replace(field, $"{key} {value}", StringComparison.Ordinal));
+            }
+        }
+
         foreach (var depth in new[] { 31, 32, 33, 64, 10_000, DeepNesting })
         {
             // Each level of a block mapping is indented one more: a thousand levels are half a
