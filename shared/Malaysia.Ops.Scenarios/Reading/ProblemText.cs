@@ -11,6 +11,29 @@ namespace Malaysia.Ops.Scenarios.Reading;
 /// </summary>
 internal static class ProblemText
 {
+    /// <summary>The most characters of what the author wrote that a problem quotes: enough to
+    /// recognise the value, where a pasted paragraph or a megabyte of garbage would bury the
+    /// problem itself.</summary>
+    public const int MaxQuoted = 60;
+
+    /// <summary>The author's text in quotes, shortened past <see cref="MaxQuoted"/> characters
+    /// with its length given: "'xxxx...' (100000 characters)".</summary>
+    public static string Quote(string? text) =>
+        text is { Length: > MaxQuoted } ? $"'{Shorten(text)}' ({text.Length} characters)" : $"'{text}'";
+
+    /// <summary>The author's text, shortened past <see cref="MaxQuoted"/> characters with "...",
+    /// without splitting a character written as two UTF-16 units.</summary>
+    public static string Shorten(string text)
+    {
+        if (text.Length <= MaxQuoted)
+        {
+            return text;
+        }
+
+        var cut = char.IsHighSurrogate(text[MaxQuoted - 1]) ? MaxQuoted - 1 : MaxQuoted;
+        return text[..cut] + "...";
+    }
+
     public static string OneLine(string text)
     {
         if (!text.Any(Breaks))

@@ -49,7 +49,7 @@ internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, P
         var text = Text();
         if (text is not null && !text.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
         {
-            Report($"'{text}' is not a valid {what} (letters, digits and '-' only)");
+            Report($"{ProblemText.Quote(text)} is not a valid {what} (letters, digits and '-' only)");
             return null;
         }
 
@@ -79,7 +79,7 @@ internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, P
 
         if (value != Math.Floor(value))
         {
-            Report($"'{text}' is not a whole number");
+            Report($"{ProblemText.Quote(text)} is not a whole number");
             return null;
         }
 
@@ -103,11 +103,11 @@ internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, P
                 return instant;
             }
 
-            Report($"'{text}' is out of range (must be in the years {MinYear} to {MaxYear})");
+            Report($"{ProblemText.Quote(text)} is out of range (must be in the years {MinYear} to {MaxYear})");
             return null;
         }
 
-        Report($"'{text}' is not an instant (expected ISO-8601, e.g. {InstantExample})");
+        Report($"{ProblemText.Quote(text)} is not an instant (expected ISO-8601, e.g. {InstantExample})");
         return null;
     }
 
@@ -125,7 +125,7 @@ internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, P
             return time;
         }
 
-        Report($"'{text}' is not a time of day (expected HH:mm, e.g. 09:00)");
+        Report($"{ProblemText.Quote(text)} is not a time of day (expected HH:mm, e.g. 09:00)");
         return null;
     }
 
@@ -143,7 +143,7 @@ internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, P
             return zone;
         }
 
-        Report($"'{text}' is not a known IANA time zone");
+        Report($"{ProblemText.Quote(text)} is not a known IANA time zone");
         return null;
     }
 
@@ -161,7 +161,7 @@ internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, P
             return shift;
         }
 
-        Report($"'{text}' is not a shift (expected HH:mm-HH:mm, e.g. 08:00-20:00)");
+        Report($"{ProblemText.Quote(text)} is not a shift (expected HH:mm-HH:mm, e.g. 08:00-20:00)");
         return null;
     }
 
@@ -183,7 +183,7 @@ internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, P
             return Enum.Parse<TEnum>(name);
         }
 
-        Report($"'{text}' is not {what} (expected one of: {string.Join(", ", names)})");
+        Report($"{ProblemText.Quote(text)} is not {what} (expected one of: {string.Join(", ", names)})");
         return null;
     }
 
@@ -254,7 +254,7 @@ internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, P
         YamlMappingNode => "a mapping",
         YamlSequenceNode => "a list",
         _ when IsNull(node) => "nothing",
-        YamlScalarNode scalar => $"'{scalar.Value}'",
+        YamlScalarNode scalar => ProblemText.Quote(scalar.Value),
         _ => "an unsupported YAML node",
     };
 
@@ -282,7 +282,7 @@ internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, P
             return true;
         }
 
-        Report($"'{text}' is not a number");
+        Report($"{ProblemText.Quote(text)} is not a number");
         return false;
     }
 
@@ -293,7 +293,7 @@ internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, P
             return true;
         }
 
-        Report($"'{text}' is out of range (must be {range})");
+        Report($"{ProblemText.Quote(text)} is out of range (must be {range})");
         return false;
     }
 }
