@@ -73,6 +73,25 @@ public class ScenarioLimitTests
     }
 
     [Fact]
+    public void A_long_value_is_quoted_shortened_with_its_length()
+    {
+        Assert.Equal(
+            [$"test.yaml:4:1: days: '{new string('9', 59)}x...' (100000 characters) is not a number"],
+            ProblemsOf(With("days: 2", $"days: {new string('9', 59)}{new string('x', 99_941)}")));
+    }
+
+    [Fact]
+    public void A_long_unknown_key_is_shortened_in_the_field_path_too()
+    {
+        // An implicit key ("key: value") is at most 1024 characters in YAML; an explicit one is not.
+        var key = new string('k', 5_000);
+
+        var problem = Assert.Single(ProblemsOf($"{Yaml}? {key}\n: x\n"));
+
+        Assert.StartsWith($"test.yaml:19:3: {new string('k', 60)}...: unknown field '{new string('k', 60)}...' (5000 characters) (expected one of: name,", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Past_fifty_problems_the_rest_are_counted_not_listed()
     {
         var yaml = Yaml + string.Concat(Enumerable.Range(0, 60).Select(i => $"unknown{i}: {i}\n"));

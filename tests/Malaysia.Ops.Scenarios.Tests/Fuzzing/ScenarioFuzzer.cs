@@ -15,6 +15,9 @@ internal sealed partial class ScenarioFuzzer(string folder, TimeSpan timeLimit, 
     private static readonly string[] RawExceptionTexts =
         ["Object reference not set", "   at ", "Exception:", "Index was outside", "Specified argument was out of the range", "Value cannot be null", "Arithmetic operation"];
 
+    // Longer than any problem about a field; longer means a value was quoted whole.
+    private const int MaxProblemLength = 1_000;
+
     private int count;
 
     public FuzzOutcome Run(FuzzInput input)
@@ -80,6 +83,11 @@ internal sealed partial class ScenarioFuzzer(string folder, TimeSpan timeLimit, 
         if (problem.Any(char.IsControl) || problem.Contains('\u2028', StringComparison.Ordinal) || problem.Contains('\u2029', StringComparison.Ordinal))
         {
             return "not one line";
+        }
+
+        if (problem.Length - path.Length > MaxProblemLength)
+        {
+            return $"{problem.Length} characters long";
         }
 
         if (!problem.StartsWith(path + ":", StringComparison.Ordinal))
