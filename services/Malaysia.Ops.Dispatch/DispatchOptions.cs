@@ -41,7 +41,7 @@ internal sealed class DispatchOptionsValidator : IValidateOptions<DispatchOption
     public ValidateOptionsResult Validate(string? name, DispatchOptions options)
     {
         var problems = new List<string>();
-        if (options.HandoffWindowMinutes is <= 0 or > 7 * 24 * 60)
+        if (options.HandoffWindowMinutes is not (> 0 and <= 7 * 24 * 60))
         {
             problems.Add($"Dispatch:HandoffWindowMinutes: {options.HandoffWindowMinutes} is out of range (more than 0, at most a week)");
         }
@@ -59,12 +59,12 @@ internal sealed class DispatchOptionsValidator : IValidateOptions<DispatchOption
             }
         }
 
-        if (options.SnapshotIntervalSeconds is <= 0 or > 3600)
+        if (options.SnapshotIntervalSeconds is not (> 0 and <= 3600))
         {
             problems.Add($"Dispatch:SnapshotIntervalSeconds: {options.SnapshotIntervalSeconds} is out of range (more than 0, at most 3600)");
         }
 
-        if (options.ClockAnnounceIntervalSeconds is <= 0 or > 3600)
+        if (options.ClockAnnounceIntervalSeconds is not (> 0 and <= 3600))
         {
             problems.Add($"Dispatch:ClockAnnounceIntervalSeconds: {options.ClockAnnounceIntervalSeconds} is out of range (more than 0, at most 3600)");
         }

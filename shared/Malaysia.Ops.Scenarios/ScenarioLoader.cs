@@ -19,7 +19,7 @@ public static class ScenarioLoader
         string yaml;
         try
         {
-            yaml = File.ReadAllText(path);
+            yaml = ReadAtMost(path, YamlDocumentReader.MaxLength + 1);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -31,6 +31,22 @@ public static class ScenarioLoader
         }
 
         return Parse(yaml, path);
+    }
+
+    /// <summary>The file's text, or its first <paramref name="maxLength"/> characters: a file too
+    /// large to be a scenario is refused for its length without being read whole.</summary>
+    private static string ReadAtMost(string path, int maxLength)
+    {
+        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        var buffer = new char[maxLength];
+        var length = 0;
+        int read;
+        while (length < maxLength && (read = reader.ReadBlock(buffer, length, maxLength - length)) > 0)
+        {
+            length += read;
+        }
+
+        return new string(buffer, 0, length);
     }
 
     /// <summary>Validates a scenario written in YAML.</summary>

@@ -33,6 +33,13 @@ public sealed class ConfigurationErrorSpecs
     [InlineData("Workload:IncidentsPerHour", "-1", "Workload:IncidentsPerHour: -1 is not a positive rate")]
     [InlineData("Dispatch:HandoffWindowMinutes", "0", "Dispatch:HandoffWindowMinutes: 0 is out of range")]
     [InlineData("Messaging:PrefetchCount", "0", "Messaging:PrefetchCount: 0 is out of range")]
+    [InlineData("Messaging:PrefetchCount", "many", "Messaging:PrefetchCount: 'many' is not a valid whole number")]
+    [InlineData("Messaging:PrefetchCount", "99999999999", "Messaging:PrefetchCount: '99999999999' is not a valid whole number")]
+    [InlineData("Dispatch:HandoffWindowMinutes", "NaN", "Dispatch:HandoffWindowMinutes: NaN is out of range")]
+    [InlineData("Dispatch:SnapshotIntervalSeconds", "NaN", "Dispatch:SnapshotIntervalSeconds: NaN is out of range")]
+    [InlineData("Dispatch:ClockAnnounceIntervalSeconds", "NaN", "Dispatch:ClockAnnounceIntervalSeconds: NaN is out of range")]
+    [InlineData("Simulation:Speed", "NaN", "Simulation:Speed: NaN is not a positive speed")]
+    [InlineData("Simulation:Epoch", "9999-12-31T00:00:00Z", "Simulation:Epoch: 9999-12-31T00:00:00.0000000+00:00 is out of range (must be in the years 1970 to 3000)")]
     public async Task A_bad_value_is_named_with_its_setting(string setting, string value, string expected)
     {
         var settings = DefaultRoster();

@@ -29,7 +29,7 @@ internal static class DeskOutageMapper
         var desk = desks?.FirstOrDefault(d => string.Equals(d.Id, deskId, StringComparison.OrdinalIgnoreCase));
         if (deskId is not null && desks is not null && desk is null && deskValue is { } written)
         {
-            written.Report($"'{deskId}' is not a desk of this scenario (desks: {string.Join(", ", desks.Select(d => d.Id))})");
+            written.Report($"{ProblemText.Quote(deskId)} is not a desk of this scenario (desks: {string.Join(", ", desks.Select(d => d.Id))})");
         }
 
         return desk is null || from is null || to is null || !outage.IsOrderedPeriod(from.Value, to.Value)

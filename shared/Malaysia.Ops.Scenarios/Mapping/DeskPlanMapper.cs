@@ -89,7 +89,7 @@ internal static class DeskPlanMapper
             return skill;
         }
 
-        value.Report($"'{text}' is not a skill (expected one of: {string.Join(", ", known)})");
+        value.Report($"{ProblemText.Quote(text)} is not a skill (expected one of: {string.Join(", ", known)})");
         return null;
     }
 

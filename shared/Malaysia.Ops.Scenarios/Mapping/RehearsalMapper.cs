@@ -33,7 +33,7 @@ internal static class RehearsalMapper
         var desk = desks?.FirstOrDefault(d => string.Equals(d.Id, deskId, StringComparison.OrdinalIgnoreCase));
         if (deskId is not null && desks is not null && desk is null)
         {
-            item.Report($"'{deskId}' is not a desk of this scenario (desks: {string.Join(", ", desks.Select(d => d.Id))})");
+            item.Report($"{ProblemText.Quote(deskId)} is not a desk of this scenario (desks: {string.Join(", ", desks.Select(d => d.Id))})");
         }
 
         return desk?.Id ?? (desks is null ? deskId : null);

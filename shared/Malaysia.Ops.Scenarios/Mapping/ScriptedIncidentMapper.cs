@@ -35,7 +35,7 @@ internal static class ScriptedIncidentMapper
         var inRun = true;
         if (at is { } instant && period is not null && !period.Contains(instant) && atValue is { } written)
         {
-            written.Report($"'{written.Written}' is outside the run ({period})");
+            written.Report($"{ProblemText.Quote(written.Written)} is outside the run ({period})");
             inRun = false;
         }
 

@@ -20,7 +20,7 @@ internal sealed class UniqueNames(string what)
             return true;
         }
 
-        value.Report($"'{name}' is already the {what} of {firstItemByName[name]}");
+        value.Report($"{ProblemText.Quote(name)} is already the {what} of {firstItemByName[name]}");
         return false;
     }
 }

@@ -30,7 +30,7 @@ internal sealed class FieldMapping
             }
             else if (!knownFields.Contains(name, StringComparer.Ordinal))
             {
-                problems.Add(key.Start, PathOf(name), $"unknown field '{name}' (expected one of: {string.Join(", ", knownFields)})");
+                problems.Add(key.Start, PathOf(ProblemText.Shorten(name)), $"unknown field {ProblemText.Quote(name)} (expected one of: {string.Join(", ", knownFields)})");
             }
             else
             {
@@ -87,7 +87,7 @@ internal sealed class FieldMapping
             return true;
         }
 
-        Report("to", $"'{Written("to")}' is not after from '{Written("from")}'");
+        Report("to", $"{ProblemText.Quote(Written("to"))} is not after from {ProblemText.Quote(Written("from"))}");
         return false;
     }
 

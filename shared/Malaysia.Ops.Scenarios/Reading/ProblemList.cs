@@ -12,6 +12,11 @@ internal sealed class ProblemList(string fileName)
     /// (a YAML syntax error, a file that is not a mapping).</summary>
     public const string DocumentPath = "scenario";
 
+    /// <summary>The most problems reported for one file. A file that is not a scenario at all
+    /// (a log pasted in, a list of ten thousand keys) would otherwise report one per line; past
+    /// the first screenful the author learns nothing more.</summary>
+    public const int MaxReported = 50;
+
     private readonly List<(long Line, long Column, string Text)> problems = [];
 
     public bool Any => problems.Count > 0;
@@ -22,7 +27,7 @@ internal sealed class ProblemList(string fileName)
         var line = Math.Max(1, at.Line);
         var column = Math.Max(1, at.Column);
         var field = path.Length == 0 ? DocumentPath : path;
-        problems.Add((line, column, $"{fileName}:{line}:{column}: {field}: {problem}"));
+        problems.Add((line, column, ProblemText.OneLine($"{fileName}:{line}:{column}: {field}: {problem}")));
     }
 
     /// <summary>Throws the problems found so far, in file order, if there are any.</summary>
@@ -30,7 +35,15 @@ internal sealed class ProblemList(string fileName)
     {
         if (Any)
         {
-            throw new ScenarioException(problems.OrderBy(p => p.Line).ThenBy(p => p.Column).Select(p => p.Text).ToList());
+            var ordered = problems.OrderBy(p => p.Line).ThenBy(p => p.Column).ToList();
+            var reported = ordered.Take(MaxReported).Select(p => p.Text).ToList();
+            if (ordered.Count > MaxReported)
+            {
+                var (line, column, _) = ordered[MaxReported];
+                reported.Add(ProblemText.OneLine($"{fileName}:{line}:{column}: {DocumentPath}: {ordered.Count - MaxReported} more problems from here on, not listed"));
+            }
+
+            throw new ScenarioException(reported);
         }
     }
 }

@@ -7,15 +7,31 @@ namespace Malaysia.Ops.Scenarios.Reading;
 /// errors with their position instead of letting the YAML library's exceptions escape.</summary>
 internal static class YamlDocumentReader
 {
+    /// <summary>The longest scenario text read, in characters. The checked-in scenarios are a few
+    /// thousand; a file a thousand times larger is not a scenario, and reading it would only
+    /// cost time and memory.</summary>
+    public const int MaxLength = 1_048_576;
+
     /// <summary>The document's root; null (reported) if the text is not well-formed YAML. An
     /// empty file reads as an empty mapping, so that its missing fields are what gets reported.</summary>
     public static YamlValue? Read(string yaml, ProblemList problems)
     {
-        var parser = new PositionTrackingParser(new Parser(new StringReader(yaml)));
+        if (yaml.Length > MaxLength)
+        {
+            problems.Add(Mark.Empty, string.Empty, $"the file is longer than {MaxLength} characters (1 MiB), the most a scenario may be");
+            return null;
+        }
+
+        var parser = new PositionTrackingParser(new BoundedParser(new Parser(new StringReader(yaml))));
         var stream = new YamlStream();
         try
         {
             stream.Load(parser);
+        }
+        catch (YamlLimitException ex)
+        {
+            problems.Add(ex.Start, string.Empty, $"YAML not accepted in a scenario: {ex.Message}");
+            return null;
         }
         catch (YamlException ex)
         {

@@ -16,6 +16,14 @@ internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, P
 {
     private const string InstantExample = "2026-07-13T00:00:00Z";
 
+    /// <summary>The years an instant may fall in. Far enough either way for any rehearsal or
+    /// what-if, and bounded so that a run's end (its start plus up to a year) and every time
+    /// computed from it stay inside the calendar .NET can represent: year 9999 plus a few days
+    /// would throw instead of being reported.</summary>
+    public const int MinYear = 1970;
+
+    public const int MaxYear = 3000;
+
     /// <summary>The value as the author wrote it, for quoting in a problem.</summary>
     public string Written => Node is YamlScalarNode { Value: { } text } ? text.Trim() : Describe(Node);
 
@@ -41,7 +49,7 @@ internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, P
         var text = Text();
         if (text is not null && !text.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
         {
-            Report($"'{text}' is not a valid {what} (letters, digits and '-' only)");
+            Report($"{ProblemText.Quote(text)} is not a valid {what} (letters, digits and '-' only)");
             return null;
         }
 
@@ -71,7 +79,7 @@ internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, P
 
         if (value != Math.Floor(value))
         {
-            Report($"'{text}' is not a whole number");
+            Report($"{ProblemText.Quote(text)} is not a whole number");
             return null;
         }
 
@@ -90,10 +98,16 @@ internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, P
         const DateTimeStyles styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, styles, out var instant))
         {
-            return instant;
+            if (instant.Year is >= MinYear and <= MaxYear)
+            {
+                return instant;
+            }
+
+            Report($"{ProblemText.Quote(text)} is out of range (must be in the years {MinYear} to {MaxYear})");
+            return null;
         }
 
-        Report($"'{text}' is not an instant (expected ISO-8601, e.g. {InstantExample})");
+        Report($"{ProblemText.Quote(text)} is not an instant (expected ISO-8601, e.g. {InstantExample})");
         return null;
     }
 
@@ -111,7 +125,7 @@ internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, P
             return time;
         }
 
-        Report($"'{text}' is not a time of day (expected HH:mm, e.g. 09:00)");
+        Report($"{ProblemText.Quote(text)} is not a time of day (expected HH:mm, e.g. 09:00)");
         return null;
     }
 
@@ -129,7 +143,7 @@ internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, P
             return zone;
         }
 
-        Report($"'{text}' is not a known IANA time zone");
+        Report($"{ProblemText.Quote(text)} is not a known IANA time zone");
         return null;
     }
 
@@ -147,7 +161,7 @@ internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, P
             return shift;
         }
 
-        Report($"'{text}' is not a shift (expected HH:mm-HH:mm, e.g. 08:00-20:00)");
+        Report($"{ProblemText.Quote(text)} is not a shift (expected HH:mm-HH:mm, e.g. 08:00-20:00)");
         return null;
     }
 
@@ -169,7 +183,7 @@ internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, P
             return Enum.Parse<TEnum>(name);
         }
 
-        Report($"'{text}' is not {what} (expected one of: {string.Join(", ", names)})");
+        Report($"{ProblemText.Quote(text)} is not {what} (expected one of: {string.Join(", ", names)})");
         return null;
     }
 
@@ -240,7 +254,7 @@ internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, P
         YamlMappingNode => "a mapping",
         YamlSequenceNode => "a list",
         _ when IsNull(node) => "nothing",
-        YamlScalarNode scalar => $"'{scalar.Value}'",
+        YamlScalarNode scalar => ProblemText.Quote(scalar.Value),
         _ => "an unsupported YAML node",
     };
 
@@ -268,7 +282,7 @@ internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, P
             return true;
         }
 
-        Report($"'{text}' is not a number");
+        Report($"{ProblemText.Quote(text)} is not a number");
         return false;
     }
 
@@ -279,7 +293,7 @@ internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, P
             return true;
         }
 
-        Report($"'{text}' is out of range (must be {range})");
+        Report($"{ProblemText.Quote(text)} is out of range (must be {range})");
         return false;
     }
 }

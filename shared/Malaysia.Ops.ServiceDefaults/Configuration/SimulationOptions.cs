@@ -31,6 +31,9 @@ public sealed class SimulationOptions
 
 internal sealed class SimulationOptionsValidator : IValidateOptions<SimulationOptions>
 {
+    private const int MinEpochYear = 1970;
+    private const int MaxEpochYear = 3000;
+
     public ValidateOptionsResult Validate(string? name, SimulationOptions options)
     {
         var problems = new List<string>();
@@ -41,6 +44,13 @@ internal sealed class SimulationOptionsValidator : IValidateOptions<SimulationOp
         else if (options.Speed > 1_000_000)
         {
             problems.Add($"Simulation:Speed: {options.Speed} is too fast for timers to keep up; use at most 1000000");
+        }
+
+        // The clock adds simulated time to the epoch; near year 9999 that throws mid-run instead.
+        // The same years as a scenario's instants.
+        if (options.Epoch.UtcDateTime.Year is < MinEpochYear or > MaxEpochYear)
+        {
+            problems.Add($"Simulation:Epoch: {options.Epoch:O} is out of range (must be in the years {MinEpochYear} to {MaxEpochYear})");
         }
 
         if (string.IsNullOrWhiteSpace(options.RunId))
