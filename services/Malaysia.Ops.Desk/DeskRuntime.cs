@@ -248,16 +248,16 @@ public sealed class DeskRuntime
     /// <summary>The desk's mode and faults as they are now: told when the desk starts and at
     /// each of its shift ends, so a board that started later (or a desk that restarted) agrees
     /// with what the desk does.</summary>
-    public OutgoingMessage ReportState()
+    public OutgoingMessage ReportState(bool started)
     {
         lock (gate)
         {
-            return StateReport(Now());
+            return StateReport(Now(), started);
         }
     }
 
-    private OutgoingMessage StateReport(DateTimeOffset at) =>
-        new(new DeskStateReported(DeskId, controls.Human, controls.Faults(), at), $"{DisplayName} state", default, Tags(null, at, null));
+    private OutgoingMessage StateReport(DateTimeOffset at, bool started = false) =>
+        new(new DeskStateReported(DeskId, controls.Human, controls.Faults(), at, Started: started), $"{DisplayName} state", default, Tags(null, at, null));
 
     /// <summary>A new incident for this desk. An assignment for a shift this desk has already
     /// handed over goes on to the desk that took over, in a supplementary briefing.</summary>
@@ -272,7 +272,9 @@ public sealed class DeskRuntime
                 return [Briefing(ending, [item], $"forward {assigned.IncidentId} to {ending.IncomingDeskId.ToUpperInvariant()} desk", trace, links: null)];
             }
 
-            if (!assignmentsTaken.Add($"{assigned.IncidentId}@{assigned.ShiftId}"))
+            // Heard before, or already held (dispatch gives a restarted desk its work back, and
+            // the original may still be on its way): taken once.
+            if (model.Holds(assigned.IncidentId) || !assignmentsTaken.Add($"{assigned.IncidentId}@{assigned.ShiftId}"))
             {
                 return [];
             }

@@ -15,7 +15,8 @@ public sealed class DeskWorkLoop(DeskRuntime desk, IBus bus, IHostApplicationLif
     {
         using var alarm = desk.Alarm;
         await desk.Clock.Started.WaitAsync(stoppingToken);
-        await desk.ReportState().PublishAsync(bus, stoppingToken);
+        // The desk holds nothing yet: if it ran before, dispatch gives back what it owned.
+        await desk.ReportState(started: true).PublishAsync(bus, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             foreach (var message in desk.Advance())

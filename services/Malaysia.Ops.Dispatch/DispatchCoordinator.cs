@@ -22,6 +22,10 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
     private readonly HandoffBook book = new();
     private readonly AssistBook assists = new();
     private readonly WorkloadBook workloads = new();
+
+    // The work each open incident was raised with, to give it out again when the desk that
+    // owns it restarted with nothing in hand.
+    private readonly Dictionary<string, double> workMinutes = new(StringComparer.Ordinal);
     private readonly TimeSpan handoffWindow = TimeSpan.FromMinutes(options.Value.HandoffWindowMinutes);
     private readonly ServiceLevels levels = options.Value.Targets();
     private readonly AcknowledgementWatch? acknowledgements = options.Value.EscalateAtFractionOfAckTarget > 0
@@ -47,6 +51,7 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
             }
 
             ledger.Assign(raised.IncidentId, decision.DeskId, decision.InCoverageGap);
+            workMinutes[raised.IncidentId] = raised.WorkMinutes;
             if (acknowledgements is not null)
             {
                 var before = acknowledgements.NextCheck(ledger);
@@ -92,6 +97,7 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
         {
             if (ledger.Resolve(message.IncidentId, message.DeskId, message.SimulatedAt))
             {
+                workMinutes.Remove(message.IncidentId);
                 var incident = ledger.Find(message.IncidentId)!;
                 metrics.IncidentsResolved.Add(1, new("desk", message.DeskId), new("severity", incident.Severity.ToString()));
                 if (levels.ResolutionBreached(incident.Severity, incident.RaisedAt, message.SimulatedAt))
@@ -99,6 +105,29 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
                     metrics.SlaBreaches.Add(1, new("severity", incident.Severity.ToString()), new("stage", "resolve"));
                 }
             }
+        }
+    }
+
+    /// <summary>A desk (re)started with nothing in hand: every open incident it owns is given
+    /// out again, with the work it was raised with (what was done before the restart is lost
+    /// with the desk's memory), to the desk on duty now, or the next one on. A desk that still
+    /// holds one ignores it.</summary>
+    public IReadOnlyList<IncidentAssigned> DeskStarted(string deskId, DateTimeOffset at)
+    {
+        var decision = roster.Route(at);
+        lock (gate)
+        {
+            var owned = ledger.All
+                .Where(i => i.Status == IncidentStatus.Open && string.Equals(i.OwnerDeskId, deskId, StringComparison.OrdinalIgnoreCase))
+                .ToList();
+            foreach (var incident in owned.Where(i => !string.Equals(i.OwnerDeskId, decision.DeskId, StringComparison.OrdinalIgnoreCase)))
+            {
+                ledger.ChangeOwner(incident.IncidentId, decision.DeskId);
+            }
+
+            return owned
+                .Select(i => new IncidentAssigned(i.IncidentId, decision.DeskId, decision.Shift.ShiftId, decision.Shift.StartsAt, decision.InCoverageGap, i.Type, i.Severity, workMinutes.GetValueOrDefault(i.IncidentId), at))
+                .ToList();
         }
     }
 

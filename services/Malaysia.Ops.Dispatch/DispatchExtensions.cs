@@ -27,6 +27,7 @@ public static class DispatchExtensions
         typeof(AssistProvidedConsumer),
         typeof(WorkloadConsumer),
         typeof(ClockChangeConsumer),
+        typeof(DeskStartedConsumer),
     ];
 
     /// <summary>The roster and dispatch settings (sections Roster and Dispatch), validated, and the

@@ -71,10 +71,13 @@ public sealed record HandoffItemDecided(
     int SchemaVersion = MessageSchema.V1) : IOpsMessage;
 
 /// <summary>A desk's own account of how it runs after a control: in rehearsal or not, and the
-/// faults in force (e.g. "stopped", "slow ×2", "next briefing dropped").</summary>
+/// faults in force (e.g. "stopped", "slow ×2", "next briefing dropped").
+/// <paramref name="Started"/>: the desk has just (re)started with nothing in hand, so dispatch
+/// gives it back the open work it owns.</summary>
 public sealed record DeskStateReported(
     string DeskId,
     bool Human,
     IReadOnlyList<string> Faults,
     DateTimeOffset SimulatedAt,
-    int SchemaVersion = MessageSchema.V1) : IOpsMessage;
+    int SchemaVersion = MessageSchema.V1,
+    bool Started = false) : IOpsMessage;

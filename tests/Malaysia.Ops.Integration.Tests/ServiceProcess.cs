@@ -111,6 +111,17 @@ public sealed class ServiceProcess : IAsyncDisposable
         return process.ExitCode;
     }
 
+    /// <summary>kill -9: the process ends at once, without any chance to finish what it holds.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+        {
+            await ProcessRunner.RunAsync("kill", ["-KILL", process.Id.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        await process.WaitForExitAsync();
+    }
+
     /// <summary>Sends SIGTERM and waits for the process to exit; returns its exit code.</summary>
     public async Task<int> StopAsync(TimeSpan timeout)
     {
