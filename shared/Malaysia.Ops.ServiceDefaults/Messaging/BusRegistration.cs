@@ -82,6 +82,14 @@ public static class BusRegistration
                             h.UseSsl(ssl => ssl.ServerName = rabbit.Host);
                         }
                     });
+                    var messaging = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+                    if (messaging.WireFormat == MessageWireFormat.RawJson)
+                    {
+                        // Writes raw JSON; the envelope deserializer stays registered, so
+                        // messages from a process still writing envelopes are read as well.
+                        cfg.UseRawJsonSerializer(RawSerializerOptions.Default);
+                    }
+
                     bus.ApplyEndpoints(context, cfg);
                 });
             }
