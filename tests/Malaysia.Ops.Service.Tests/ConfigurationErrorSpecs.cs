@@ -33,6 +33,8 @@ public sealed class ConfigurationErrorSpecs
     [InlineData("Workload:IncidentsPerHour", "-1", "Workload:IncidentsPerHour: -1 is not a positive rate")]
     [InlineData("Dispatch:HandoffWindowMinutes", "0", "Dispatch:HandoffWindowMinutes: 0 is out of range")]
     [InlineData("Messaging:PrefetchCount", "0", "Messaging:PrefetchCount: 0 is out of range")]
+    [InlineData("Messaging:ConcurrentMessageLimit", "-1", "Messaging:ConcurrentMessageLimit: -1 is out of range")]
+    [InlineData("Messaging:WireFormat", "Xml", "Messaging:WireFormat: 'Xml' is not a valid MessageWireFormat")]
     public async Task A_bad_value_is_named_with_its_setting(string setting, string value, string expected)
     {
         var settings = DefaultRoster();

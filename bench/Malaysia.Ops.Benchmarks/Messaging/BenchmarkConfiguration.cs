@@ -19,6 +19,11 @@ public static class BenchmarkConfiguration
         new("Logging:LogLevel:Default", "Warning"),
     ];
 
+    /// <summary>Messages a receive endpoint of the services processes at once with these
+    /// settings: the baseline's consumers are given the same.</summary>
+    public static int Concurrency(MessagingOptions messaging) =>
+        messaging.ConcurrentMessageLimit > 0 ? Math.Min(messaging.ConcurrentMessageLimit, messaging.PrefetchCount) : messaging.PrefetchCount;
+
     /// <summary>The messaging settings as a service would read them.</summary>
     public static MessagingOptions Messaging(BrokerAddress broker)
     {

@@ -18,17 +18,17 @@ public static class MessagingBenchmark
         var broker = settings.Broker ?? node!.Address;
         var messaging = BenchmarkConfiguration.Messaging(broker);
 
-        async Task<PathRunResult> Measure(PathKind path, int consumers, int rate)
+        async Task<PathRunResult> Measure(PathKind path, int consumers, int rate, bool telemetryOff = false)
         {
             var histogram = rate > 0 && settings.HistogramFolder is { } folder
-                ? Path.Combine(folder, $"{path.ToString().ToLowerInvariant()}-{rate}-per-second.hgrm")
+                ? Path.Combine(folder, $"{path.ToString().ToLowerInvariant()}{(telemetryOff ? "-telemetry-off" : string.Empty)}-{rate}-per-second.hgrm")
                 : null;
             var virtualHost = $"messaging-benchmark-{path.ToString().ToLowerInvariant()}-{consumers}";
             var target = node is null ? broker : await node.CreateVirtualHostAsync(virtualHost);
             try
             {
                 return await PathProcess.RunAsync(
-                    new PathRunRequest(path, consumers, target.ToUri(), settings.Seconds, rate, settings.InFlight, histogram),
+                    new PathRunRequest(path, telemetryOff, consumers, target.ToUri(), settings.Seconds, rate, settings.InFlight, histogram),
                     cancellationToken);
             }
             finally
@@ -40,20 +40,21 @@ public static class MessagingBenchmark
             }
         }
 
-        var concurrency = messaging.ConcurrentMessageLimit > 0 ? messaging.ConcurrentMessageLimit : messaging.PrefetchCount;
+        var concurrency = BenchmarkConfiguration.Concurrency(messaging);
         await output.WriteLineAsync(
             Invariant($"messaging: IncidentRaised, {(messaging.QuorumQueues ? "quorum" : "classic")} durable queue, persistent, publisher confirms, ") +
             Invariant($"{settings.InFlight} publishes in flight, prefetch {messaging.PrefetchCount}, concurrency {concurrency}, ") +
             Invariant($"wire format {messaging.WireFormat}; {settings.Seconds:0.#} s per phase; broker {broker}"));
         var raw = await Measure(PathKind.Raw, 1, settings.Rate);
         var product = await Measure(PathKind.Product, 1, settings.Rate);
+        var productTelemetryOff = await Measure(PathKind.Product, 1, settings.Rate, telemetryOff: true);
         var competing = new List<PathRunResult> { product };
         for (var consumers = 2; consumers <= settings.Consumers; consumers++)
         {
             competing.Add(await Measure(PathKind.Product, consumers, rate: 0));
         }
 
-        await new ResultTable(settings.Rate).WriteAsync(output, raw, product, competing);
+        await new ResultTable(settings.Rate).WriteAsync(output, raw, [product, productTelemetryOff], competing);
         if (settings.HistogramFolder is { } saved)
         {
             await output.WriteLineAsync($"percentile distributions (HdrHistogram, ms) in {Path.GetFullPath(saved)}");

@@ -20,6 +20,11 @@ public static class PathProcess
             start.ArgumentList.Add(typeof(PathProcess).Assembly.Location);
         }
 
+        if (request.TelemetryOff)
+        {
+            start.Environment["OTEL_SDK_DISABLED"] = "true";
+        }
+
         start.ArgumentList.Add(Command);
         start.ArgumentList.Add(JsonSerializer.Serialize(request));
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the benchmark's child process");

@@ -54,6 +54,7 @@ public static class PathRun
         double? Percentile(double p) => request.Rate > 0 ? recorder.Latency.GetValueAtPercentile(p) / 1000.0 : null;
         return new PathRunResult(
             request.Path,
+            request.TelemetryOff,
             request.Consumers,
             recorder.BodyBytes,
             messages,

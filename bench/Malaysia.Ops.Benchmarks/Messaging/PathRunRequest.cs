@@ -10,9 +10,11 @@ public enum PathKind
 }
 
 /// <summary>What one child process of the benchmark measures. <paramref name="Rate"/> 0 skips
-/// the fixed-rate latency phase.</summary>
+/// the fixed-rate latency phase; <paramref name="TelemetryOff"/> runs the child with
+/// OpenTelemetry's own switch, OTEL_SDK_DISABLED, set.</summary>
 public sealed record PathRunRequest(
     PathKind Path,
+    bool TelemetryOff,
     int Consumers,
     string BrokerUri,
     double Seconds,
@@ -24,6 +26,7 @@ public sealed record PathRunRequest(
 /// no latency phase.</summary>
 public sealed record PathRunResult(
     PathKind Path,
+    bool TelemetryOff,
     int Consumers,
     int BodyBytes,
     long Messages,

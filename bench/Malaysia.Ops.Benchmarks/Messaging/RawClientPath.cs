@@ -27,7 +27,7 @@ public sealed class RawClientPath(BrokerAddress broker) : IMessagingPath
     public async Task StartAsync(int consumers, DeliveryRecorder recorder, CancellationToken cancellationToken)
     {
         var messaging = BenchmarkConfiguration.Messaging(broker);
-        var concurrency = messaging.ConcurrentMessageLimit > 0 ? messaging.ConcurrentMessageLimit : messaging.PrefetchCount;
+        var concurrency = BenchmarkConfiguration.Concurrency(messaging);
         var factory = broker.AsOptions().ConnectionFactory("messaging-benchmark-raw");
         factory.ConsumerDispatchConcurrency = (ushort)concurrency;
 

@@ -35,9 +35,10 @@ public sealed class MessagingOptions
     /// keep the consumers busy while acknowledgements travel back to the broker.</summary>
     public int PrefetchCount { get; set; } = 128;
 
-    /// <summary>Messages a receive endpoint processes at once (at most PrefetchCount; 0: as many
-    /// as PrefetchCount).</summary>
-    public int ConcurrentMessageLimit { get; set; }
+    /// <summary>Messages a receive endpoint processes at once (0: as many as PrefetchCount; more
+    /// than PrefetchCount gains nothing, the endpoint never holds more). 32 is what the endpoints ran with when the prefetch was 32: the larger
+    /// prefetch only keeps more messages at hand, it does not make the consumers more parallel.</summary>
+    public int ConcurrentMessageLimit { get; set; } = 32;
 
     /// <summary>How messages are written on RabbitMQ.</summary>
     public MessageWireFormat WireFormat { get; set; } = MessageWireFormat.RawJson;
@@ -91,9 +92,9 @@ internal sealed class MessagingOptionsValidator : IValidateOptions<MessagingOpti
             problems.Add($"Messaging:PrefetchCount: {options.PrefetchCount} is out of range (1 to 10000)");
         }
 
-        if (options.ConcurrentMessageLimit < 0 || options.ConcurrentMessageLimit > options.PrefetchCount)
+        if (options.ConcurrentMessageLimit is < 0 or > 10_000)
         {
-            problems.Add($"Messaging:ConcurrentMessageLimit: {options.ConcurrentMessageLimit} is out of range (0 to PrefetchCount, {options.PrefetchCount})");
+            problems.Add($"Messaging:ConcurrentMessageLimit: {options.ConcurrentMessageLimit} is out of range (0 to 10000)");
         }
 
         if (!Enum.IsDefined(options.WireFormat))

@@ -87,7 +87,10 @@ public static class BusRegistration
                     {
                         // Writes raw JSON; the envelope deserializer stays registered, so
                         // messages from a process still writing envelopes are read as well.
-                        cfg.UseRawJsonSerializer(RawSerializerOptions.Default);
+                        // The message type travels in a header and is checked on receipt (no
+                        // AnyMessageType): an endpoint hosting several consumers hands each
+                        // message only to the consumers of its type.
+                        cfg.UseRawJsonSerializer(RawSerializerOptions.AddTransportHeaders | RawSerializerOptions.CopyHeaders);
                     }
 
                     bus.ApplyEndpoints(context, cfg);
