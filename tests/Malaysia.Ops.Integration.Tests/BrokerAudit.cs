@@ -46,7 +46,7 @@ public sealed class BrokerAudit : IAsyncDisposable
             using var body = JsonDocument.Parse(delivery.Body);
 
             // Raw JSON is the message itself; MassTransit's envelope wraps it in "message".
-            var message = body.RootElement.TryGetProperty("message", out var wrapped) && body.RootElement.TryGetProperty("messageType", out _)
+            var message = body.RootElement.TryGetProperty("message", out var wrapped) && body.RootElement.TryGetProperty("messageType", out JsonElement _)
                 ? wrapped
                 : body.RootElement;
             var id = message.GetProperty(idProperty).GetString() ?? "(no id)";
