@@ -1,5 +1,6 @@
 using System.Globalization;
 using Malaysia.Ops.Benchmarks;
+using Malaysia.Ops.Benchmarks.Messaging;
 
 const string Usage = """
     Malaysia.Ops benchmarks (run in Release: dotnet run -c Release --project bench/Malaysia.Ops.Benchmarks -- ...)
@@ -8,6 +9,16 @@ const string Usage = """
           simulated days per wall second in virtual time: the default scenario for N days
           (default 7) and for --month-days (default 30) at F times its rate and engineers
           (default 10)
+
+      messaging [--seconds N] [--rate N] [--in-flight N] [--consumers N] [--broker URI] [--histograms DIR]
+          raw RabbitMQ.Client against the services' own bus (their settings, Messaging__* from the
+          environment included), on one broker in one run: maximum throughput (--in-flight
+          publishes awaiting confirms, default 64) for N seconds (default 10), latency p50 to
+          p99.9 at --rate msg/s offered (default 2000), CPU per message, peak RSS, the ratios;
+          then the services' bus with 1 to --consumers competing consumer instances (default 3).
+          Starts a private RabbitMQ node (deploy/rabbitmq/local-node.sh) unless --broker
+          amqp://user:password@host:port/vhost names one (give it a virtual host of its own).
+          --histograms DIR saves the HdrHistogram percentile distributions there.
     """;
 
 if (args.Length == 0 || args[0] is "--help" or "-h")
@@ -32,11 +43,22 @@ double Option(string name, double fallback)
     return value;
 }
 
+// Ctrl+C stops a run cleanly: the child processes are ended and a broker node the run started
+// is stopped.
+using var interrupted = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    interrupted.Cancel();
+};
+
 try
 {
     return args[0] switch
     {
         "simulator" => await SimulatorSpeedBenchmark.RunAsync(Option("--days", 7), Option("--month-days", 30), Option("--rate-multiplier", 10), Console.Out),
+        "messaging" => await MessagingBenchmark.RunAsync(MessagingBenchmarkSettings.Parse(args[1..]), Console.Out, interrupted.Token),
+        PathProcess.Command when args.Length == 2 => await PathProcess.ServeAsync(args[1], interrupted.Token),
         _ => throw new ArgumentException($"{args[0]}: unknown benchmark (see --help)"),
     };
 }
@@ -44,4 +66,9 @@ catch (ArgumentException e)
 {
     await Console.Error.WriteLineAsync($"error: {e.Message}");
     return 2;
+}
+catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+{
+    await Console.Error.WriteLineAsync("interrupted");
+    return 130;
 }

@@ -43,8 +43,13 @@ public sealed class BrokerAudit : IAsyncDisposable
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) =>
         {
-            using var envelope = JsonDocument.Parse(delivery.Body);
-            var id = envelope.RootElement.GetProperty("message").GetProperty(idProperty).GetString() ?? "(no id)";
+            using var body = JsonDocument.Parse(delivery.Body);
+
+            // Raw JSON is the message itself; MassTransit's envelope wraps it in "message".
+            var message = body.RootElement.TryGetProperty("message", out var wrapped) && body.RootElement.TryGetProperty("messageType", out JsonElement _)
+                ? wrapped
+                : body.RootElement;
+            var id = message.GetProperty(idProperty).GetString() ?? "(no id)";
             audit.seen.AddOrUpdate(id, 1, (_, count) => count + 1);
             return Task.CompletedTask;
         };

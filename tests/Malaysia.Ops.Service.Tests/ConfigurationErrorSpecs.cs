@@ -40,6 +40,8 @@ public sealed class ConfigurationErrorSpecs
     [InlineData("Dispatch:ClockAnnounceIntervalSeconds", "NaN", "Dispatch:ClockAnnounceIntervalSeconds: NaN is out of range")]
     [InlineData("Simulation:Speed", "NaN", "Simulation:Speed: NaN is not a positive speed")]
     [InlineData("Simulation:Epoch", "9999-12-31T00:00:00Z", "Simulation:Epoch: 9999-12-31T00:00:00.0000000+00:00 is out of range (must be in the years 1970 to 3000)")]
+    [InlineData("Messaging:ConcurrentMessageLimit", "-1", "Messaging:ConcurrentMessageLimit: -1 is out of range")]
+    [InlineData("Messaging:WireFormat", "Xml", "Messaging:WireFormat: 'Xml' is not a valid MessageWireFormat")]
     public async Task A_bad_value_is_named_with_its_setting(string setting, string value, string expected)
     {
         var settings = DefaultRoster();

@@ -11,6 +11,19 @@ public enum MessageTransport
     InMemory,
 }
 
+/// <summary>How messages are written on RabbitMQ. Both are always read, so processes on
+/// different settings (a rolling change) still understand each other.</summary>
+public enum MessageWireFormat
+{
+    /// <summary>The message alone as JSON ("application/json"), MassTransit's headers (message
+    /// id, message type, conversation) in the AMQP headers: about a third of the envelope's size.</summary>
+    RawJson,
+
+    /// <summary>MassTransit's JSON envelope ("application/vnd.masstransit+json"): the message
+    /// inside a document that also carries the headers and the sending host.</summary>
+    Envelope,
+}
+
 /// <summary>Section "Messaging".</summary>
 public sealed class MessagingOptions
 {
@@ -18,8 +31,17 @@ public sealed class MessagingOptions
 
     public MessageTransport Transport { get; set; } = MessageTransport.RabbitMq;
 
-    /// <summary>Messages a consumer takes from the broker ahead of processing.</summary>
-    public int PrefetchCount { get; set; } = 32;
+    /// <summary>Messages a receive endpoint takes from the broker ahead of processing. Enough to
+    /// keep the consumers busy while acknowledgements travel back to the broker.</summary>
+    public int PrefetchCount { get; set; } = 128;
+
+    /// <summary>Messages a receive endpoint processes at once (0: as many as PrefetchCount; more
+    /// than PrefetchCount gains nothing, the endpoint never holds more). 32 is what the endpoints ran with when the prefetch was 32: the larger
+    /// prefetch only keeps more messages at hand, it does not make the consumers more parallel.</summary>
+    public int ConcurrentMessageLimit { get; set; } = 32;
+
+    /// <summary>How messages are written on RabbitMQ.</summary>
+    public MessageWireFormat WireFormat { get; set; } = MessageWireFormat.RawJson;
 
     /// <summary>Redeliveries of a message whose consumer failed, with exponential backoff,
     /// before it goes to the error queue.</summary>
@@ -68,6 +90,16 @@ internal sealed class MessagingOptionsValidator : IValidateOptions<MessagingOpti
         if (options.PrefetchCount is < 1 or > 10_000)
         {
             problems.Add($"Messaging:PrefetchCount: {options.PrefetchCount} is out of range (1 to 10000)");
+        }
+
+        if (options.ConcurrentMessageLimit is < 0 or > 10_000)
+        {
+            problems.Add($"Messaging:ConcurrentMessageLimit: {options.ConcurrentMessageLimit} is out of range (0 to 10000)");
+        }
+
+        if (!Enum.IsDefined(options.WireFormat))
+        {
+            problems.Add($"Messaging:WireFormat: '{options.WireFormat}' is not a wire format; use RawJson or Envelope");
         }
 
         if (options.RetryLimit is < 0 or > 20)

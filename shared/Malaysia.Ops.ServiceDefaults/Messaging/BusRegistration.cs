@@ -82,6 +82,17 @@ public static class BusRegistration
                             h.UseSsl(ssl => ssl.ServerName = rabbit.Host);
                         }
                     });
+                    var messaging = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+                    if (messaging.WireFormat == MessageWireFormat.RawJson)
+                    {
+                        // Writes raw JSON; the envelope deserializer stays registered, so
+                        // messages from a process still writing envelopes are read as well.
+                        // The message type travels in a header and is checked on receipt (no
+                        // AnyMessageType): an endpoint hosting several consumers hands each
+                        // message only to the consumers of its type.
+                        cfg.UseRawJsonSerializer(RawSerializerOptions.AddTransportHeaders | RawSerializerOptions.CopyHeaders);
+                    }
+
                     bus.ApplyEndpoints(context, cfg);
                 });
             }

@@ -10,7 +10,7 @@ namespace Malaysia.Ops.ServiceDefaults.Messaging;
 public static class EndpointDefaults
 {
     /// <summary>What every receive endpoint of the operation does the same way: a bounded
-    /// prefetch (one message at a time in virtual time), redelivery with exponential backoff
+    /// prefetch and concurrency (one message at a time in virtual time), redelivery with exponential backoff
     /// before a message is moved to the endpoint's error queue (with the exception as the
     /// reason; a poison message at once), the chaos rules when enabled, and on RabbitMQ a quorum
     /// queue.</summary>
@@ -23,6 +23,10 @@ public static class EndpointDefaults
             // One message at a time per queue: what happens at one simulated instant then
             // happens in the same order in every run.
             endpoint.ConcurrentMessageLimit = 1;
+        }
+        else if (messaging.ConcurrentMessageLimit > 0)
+        {
+            endpoint.ConcurrentMessageLimit = messaging.ConcurrentMessageLimit;
         }
 
         if (messaging.RetryLimit > 0)
