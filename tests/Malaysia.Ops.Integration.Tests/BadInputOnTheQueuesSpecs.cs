@@ -51,7 +51,7 @@ public sealed class BadInputOnTheQueuesSpecs(RabbitMqNode broker, ITestOutputHel
             ["Simulation__Epoch"] = Epoch.ToString("O", CultureInfo.InvariantCulture),
             ["Simulation__Speed"] = "60",
         };
-        await using var assignments = await BrokerAudit.StartAsync(broker.AmqpPort, virtualHost, "IncidentAssigned", "incidentId");
+        await using var acknowledgements = await BrokerAudit.StartAsync(broker.AmqpPort, virtualHost, "IncidentAcknowledged", "incidentId");
         var desk = Start("Malaysia.Ops.Desk.My.Worker", common);
         await desk.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
         var dispatch = Start("Malaysia.Ops.Dispatch.Worker", new Dictionary<string, string>(common)
@@ -111,7 +111,7 @@ public sealed class BadInputOnTheQueuesSpecs(RabbitMqNode broker, ITestOutputHel
         }
 
         log.WriteLine($"dispatch: {dispatchErrors.Count} in error, {dispatchSkipped} skipped; desk-my: {deskErrors.Count} in error, {deskSkipped} skipped");
-        log.WriteLine($"ledger: {string.Join(", ", ledger.Incidents.Select(i => $"{i.IncidentId} {i.Status}"))}; assignments published: {string.Join(", ", assignments.Seen.Select(a => $"{a.Key}×{a.Value}"))}");
+        log.WriteLine($"ledger: {string.Join(", ", ledger.Incidents.Select(i => $"{i.IncidentId} {i.Status}"))}; acknowledgements published: {string.Join(", ", acknowledgements.Seen.Select(a => $"{a.Key}×{a.Value}"))}");
 
         Assert.False(dispatch.HasExited, "dispatch stopped");
         Assert.False(desk.HasExited, "the MY desk stopped");
@@ -130,7 +130,7 @@ public sealed class BadInputOnTheQueuesSpecs(RabbitMqNode broker, ITestOutputHel
 
         // Nothing accepted is lost, nothing is taken twice, nothing bad got in.
         Assert.Equal(["INC-Q-0001", "INC-Q-0002", "INC-Q-0005"], ledger.Incidents.Select(i => i.IncidentId).Order(StringComparer.Ordinal));
-        Assert.All(["INC-Q-0001", "INC-Q-0002", "INC-Q-0005"], id => Assert.Equal(1, assignments.Seen[id]));
+        Assert.All(["INC-Q-0001", "INC-Q-0002", "INC-Q-0005"], id => Assert.Equal(1, acknowledgements.Seen[id]));
         Assert.All(ledger.Incidents, i => Assert.Equal("my", i.AssignedDeskId));
     }
 

@@ -6,13 +6,15 @@ namespace Malaysia.Ops.Integration.Tests;
 
 /// <summary>
 /// The time-zone bridge end to end: a real RabbitMQ node, the four services as separate
-/// processes, two simulated July days (a day in 10 wall seconds).
+/// processes, two simulated July days (a day in 20 wall seconds). The handoff window is widened to
+/// six simulated hours (five wall seconds): what is checked is that work crosses the bridge and
+/// every handoff completes, not how fast a loaded machine turns a message round.
 /// </summary>
 [Collection(BrokerTests.Name)]
 public sealed class FollowTheSunOverRabbitMqSpecs(RabbitMqNode broker, ITestOutputHelper log) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Epoch = new(2026, 7, 13, 0, 0, 0, TimeSpan.Zero);
-    private const double Speed = 8_640;
+    private const double Speed = 4_320;
 
     private readonly string workFolder = Directory.CreateTempSubdirectory("malaysia-ops-it-").FullName;
     private readonly List<ServiceProcess> services = [];
@@ -59,6 +61,7 @@ public sealed class FollowTheSunOverRabbitMqSpecs(RabbitMqNode broker, ITestOutp
         {
             ["Dispatch__LedgerSnapshotPath"] = snapshotPath,
             ["Dispatch__SnapshotIntervalSeconds"] = "0.5",
+            ["Dispatch__HandoffWindowMinutes"] = "360",
         });
         await dispatch.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
         var workload = Start("Malaysia.Ops.Workload.Worker", new Dictionary<string, string>(common) { ["Workload__IncidentsPerHour"] = "4" });
@@ -66,7 +69,7 @@ public sealed class FollowTheSunOverRabbitMqSpecs(RabbitMqNode broker, ITestOutp
 
         // Two simulated days and the window of the fourth handoff (00:00 on day 3).
         var runUntil = Epoch.AddDays(2).AddHours(2);
-        await WaitForSnapshot(snapshotPath, s => s.SimulatedAt >= runUntil, "two simulated days", TimeSpan.FromMinutes(2));
+        await WaitForSnapshot(snapshotPath, s => s.SimulatedAt >= runUntil, "two simulated days", TimeSpan.FromMinutes(3));
 
         Assert.Equal(0, await workload.StopAsync(TimeSpan.FromSeconds(30)));
         var raised = audit.Seen;
