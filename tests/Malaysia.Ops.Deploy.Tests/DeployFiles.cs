@@ -14,6 +14,25 @@ internal static class DeployFiles
         new DeserializerBuilder().Build().Deserialize<Dictionary<object, object>>(File.ReadAllText(PathOf(relative)))
         ?? throw new InvalidDataException($"{relative} is empty");
 
+    /// <summary>Every document of a YAML file ("---" separated), each as nested dictionaries and lists.</summary>
+    public static List<Dictionary<object, object>> YamlDocuments(string relative)
+    {
+        var parser = new YamlDotNet.Core.Parser(new StringReader(File.ReadAllText(PathOf(relative))));
+        var deserializer = new DeserializerBuilder().Build();
+        parser.Consume<YamlDotNet.Core.Events.StreamStart>();
+        var documents = new List<Dictionary<object, object>>();
+        while (parser.Accept<YamlDotNet.Core.Events.DocumentStart>(out _))
+        {
+            documents.Add(deserializer.Deserialize<Dictionary<object, object>>(parser) ?? throw new InvalidDataException($"{relative} has an empty document"));
+        }
+
+        return documents;
+    }
+
+    /// <summary>A JSON file.</summary>
+    public static System.Text.Json.JsonDocument Json(string relative) =>
+        System.Text.Json.JsonDocument.Parse(File.ReadAllText(PathOf(relative)));
+
     public static Dictionary<object, object> Map(this object? node, string key) =>
         ((Dictionary<object, object>)node!)[key] as Dictionary<object, object>
         ?? throw new InvalidDataException($"'{key}' is not a mapping");
