@@ -43,6 +43,19 @@ public sealed class RabbitMqNode : IAsyncLifetime
         return name;
     }
 
+    /// <summary>Gives the services' broker users (deploy/rabbitmq/definitions.json) their
+    /// permissions on <paramref name="virtualHost"/>, as a deployment would on malaysia-ops, and
+    /// returns their passwords from the node's credentials file.</summary>
+    public async Task<ServiceUsers> GrantServicesAsync(string virtualHost)
+    {
+        await Script($"grant-services {virtualHost}", TimeSpan.FromMinutes(2));
+        var passwords = File.ReadAllLines(Path.Combine(environment["OPS_RABBITMQ_BASE"], "service-credentials.env"))
+            .Select(line => line.Split('=', 2))
+            .Where(pair => pair.Length == 2)
+            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
+        return new ServiceUsers(passwords);
+    }
+
     public Task DeleteVirtualHostAsync(string name) => Script($"delete-vhost {name}", TimeSpan.FromMinutes(1));
 
     private async Task Script(string arguments, TimeSpan timeout)

@@ -1,3 +1,4 @@
+using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.ServiceDefaults.Configuration;
 using MassTransit;
@@ -79,9 +80,23 @@ public static class BusRegistration
                         h.PublisherConfirmation = true;
                         if (rabbit.UseTls)
                         {
-                            h.UseSsl(ssl => ssl.ServerName = rabbit.Host);
+                            h.UseSsl(ssl =>
+                            {
+                                ssl.ServerName = rabbit.Host;
+                                if (BrokerTls.CertificateValidation(rabbit) is { } validation)
+                                {
+                                    ssl.CertificateValidationCallback = validation;
+                                }
+                            });
                         }
                     });
+
+                    // Every contract implements IOpsMessage, and by default MassTransit binds each
+                    // published type's exchange to an IOpsMessage exchange. Nothing consumes
+                    // IOpsMessage, and that binding would need read permission on every type a
+                    // service publishes: leaving it out keeps each service user to the exchanges
+                    // it really reads (deploy/rabbitmq/definitions.json).
+                    cfg.Publish<IOpsMessage>(publish => publish.Exclude = true);
                     bus.ApplyEndpoints(context, cfg);
                 });
             }
