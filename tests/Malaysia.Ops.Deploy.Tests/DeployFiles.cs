@@ -1,3 +1,6 @@
+using System.Text.Json;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
 
 namespace Malaysia.Ops.Deploy.Tests;
@@ -17,11 +20,11 @@ internal static class DeployFiles
     /// <summary>Every document of a YAML file ("---" separated), each as nested dictionaries and lists.</summary>
     public static List<Dictionary<object, object>> YamlDocuments(string relative)
     {
-        var parser = new YamlDotNet.Core.Parser(new StringReader(File.ReadAllText(PathOf(relative))));
+        var parser = new Parser(new StringReader(File.ReadAllText(PathOf(relative))));
         var deserializer = new DeserializerBuilder().Build();
-        parser.Consume<YamlDotNet.Core.Events.StreamStart>();
+        parser.Consume<StreamStart>();
         var documents = new List<Dictionary<object, object>>();
-        while (parser.Accept<YamlDotNet.Core.Events.DocumentStart>(out _))
+        while (parser.Accept<DocumentStart>(out _))
         {
             documents.Add(deserializer.Deserialize<Dictionary<object, object>>(parser) ?? throw new InvalidDataException($"{relative} has an empty document"));
         }
@@ -30,8 +33,8 @@ internal static class DeployFiles
     }
 
     /// <summary>A JSON file.</summary>
-    public static System.Text.Json.JsonDocument Json(string relative) =>
-        System.Text.Json.JsonDocument.Parse(File.ReadAllText(PathOf(relative)));
+    public static JsonDocument Json(string relative) =>
+        JsonDocument.Parse(File.ReadAllText(PathOf(relative)));
 
     public static Dictionary<object, object> Map(this object? node, string key) =>
         ((Dictionary<object, object>)node!)[key] as Dictionary<object, object>
