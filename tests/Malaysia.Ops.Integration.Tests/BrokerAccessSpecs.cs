@@ -20,8 +20,7 @@ public sealed class BrokerAccessSpecs(RabbitMqNode broker) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        virtualHost = await broker.CreateVirtualHostAsync("access");
-        users = await broker.GrantServicesAsync(virtualHost);
+        (virtualHost, users) = await broker.CreateServicesOnlyVirtualHostAsync("access");
     }
 
     public async Task DisposeAsync() => await broker.DeleteVirtualHostAsync(virtualHost);
@@ -61,7 +60,7 @@ public sealed class BrokerAccessSpecs(RabbitMqNode broker) : IAsyncLifetime
         await using var channel = await connection.CreateChannelAsync();
         var refused = await Assert.ThrowsAsync<OperationInterruptedException>(() => channel.BasicGetAsync("desk-my", autoAck: true));
 
-        Assert.Equal(AccessRefused, refused.ShutdownReason?.ReplyCode);
+        Assert.Equal(AccessRefused, (int?)refused.ShutdownReason?.ReplyCode);
         Assert.Contains("desk-my", refused.Message, StringComparison.Ordinal);
     }
 
@@ -88,7 +87,7 @@ public sealed class BrokerAccessSpecs(RabbitMqNode broker) : IAsyncLifetime
         {
             var refused = await Assert.ThrowsAsync<OperationInterruptedException>(() =>
                 channel.QueueDeclareAsync("dispatch", durable: true, exclusive: false, autoDelete: false));
-            Assert.Equal(AccessRefused, refused.ShutdownReason?.ReplyCode);
+            Assert.Equal(AccessRefused, (int?)refused.ShutdownReason?.ReplyCode);
         }
     }
 
@@ -113,7 +112,7 @@ public sealed class BrokerAccessSpecs(RabbitMqNode broker) : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<OperationInterruptedException>(() =>
             channel.QueueBindAsync(queue.QueueName, $"{Contracts}IncidentAssigned", string.Empty));
 
-        Assert.Equal(AccessRefused, refused.ShutdownReason?.ReplyCode);
+        Assert.Equal(AccessRefused, (int?)refused.ShutdownReason?.ReplyCode);
     }
 
     [Fact]
