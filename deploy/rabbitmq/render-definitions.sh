@@ -56,6 +56,7 @@ admin_password=${OPS_BROKER_ADMIN_PASSWORD:-}
 if [[ -n $admin_user || -n $admin_password ]]; then
     [[ -n $admin_user && -n $admin_password ]] || die "set both OPS_BROKER_ADMIN_USER and OPS_BROKER_ADMIN_PASSWORD, or neither"
     [[ $admin_user =~ ^[A-Za-z0-9_.-]+$ ]] || die "OPS_BROKER_ADMIN_USER may only hold letters, digits, '.', '_' and '-'"
+    admin_quoted=$(json_string "$admin_password") || die "OPS_BROKER_ADMIN_PASSWORD must not contain control characters"
 fi
 
 user_line='^([[:space:]]*\{ "name": "([a-z0-9-]+)", )"password_hash": ""(, .*)$'
@@ -78,7 +79,7 @@ while IFS= read -r line || [[ -n $line ]]; do
     line=${line//\"vhost\": \"$TEMPLATE_VHOST\"/\"vhost\": \"$vhost\"}
     rendered+=("$line")
     if [[ -n $admin_user && $line =~ ^[[:space:]]*\"users\":\ \[$ ]]; then
-        rendered+=("  { \"name\": \"$admin_user\", \"password\": $(json_string "$admin_password" || die "OPS_BROKER_ADMIN_PASSWORD must not contain control characters"), \"tags\": [\"administrator\"] },")
+        rendered+=("  { \"name\": \"$admin_user\", \"password\": $admin_quoted, \"tags\": [\"administrator\"] },")
     fi
     if [[ -n $admin_user && $line =~ ^[[:space:]]*\"permissions\":\ \[$ ]]; then
         rendered+=("  {\"user\": \"$admin_user\", \"vhost\": \"$vhost\", \"configure\": \".*\", \"write\": \".*\", \"read\": \".*\"},")
