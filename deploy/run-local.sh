@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the operation as separate processes on a private local RabbitMQ node: the node (via
 # deploy/rabbitmq/local-node.sh), then the two desks, dispatch and the workload, each its own
-# process with its own log under $OPS_RUN_FOLDER. Ctrl+C stops the services (SIGTERM) and the node.
+# process with its own log under $OPS_RUN_FOLDER. Each service connects as its own broker user
+# (deploy/rabbitmq/definitions.json), with the password local-node.sh keeps for it in the node's
+# credentials file (mode 0600). Ctrl+C stops the services (SIGTERM) and the node.
 #
 #   deploy/run-local.sh                 # a day a minute, ledger in $OPS_RUN_FOLDER/ledger.json
 #   SIMULATION_SPEED=8640 deploy/run-local.sh
@@ -15,7 +17,9 @@ mkdir -p "$run_folder"
 export OPS_RABBITMQ_NODE=${OPS_RABBITMQ_NODE:-malaysia-ops}
 export OPS_RABBITMQ_PORT=${OPS_RABBITMQ_PORT:-5672}
 "$node_script" start
-"$node_script" add-vhost "$vhost"
+"$node_script" grant-services "$vhost"
+credentials_file=$("$node_script" credentials-file)
+[[ -r $credentials_file ]] || { echo "run-local.sh: error: no broker credentials at $credentials_file" >&2; exit 1; }
 
 dotnet build "$root/Malaysia.Ops.sln" -nologo -v:quiet -c Release
 
@@ -28,10 +32,23 @@ export Simulation__Seed=${SIMULATION_SEED:-42}
 export Simulation__Epoch=${SIMULATION_EPOCH:-2026-07-13T00:00:00Z}
 export Dispatch__LedgerSnapshotPath=$run_folder/ledger.json
 
+# The password of broker user $1, read as a KEY=VALUE line (the file is never sourced).
+broker_password() {
+  local variable=OPS_BROKER_PASSWORD_${1^^} key value
+  variable=${variable//-/_}
+  while IFS='=' read -r key value; do
+    if [[ $key == "$variable" ]]; then printf '%s' "$value"; return 0; fi
+  done <"$credentials_file"
+  echo "run-local.sh: error: $credentials_file has no $variable" >&2
+  return 1
+}
+
 pids=()
-start() { # project
-  local dll="$root/services/$1/bin/Release/net10.0/$1.dll"
-  (cd "$(dirname "$dll")" && exec dotnet "$dll") >"$run_folder/$1.log" 2>&1 &
+start() { # project broker-user
+  local dll="$root/services/$1/bin/Release/net10.0/$1.dll" password
+  password=$(broker_password "$2")
+  # Only the child gets the user and password; they never appear on a command line.
+  (cd "$(dirname "$dll")" && RabbitMq__Username=$2 RabbitMq__Password=$password exec dotnet "$dll") >"$run_folder/$1.log" 2>&1 &
   pids+=($!)
   echo "started $1 (pid $!), log $run_folder/$1.log"
 }
@@ -46,11 +63,11 @@ trap stop_all INT TERM EXIT
 
 # Desks first (their queues must exist before dispatch routes work), then dispatch, which owns
 # and announces the simulated clock, then the workload.
-start Malaysia.Ops.Desk.Us.Worker
-start Malaysia.Ops.Desk.My.Worker
+start Malaysia.Ops.Desk.Us.Worker desk-us
+start Malaysia.Ops.Desk.My.Worker desk-my
 sleep 3
-start Malaysia.Ops.Dispatch.Worker
+start Malaysia.Ops.Dispatch.Worker dispatch
 sleep 2
-start Malaysia.Ops.Workload.Worker
+start Malaysia.Ops.Workload.Worker workload
 echo "running; ledger snapshot in $Dispatch__LedgerSnapshotPath; Ctrl+C to stop"
 tail -n +1 -f "$run_folder/Malaysia.Ops.Dispatch.Worker.log"

@@ -11,14 +11,32 @@ var builder = DistributedApplication.CreateBuilder(args);
 var root = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".."));
 string Setting(string key, string fallback) => builder.Configuration[key] is { Length: > 0 } value ? value : fallback;
 
+const string VirtualHost = "malaysia-ops";
 var amqpPort = int.Parse(Setting("Broker:AmqpPort", "5682"), CultureInfo.InvariantCulture);
-var broker = builder.AddExecutable("rabbitmq", "bash", root, "deploy/rabbitmq/local-node.sh", "run")
+
+// Both the node and the step that creates its users must address the same private node.
+IResourceBuilder<ExecutableResource> OnNode(IResourceBuilder<ExecutableResource> script) => script
     .WithEnvironment("OPS_RABBITMQ_NODE", Setting("Broker:NodeName", "malaysia-ops-apphost"))
     .WithEnvironment("OPS_RABBITMQ_PORT", amqpPort.ToString(CultureInfo.InvariantCulture))
     .WithEnvironment("OPS_RABBITMQ_MANAGEMENT_PORT", Setting("Broker:ManagementPort", "15682"))
     .WithEnvironment("OPS_RABBITMQ_PROMETHEUS_PORT", Setting("Broker:PrometheusPort", "15702"))
-    .WithEnvironment("OPS_RABBITMQ_DIST_PORT", Setting("Broker:DistributionPort", "25682"))
+    .WithEnvironment("OPS_RABBITMQ_DIST_PORT", Setting("Broker:DistributionPort", "25682"));
+
+var broker = OnNode(builder.AddExecutable("rabbitmq", "bash", root, "deploy/rabbitmq/local-node.sh", "run"))
     .WithHealthCheck("rabbitmq-amqp");
+
+// One broker user per service, each with only the permissions deploy/rabbitmq/definitions.json
+// gives it. The passwords are secret parameters: set Parameters:<service>-broker-password (user
+// secrets or the environment) to choose one, otherwise a random one is made for the run.
+var brokerUsers = OnNode(builder.AddExecutable("broker-users", "bash", root, "deploy/rabbitmq/local-node.sh", "grant-services", VirtualHost))
+    .WaitFor(broker);
+var brokerPasswords = new Dictionary<string, IResourceBuilder<ParameterResource>>(StringComparer.Ordinal);
+foreach (var user in new[] { "workload", "dispatch", "desk-us", "desk-my", "console" })
+{
+    var password = builder.AddParameter($"{user}-broker-password", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
+    brokerPasswords[user] = password;
+    brokerUsers.WithEnvironment($"OPS_BROKER_PASSWORD_{user.ToUpperInvariant().Replace('-', '_')}", password);
+}
 
 // Ready when the AMQP port answers; the services' own start-up check retries a broker that is
 // still finishing its boot.
@@ -36,16 +54,21 @@ builder.Services.AddHealthChecks().AddCheck("rabbitmq-amqp", () =>
     }
 });
 
+// Each service connects as the broker user named after it.
 IResourceBuilder<ProjectResource> Service<TProject>(string name)
     where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name)
         .WithEnvironment("Messaging__Transport", "RabbitMq")
         .WithEnvironment("RabbitMq__Host", "127.0.0.1")
         .WithEnvironment("RabbitMq__Port", amqpPort.ToString(CultureInfo.InvariantCulture))
+        .WithEnvironment("RabbitMq__VirtualHost", VirtualHost)
+        .WithEnvironment("RabbitMq__Username", name)
+        .WithEnvironment("RabbitMq__Password", brokerPasswords[name])
         .WithEnvironment("Simulation__Speed", Setting("Simulation:Speed", "1440"))
         .WithEnvironment("Simulation__Seed", Setting("Simulation:Seed", "42"))
         .WithEnvironment("Simulation__Epoch", Setting("Simulation:Epoch", "2026-07-13T00:00:00Z"))
-        .WaitFor(broker);
+        .WaitFor(broker)
+        .WaitForCompletion(brokerUsers);
 
 var deskUs = Service<Projects.Malaysia_Ops_Desk_Us_Worker>("desk-us");
 var deskMy = Service<Projects.Malaysia_Ops_Desk_My_Worker>("desk-my");

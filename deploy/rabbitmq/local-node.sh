@@ -39,6 +39,14 @@ Commands:
   add-vhost NAME [USER]    Create vhost NAME (if missing) and grant USER (default
                            guest) configure/write/read permissions on it.
   delete-vhost NAME        Delete vhost NAME (exit 0 if it does not exist).
+  grant-services [VHOST]   Create vhost VHOST (default malaysia-ops), one user per
+                           service and each user's permissions on it, as declared
+                           in deploy/rabbitmq/definitions.json (imported with
+                           rabbitmqctl). Passwords: OPS_BROKER_PASSWORD_<USER> if
+                           set, else the ones kept in the node's credentials file,
+                           else new random ones, written to that file (mode 0600).
+  credentials-file         Print the path of the credentials file (lines
+                           OPS_BROKER_PASSWORD_<USER>=..., for the services).
   env                      Print the RABBITMQ_*/ERL_* variables the node uses.
   help, --help, -h         Show this text.
 
@@ -61,7 +69,7 @@ Every node must have its own name and its own four ports. Inherited RABBITMQ_*
 variables are ignored: the OPS_RABBITMQ_* settings above are the only input.
 
 Examples:
-  $PROG start && $PROG add-vhost malaysia-ops
+  $PROG start && $PROG grant-services malaysia-ops
   OPS_RABBITMQ_NODE=ops-test-1 OPS_RABBITMQ_PORT=35672 \\
     OPS_RABBITMQ_MANAGEMENT_PORT=35673 OPS_RABBITMQ_PROMETHEUS_PORT=35674 $PROG start
   $PROG stop --purge
@@ -135,6 +143,9 @@ RUN_DIR=$BASE/run
 MNESIA_BASE=$BASE/mnesia
 NODE_LOG=$LOG_DIR/$NODE.log
 CONSOLE_LOG=$LOG_DIR/console.log  # stdout/stderr of the node process: early boot errors land here
+CREDENTIALS_FILE=$BASE/service-credentials.env  # the service users' passwords, mode 0600
+DEFINITIONS=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/definitions.json
+RENDER=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/render-definitions.sh
 PGID_FILE=$RUN_DIR/launcher.pgid   # process group of the node, for the last-resort kill
 SETTINGS_FILE=$RUN_DIR/settings    # ports the running node was started with
 MARKER=$BASE/.malaysia-ops-rabbitmq-node  # `stop --purge` only deletes folders carrying this
@@ -612,6 +623,83 @@ cmd_delete_vhost() {
     fi
 }
 
+# The service users declared in the definitions, one per line.
+service_users() {
+    sed -n 's/^[[:space:]]*{ "name": "\([a-z0-9-]*\)", "password_hash": "".*/\1/p' "$DEFINITIONS"
+}
+
+password_variable() {
+    local name=${1^^}
+    echo "OPS_BROKER_PASSWORD_${name//-/_}"
+}
+
+random_password() {
+    local letters
+    letters=$(LC_ALL=C tr -dc 'A-Za-z0-9' < <(head -c 4096 /dev/urandom))
+    printf '%s' "${letters:0:32}"
+}
+
+# Exports OPS_BROKER_PASSWORD_<USER> for every service user: from the environment if set,
+# else from the credentials file, else a new random one; then writes them all to the file
+# (0600), so the services can be given the same passwords later. The file is read as
+# KEY=VALUE lines, never sourced.
+ensure_service_credentials() {
+    local -A kept=()
+    local key value user variable users
+    if [[ -f $CREDENTIALS_FILE ]]; then
+        while IFS='=' read -r key value; do
+            [[ $key =~ ^OPS_BROKER_PASSWORD_[A-Z0-9_]+$ ]] && kept[$key]=$value
+        done <"$CREDENTIALS_FILE"
+    fi
+    users=$(service_users)
+    [[ -n $users ]] || die "$DEFINITIONS declares no service user"
+    local lines=()
+    for user in $users; do
+        variable=$(password_variable "$user")
+        value=${!variable:-${kept[$variable]:-}}
+        [[ -n $value ]] || value=$(random_password)
+        export "$variable=$value"
+        lines+=("$variable=$value")
+    done
+    local tmp
+    tmp=$(umask 077 && mktemp "$CREDENTIALS_FILE.XXXXXX")
+    printf '%s\n' "${lines[@]}" >"$tmp"
+    chmod 600 "$tmp"
+    mv -f "$tmp" "$CREDENTIALS_FILE"
+}
+
+cmd_grant_services() {
+    (($# <= 1)) || die "usage: $PROG grant-services [VHOST]"
+    local vhost=${1:-malaysia-ops} rendered imported user users deadline listed missing
+    [[ -f $MARKER ]] || die "no node was started from $BASE (start it with: $PROG start)"
+    [[ -r $DEFINITIONS ]] || die "cannot read $DEFINITIONS"
+    ensure_installed
+    require_running
+    ensure_service_credentials
+    # Holds the passwords only for as long as the import reads it.
+    rendered=$RUN_DIR/definitions.$vhost.json
+    "$RENDER" --vhost "$vhost" "$DEFINITIONS" "$rendered" || die "could not render $DEFINITIONS for vhost '$vhost'"
+    if ! imported=$(rmqctl -q import_definitions "$rendered" 2>&1); then
+        rm -f "$rendered"
+        die "could not import the service users and permissions for vhost '$vhost': $(grep -v -e '^Error:$' -e '^[[:space:]]*$' <<<"$imported" | tail -n 1)"
+    fi
+    rm -f "$rendered"
+    # The import runs asynchronously on the node; wait until every permission is there.
+    users=$(service_users)
+    deadline=$((SECONDS + 60))
+    while :; do
+        listed=$(rmqctl -q -s list_permissions -p "$vhost" 2>/dev/null | cut -f1) || listed=""
+        missing=""
+        for user in $users; do
+            grep -qxF -- "$user" <<<"$listed" || missing+=" $user"
+        done
+        [[ -n $missing ]] || break
+        ((SECONDS < deadline)) || die "vhost '$vhost' still lacks permissions for:$missing after 60 s"
+        sleep 0.5
+    done
+    echo "vhost '$vhost' ready on $NODE for the service users ($(echo $users)); passwords in $CREDENTIALS_FILE"
+}
+
 cmd_env() {
     echo "# rabbitmq node $NODE ($SETTINGS)"
     echo "# base folder: $BASE"
@@ -637,6 +725,8 @@ main() {
             ;;
         add-vhost) cmd_add_vhost "$@" ;;
         delete-vhost) cmd_delete_vhost "$@" ;;
+        grant-services) cmd_grant_services "$@" ;;
+        credentials-file) (($# == 0)) || die "credentials-file takes no arguments"; echo "$CREDENTIALS_FILE" ;;
         env) cmd_env ;;
         *)
             echo "$PROG: error: unknown command '$cmd'" >&2

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
 
 namespace Malaysia.Ops.Deploy.Tests;
@@ -13,6 +16,25 @@ internal static class DeployFiles
     public static Dictionary<object, object> Yaml(string relative) =>
         new DeserializerBuilder().Build().Deserialize<Dictionary<object, object>>(File.ReadAllText(PathOf(relative)))
         ?? throw new InvalidDataException($"{relative} is empty");
+
+    /// <summary>Every document of a YAML file ("---" separated), each as nested dictionaries and lists.</summary>
+    public static List<Dictionary<object, object>> YamlDocuments(string relative)
+    {
+        var parser = new Parser(new StringReader(File.ReadAllText(PathOf(relative))));
+        var deserializer = new DeserializerBuilder().Build();
+        parser.Consume<StreamStart>();
+        var documents = new List<Dictionary<object, object>>();
+        while (parser.Accept<DocumentStart>(out _))
+        {
+            documents.Add(deserializer.Deserialize<Dictionary<object, object>>(parser) ?? throw new InvalidDataException($"{relative} has an empty document"));
+        }
+
+        return documents;
+    }
+
+    /// <summary>A JSON file.</summary>
+    public static JsonDocument Json(string relative) =>
+        JsonDocument.Parse(File.ReadAllText(PathOf(relative)));
 
     public static Dictionary<object, object> Map(this object? node, string key) =>
         ((Dictionary<object, object>)node!)[key] as Dictionary<object, object>

@@ -1,7 +1,7 @@
 namespace Malaysia.Ops.Deploy.Tests;
 
 /// <summary>The Kubernetes manifests, checked without a cluster: every service is deployed with
-/// the probes its health endpoints answer, its settings and the broker's operator-made secret,
+/// the probes its health endpoints answer, its settings and its own broker user's secret,
 /// and the kustomization applies every manifest.</summary>
 public sealed class KubernetesManifestSpecs
 {
@@ -9,16 +9,16 @@ public sealed class KubernetesManifestSpecs
 
     private static readonly string[] Services = ["dispatch", "desk-us", "desk-my", "workload"];
 
-    private static List<Dictionary<object, object>> Manifests() =>
+    internal static List<Dictionary<object, object>> Manifests() =>
         Directory.GetFiles(DeployFiles.PathOf(Folder), "*.yaml")
             .Where(f => Path.GetFileName(f) != "kustomization.yaml")
-            .Select(f => DeployFiles.Yaml(Path.GetRelativePath(DeployFiles.Root, f)))
+            .SelectMany(f => DeployFiles.YamlDocuments(Path.GetRelativePath(DeployFiles.Root, f)))
             .ToList();
 
     private static Dictionary<object, object> Deployment(string name) =>
         Manifests().Single(m => (string)m["kind"] == "Deployment" && (string)m.Map("metadata")["name"] == name);
 
-    private static Dictionary<object, object> Container(string name) =>
+    internal static Dictionary<object, object> Container(string name) =>
         (Dictionary<object, object>)Deployment(name).Map("spec").Map("template").Map("spec").List("containers").Single();
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class KubernetesManifestSpecs
     [InlineData("desk-us")]
     [InlineData("desk-my")]
     [InlineData("workload")]
-    public void Each_service_is_probed_on_its_health_endpoints_and_configured_from_the_settings_and_the_broker_secret(string service)
+    public void Each_service_is_probed_on_its_health_endpoints_and_configured_from_the_settings_and_its_own_broker_user_secret(string service)
     {
         var container = Container(service);
 
@@ -55,7 +55,7 @@ public sealed class KubernetesManifestSpecs
             .Where(e => e.ContainsKey("valueFrom"))
             .ToDictionary(e => (string)e["name"], e => (string)e.Map("valueFrom").Map("secretKeyRef")["name"]);
         Assert.Equal(["RabbitMq__Password", "RabbitMq__Username"], secrets.Keys.Order());
-        Assert.All(secrets.Values, secret => Assert.Equal($"{cluster.Map("metadata")["name"]}-default-user", secret));
+        Assert.All(secrets.Values, secret => Assert.Equal($"malaysia-ops-{service}-user-credentials", secret));
     }
 
     [Fact]
@@ -80,7 +80,8 @@ public sealed class KubernetesManifestSpecs
         Assert.Equal("/health/live", container.Map("livenessProbe").Map("httpGet")["path"]);
         Assert.Equal("Attached", env["Console__Mode"]["value"]);
         Assert.Equal("malaysia-ops-console", env["Console__Token"].Map("valueFrom").Map("secretKeyRef")["name"]);
-        Assert.Equal("malaysia-ops-rabbitmq-default-user", env["RabbitMq__Password"].Map("valueFrom").Map("secretKeyRef")["name"]);
+        Assert.Equal("malaysia-ops-console-user-credentials", env["RabbitMq__Password"].Map("valueFrom").Map("secretKeyRef")["name"]);
+        Assert.Equal("malaysia-ops-console-user-credentials", env["RabbitMq__Username"].Map("valueFrom").Map("secretKeyRef")["name"]);
         var service = Manifests().Single(m => (string)m["kind"] == "Service" && (string)m.Map("metadata")["name"] == "console");
         Assert.Equal("console", service.Map("spec").Map("selector")["app.kubernetes.io/name"]);
         Assert.Equal("http", ((Dictionary<object, object>)service.Map("spec").List("ports").Single())["targetPort"]);

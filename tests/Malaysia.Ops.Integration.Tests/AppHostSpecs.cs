@@ -190,7 +190,10 @@ public sealed class AppHostSpecs(ITestOutputHelper log)
         do
         {
             var processes = await ProcessRunner.RunAsync("pgrep", ["-af", $"{nodeName}|Malaysia.Ops.AppHost|Malaysia.Ops.*Worker.dll"]);
-            found = string.Join('\n', processes.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.Contains("pgrep", StringComparison.Ordinal)));
+            // Only this checkout's processes: another checkout's test run may be on the machine.
+            found = string.Join('\n', processes.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Where(l => !l.Contains("pgrep", StringComparison.Ordinal))
+                .Where(l => l.Contains(nodeName, StringComparison.Ordinal) || l.Contains(RepositoryLayout.Root, StringComparison.Ordinal)));
             if (PortOpen(amqpPort))
             {
                 found += $"\nAMQP port {amqpPort} still answers";

@@ -45,4 +45,47 @@ public sealed class ConfigurationErrorProcessSpecs
         Assert.StartsWith($"error: RabbitMq:Host/RabbitMq:Port: cannot reach the broker at amqp://127.0.0.1:{closedPort}/%2F after 2 attempt(s)", result.StandardError.Trim(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.StandardOutput + result.StandardError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Guest_against_a_broker_that_is_not_on_this_machine_is_refused_outside_development()
+    {
+        // Refused by the settings check, before anything connects.
+        var result = await RunService("Malaysia.Ops.Desk.Us.Worker", new Dictionary<string, string>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["RabbitMq__Host"] = "broker.malaysia-ops.invalid",
+            ["RabbitMq__Username"] = "guest",
+            ["RabbitMq__Password"] = "guest",
+        });
+
+        Assert.True(result.ExitCode == 2, result.Describe());
+        Assert.StartsWith("error: RabbitMq:Username: 'guest' is only for a broker on this machine in Development", result.StandardError.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_connection_uri_with_credentials_as_the_host_is_refused_without_showing_the_password()
+    {
+        const string password = "uri-password-not-to-be-shown";
+        var result = await RunService("Malaysia.Ops.Workload.Worker", new Dictionary<string, string>
+        {
+            ["RabbitMq__Host"] = $"amqp://workload:{password}@broker.malaysia-ops.invalid:5672/malaysia-ops",
+        });
+
+        Assert.True(result.ExitCode == 2, result.Describe());
+        Assert.StartsWith("error: RabbitMq:Host: must be a host name, not a connection URI", result.StandardError.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain(password, result.StandardOutput + result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_ca_certificate_that_does_not_exist_is_refused()
+    {
+        var result = await RunService("Malaysia.Ops.Dispatch.Worker", new Dictionary<string, string>
+        {
+            ["RabbitMq__UseTls"] = "true",
+            ["RabbitMq__CaCertificatePath"] = "/nonexistent/malaysia-ops-ca.pem",
+        });
+
+        Assert.True(result.ExitCode == 2, result.Describe());
+        Assert.StartsWith("error: RabbitMq:CaCertificatePath: '/nonexistent/malaysia-ops-ca.pem' does not exist", result.StandardError.Trim(), StringComparison.Ordinal);
+    }
 }

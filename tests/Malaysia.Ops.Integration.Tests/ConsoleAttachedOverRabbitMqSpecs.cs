@@ -17,8 +17,15 @@ public sealed class ConsoleAttachedOverRabbitMqSpecs(RabbitMqNode broker, ITestO
     private const string Token = "attached-console-token-0123";
     private readonly List<ServiceProcess> services = [];
     private string virtualHost = string.Empty;
+    private ServiceUsers users = null!;
 
-    public async Task InitializeAsync() => virtualHost = await broker.CreateVirtualHostAsync("console");
+    public async Task InitializeAsync()
+    {
+        virtualHost = await broker.CreateVirtualHostAsync("console");
+
+        // Every service connects as its own broker user, with only the permissions it needs.
+        users = await broker.GrantServicesAsync(virtualHost);
+    }
 
     public async Task DisposeAsync()
     {
@@ -91,7 +98,7 @@ public sealed class ConsoleAttachedOverRabbitMqSpecs(RabbitMqNode broker, ITestO
 
     private ServiceProcess Start(string project, IDictionary<string, string> environment)
     {
-        var service = ServiceProcess.Start(project, environment);
+        var service = ServiceProcess.Start(project, environment.Concat(users.EnvironmentOf(project)).ToDictionary());
         services.Add(service);
         return service;
     }

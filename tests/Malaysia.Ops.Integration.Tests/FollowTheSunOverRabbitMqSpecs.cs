@@ -19,8 +19,15 @@ public sealed class FollowTheSunOverRabbitMqSpecs(RabbitMqNode broker, ITestOutp
     private readonly string workFolder = Directory.CreateTempSubdirectory("malaysia-ops-it-").FullName;
     private readonly List<ServiceProcess> services = [];
     private string virtualHost = string.Empty;
+    private ServiceUsers users = null!;
 
-    public async Task InitializeAsync() => virtualHost = await broker.CreateVirtualHostAsync("follow-the-sun");
+    public async Task InitializeAsync()
+    {
+        virtualHost = await broker.CreateVirtualHostAsync("follow-the-sun");
+
+        // Every service connects as its own broker user, with only the permissions it needs.
+        users = await broker.GrantServicesAsync(virtualHost);
+    }
 
     public async Task DisposeAsync()
     {
@@ -151,7 +158,7 @@ public sealed class FollowTheSunOverRabbitMqSpecs(RabbitMqNode broker, ITestOutp
         var service = ServiceProcess.Start(project, new Dictionary<string, string>(environment)
         {
             ["Telemetry__TraceFile"] = Path.Combine(workFolder, $"{project}.traces.jsonl"),
-        });
+        }.Concat(users.EnvironmentOf(project)).ToDictionary());
         services.Add(service);
         return service;
     }

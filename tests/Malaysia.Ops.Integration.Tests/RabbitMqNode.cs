@@ -38,9 +38,30 @@ public sealed class RabbitMqNode : IAsyncLifetime
     /// <summary>Creates a fresh virtual host open to the loopback guest user.</summary>
     public async Task<string> CreateVirtualHostAsync(string prefix)
     {
-        var name = $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 60)];
+        var name = UniqueName(prefix);
         await Script($"add-vhost {name}", TimeSpan.FromMinutes(1));
         return name;
+    }
+
+    /// <summary>Creates a fresh virtual host open only to the services' broker users (guest has
+    /// no permission on it), as a deployment's malaysia-ops is.</summary>
+    public async Task<(string VirtualHost, ServiceUsers Users)> CreateServicesOnlyVirtualHostAsync(string prefix)
+    {
+        var name = UniqueName(prefix);
+        return (name, await GrantServicesAsync(name));
+    }
+
+    /// <summary>Gives the services' broker users (deploy/rabbitmq/definitions.json) their
+    /// permissions on <paramref name="virtualHost"/>, as a deployment would on malaysia-ops, and
+    /// returns their passwords from the node's credentials file.</summary>
+    public async Task<ServiceUsers> GrantServicesAsync(string virtualHost)
+    {
+        await Script($"grant-services {virtualHost}", TimeSpan.FromMinutes(2));
+        var passwords = File.ReadAllLines(Path.Combine(environment["OPS_RABBITMQ_BASE"], "service-credentials.env"))
+            .Select(line => line.Split('=', 2))
+            .Where(pair => pair.Length == 2)
+            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
+        return new ServiceUsers(passwords);
     }
 
     public Task DeleteVirtualHostAsync(string name) => Script($"delete-vhost {name}", TimeSpan.FromMinutes(1));
@@ -66,6 +87,8 @@ public sealed class RabbitMqNode : IAsyncLifetime
             throw new InvalidOperationException($"local-node.sh {arguments} failed: {result.Describe()}");
         }
     }
+
+    private static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 60)];
 
     private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
 }

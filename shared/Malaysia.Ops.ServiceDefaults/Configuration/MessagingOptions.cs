@@ -54,7 +54,9 @@ public sealed class MessagingOptions
 
 /// <summary>Section "RabbitMq". Credentials come only from configuration or the environment
 /// (RabbitMq__Username, RabbitMq__Password) and are never logged. The guest defaults only
-/// work on loopback, which is the point: they are for a developer's own machine.</summary>
+/// work on loopback, which is the point: they are for a developer's own machine; outside
+/// Development, guest against any other host is refused at start-up. Each service has a broker
+/// user of its own in deploy/rabbitmq/definitions.json.</summary>
 public sealed class RabbitMqOptions
 {
     public const string Section = "RabbitMq";
@@ -71,9 +73,14 @@ public sealed class RabbitMqOptions
 
     public bool UseTls { get; set; }
 
+    /// <summary>With UseTls: a PEM or DER file holding the CA that signed the broker's certificate,
+    /// trusted for the broker connection only. Empty: the machine's trust store.</summary>
+    public string? CaCertificatePath { get; set; }
+
     /// <summary>How often to try the broker at start-up before giving up with a clear error.</summary>
     public int ConnectAttempts { get; set; } = 5;
 
+    /// <summary>Where the broker is, for messages and logs: never the credentials.</summary>
     public string Describe() => $"amqp{(UseTls ? "s" : string.Empty)}://{Host}:{Port}/{Uri.EscapeDataString(VirtualHost)}";
 }
 
@@ -105,40 +112,6 @@ internal sealed class MessagingOptionsValidator : IValidateOptions<MessagingOpti
         if (options.RetryLimit is < 0 or > 20)
         {
             problems.Add($"Messaging:RetryLimit: {options.RetryLimit} is out of range (0 to 20)");
-        }
-
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-    }
-}
-
-internal sealed class RabbitMqOptionsValidator : IValidateOptions<RabbitMqOptions>
-{
-    public ValidateOptionsResult Validate(string? name, RabbitMqOptions options)
-    {
-        var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.Host) || Uri.CheckHostName(options.Host) == UriHostNameType.Unknown)
-        {
-            problems.Add($"RabbitMq:Host: '{options.Host}' is not a host name");
-        }
-
-        if (options.Port is < 1 or > 65535)
-        {
-            problems.Add($"RabbitMq:Port: {options.Port} is not a TCP port");
-        }
-
-        if (string.IsNullOrEmpty(options.VirtualHost))
-        {
-            problems.Add("RabbitMq:VirtualHost: must not be empty ('/' is the default virtual host)");
-        }
-
-        if (string.IsNullOrEmpty(options.Username))
-        {
-            problems.Add("RabbitMq:Username: must not be empty");
-        }
-
-        if (options.ConnectAttempts is < 1 or > 100)
-        {
-            problems.Add($"RabbitMq:ConnectAttempts: {options.ConnectAttempts} is out of range (1 to 100)");
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

@@ -39,6 +39,13 @@ public static class BrokerPreflight
                 async token =>
                 {
                     await using var connection = await factory.CreateConnectionAsync(token);
+
+                    // A broker that refuses the user the virtual host answers the open with
+                    // NOT_ALLOWED, which the client may only notice at the first channel.
+                    await using (await connection.CreateChannelAsync(cancellationToken: token))
+                    {
+                    }
+
                     await connection.CloseAsync(token);
                 },
                 cancellationToken);

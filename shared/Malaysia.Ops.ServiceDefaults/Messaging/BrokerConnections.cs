@@ -16,6 +16,6 @@ public static class BrokerConnections
         Password = options.Password,
         ClientProvidedName = clientName,
         RequestedConnectionTimeout = TimeSpan.FromSeconds(5),
-        Ssl = new SslOption { Enabled = options.UseTls, ServerName = options.Host },
+        Ssl = new SslOption { Enabled = options.UseTls, ServerName = options.Host, CertificateValidationCallback = BrokerTls.CertificateValidation(options) },
     };
 }

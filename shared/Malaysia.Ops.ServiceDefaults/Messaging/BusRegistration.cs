@@ -1,3 +1,4 @@
+using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.ServiceDefaults.Configuration;
 using MassTransit;
@@ -79,7 +80,14 @@ public static class BusRegistration
                         h.PublisherConfirmation = true;
                         if (rabbit.UseTls)
                         {
-                            h.UseSsl(ssl => ssl.ServerName = rabbit.Host);
+                            h.UseSsl(ssl =>
+                            {
+                                ssl.ServerName = rabbit.Host;
+                                if (BrokerTls.CertificateValidation(rabbit) is { } validation)
+                                {
+                                    ssl.CertificateValidationCallback = validation;
+                                }
+                            });
                         }
                     });
                     var messaging = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
@@ -93,6 +101,12 @@ public static class BusRegistration
                         cfg.UseRawJsonSerializer(RawSerializerOptions.AddTransportHeaders | RawSerializerOptions.CopyHeaders);
                     }
 
+                    // Every contract implements IOpsMessage, and by default MassTransit binds each
+                    // published type's exchange to an IOpsMessage exchange. Nothing consumes
+                    // IOpsMessage, and that binding would need read permission on every type a
+                    // service publishes: leaving it out keeps each service user to the exchanges
+                    // it really reads (deploy/rabbitmq/definitions.json).
+                    cfg.Publish<IOpsMessage>(publish => publish.Exclude = true);
                     bus.ApplyEndpoints(context, cfg);
                 });
             }
