@@ -38,6 +38,7 @@ public sealed class BadInputOnTheQueuesSpecs(RabbitMqNode broker, ITestOutputHel
     }
 
     [Fact]
+    [Trait("Category", ReliabilityFigures.Category)]
     public async Task Bad_messages_go_to_the_error_queues_with_their_reason_and_nothing_accepted_is_lost_or_doubled()
     {
         var snapshotPath = Path.Combine(workFolder, "ledger.json");
@@ -112,6 +113,14 @@ public sealed class BadInputOnTheQueuesSpecs(RabbitMqNode broker, ITestOutputHel
 
         log.WriteLine($"dispatch: {dispatchErrors.Count} in error, {dispatchSkipped} skipped; desk-my: {deskErrors.Count} in error, {deskSkipped} skipped");
         log.WriteLine($"ledger: {string.Join(", ", ledger.Incidents.Select(i => $"{i.IncidentId} {i.Status}"))}; acknowledgements published: {string.Join(", ", acknowledgements.Seen.Select(a => $"{a.Key}×{a.Value}"))}");
+
+        // Eight bad messages and one under the wrong content type; the accepted incident heard
+        // three more times. Three sound incidents in all.
+        string[] sound = ["INC-Q-0001", "INC-Q-0002", "INC-Q-0005"];
+        var accounted = ledger.Incidents.Count(i => sound.Contains(i.IncidentId));
+        var handledTwice = acknowledgements.Seen.Count(a => a.Value > 1);
+        new ReliabilityFigures("bad messages on the queues", 9, sound.Length, accounted, sound.Length - accounted, handledTwice, null).WriteTo(log);
+        new ReliabilityFigures("duplicate deliveries", 3, sound.Length, accounted, sound.Length - accounted, handledTwice, null).WriteTo(log);
 
         Assert.False(dispatch.HasExited, "dispatch stopped");
         Assert.False(desk.HasExited, "the MY desk stopped");

@@ -36,6 +36,7 @@ public sealed class BrokerRestartSpecs(RabbitMqNode broker, ITestOutputHelper lo
     }
 
     [Fact]
+    [Trait("Category", ReliabilityFigures.Category)]
     public async Task A_broker_restarted_mid_run_loses_no_incident_and_the_services_carry_on()
     {
         var snapshotPath = Path.Combine(workFolder, "ledger.json");
@@ -86,6 +87,7 @@ public sealed class BrokerRestartSpecs(RabbitMqNode broker, ITestOutputHelper lo
         log.WriteLine($"broker restarted at {restartAt:HH:mm} simulated ({known} incidents booked); back in {brokerBack.TotalSeconds:0.0} s");
         log.WriteLine($"raised {raised}, accounted {numbers.Count}, resolved {ledger.Incidents.Count(i => i.Status == IncidentStatus.Resolved)}, lost {lost}, double-handled {doubled}");
         log.WriteLine($"recovery: a new incident acknowledged {recoveredAfter.TotalSeconds:0.0} s after the restart began ({recovered.Incidents.Count} booked by then)");
+        new ReliabilityFigures("broker restart", 1, raised, numbers.Count, lost, doubled, recoveredAfter.TotalSeconds).WriteTo(log);
 
         Assert.Equal(0, workloadExit);
         Assert.All(new[] { deskUs, deskMy, dispatch }, s => Assert.False(s.HasExited, $"{s.Name} stopped"));

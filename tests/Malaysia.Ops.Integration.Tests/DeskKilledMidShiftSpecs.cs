@@ -37,6 +37,7 @@ public sealed class DeskKilledMidShiftSpecs(RabbitMqNode broker, ITestOutputHelp
     }
 
     [Fact]
+    [Trait("Category", ReliabilityFigures.Category)]
     public async Task A_desk_killed_mid_shift_and_restarted_loses_no_incident_and_works_none_twice()
     {
         var snapshotPath = Path.Combine(workFolder, "ledger.json");
@@ -100,6 +101,7 @@ public sealed class DeskKilledMidShiftSpecs(RabbitMqNode broker, ITestOutputHelp
         log.WriteLine($"killed the MY desk at {killAt:HH:mm} simulated holding {heldByMy} open incident(s)");
         log.WriteLine($"raised {raised.Count}, accounted {ledger.Incidents.Count}, resolved {ledger.Incidents.Count(i => i.Status == IncidentStatus.Resolved)}, lost {lost}, double-handled {doubled}");
         log.WriteLine($"recovery: ready {readyAfter.TotalSeconds:0.0} s after kill -9, resolving again {workingAfter.TotalSeconds:0.0} s after");
+        new ReliabilityFigures("kill -9 desk mid-shift", 1, raised.Count, ledger.Incidents.Count, lost, doubled, workingAfter.TotalSeconds).WriteTo(log);
 
         Assert.True(heldByMy > 0, "the MY desk held nothing when it was killed; the test proved nothing");
         Assert.True(raised.Count > 50, $"only {raised.Count} incidents raised");
