@@ -44,6 +44,9 @@ public sealed class DeskRuntime
     private readonly List<Func<IReadOnlyList<OutgoingMessage>>> heldWhileStopped = [];
     private readonly List<DelayedBriefing> delayedBriefings = [];
 
+    // This process's life of the desk, so dispatch can tell a restart from a first start.
+    private readonly Guid instance = Guid.NewGuid();
+
     public DeskRuntime(DeskOptions options, SimulationClock clock, int seed, ILogger logger)
     {
         Options = options;
@@ -257,7 +260,7 @@ public sealed class DeskRuntime
     }
 
     private OutgoingMessage StateReport(DateTimeOffset at, bool started = false) =>
-        new(new DeskStateReported(DeskId, controls.Human, controls.Faults(), at, Started: started), $"{DisplayName} state", default, Tags(null, at, null));
+        new(new DeskStateReported(DeskId, controls.Human, controls.Faults(), at, Started: started, Instance: instance), $"{DisplayName} state", default, Tags(null, at, null));
 
     /// <summary>A new incident for this desk. An assignment for a shift this desk has already
     /// handed over goes on to the desk that took over, in a supplementary briefing.</summary>

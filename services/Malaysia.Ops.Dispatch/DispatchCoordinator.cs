@@ -26,6 +26,9 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
     // The work each open incident was raised with, to give it out again when the desk that
     // owns it restarted with nothing in hand.
     private readonly Dictionary<string, double> workMinutes = new(StringComparer.Ordinal);
+
+    // The process each desk last started in: a start from another one is a restart.
+    private readonly Dictionary<string, Guid> deskInstances = new(StringComparer.OrdinalIgnoreCase);
     private readonly TimeSpan handoffWindow = TimeSpan.FromMinutes(options.Value.HandoffWindowMinutes);
     private readonly ServiceLevels levels = options.Value.Targets();
     private readonly AcknowledgementWatch? acknowledgements = options.Value.EscalateAtFractionOfAckTarget > 0
@@ -108,15 +111,23 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
         }
     }
 
-    /// <summary>A desk (re)started with nothing in hand: every open incident it owns is given
-    /// out again, with the work it was raised with (what was done before the restart is lost
-    /// with the desk's memory), to the desk on duty now, or the next one on. A desk that still
-    /// holds one ignores it.</summary>
-    public IReadOnlyList<IncidentAssigned> DeskStarted(string deskId, DateTimeOffset at)
+    /// <summary>A desk started with nothing in hand. The first start heard of a desk only
+    /// records its process; a start from another process is a restart, and every open incident
+    /// the desk owns is given out again, with the work it was raised with (what was done before
+    /// the restart is lost with the desk's memory), to the desk on duty now, or the next one on.
+    /// A desk that still holds one ignores it.</summary>
+    public IReadOnlyList<IncidentAssigned> DeskStarted(string deskId, Guid instance, DateTimeOffset at)
     {
         var decision = roster.Route(at);
         lock (gate)
         {
+            var known = deskInstances.TryGetValue(deskId, out var before);
+            deskInstances[deskId] = instance;
+            if (!known || before == instance)
+            {
+                return [];
+            }
+
             var owned = ledger.All
                 .Where(i => i.Status == IncidentStatus.Open && string.Equals(i.OwnerDeskId, deskId, StringComparison.OrdinalIgnoreCase))
                 .ToList();

@@ -72,12 +72,14 @@ public sealed record HandoffItemDecided(
 
 /// <summary>A desk's own account of how it runs after a control: in rehearsal or not, and the
 /// faults in force (e.g. "stopped", "slow ×2", "next briefing dropped").
-/// <paramref name="Started"/>: the desk has just (re)started with nothing in hand, so dispatch
-/// gives it back the open work it owns.</summary>
+/// <paramref name="Started"/>: the desk has just started with nothing in hand; when
+/// <paramref name="Instance"/> (one per process) differs from the one dispatch last heard from,
+/// the desk restarted and dispatch gives it back the open work it owns.</summary>
 public sealed record DeskStateReported(
     string DeskId,
     bool Human,
     IReadOnlyList<string> Faults,
     DateTimeOffset SimulatedAt,
     int SchemaVersion = MessageSchema.V1,
-    bool Started = false) : IOpsMessage;
+    bool Started = false,
+    Guid Instance = default) : IOpsMessage;

@@ -15,10 +15,10 @@ public sealed class DeskStartedConsumer(DispatchCoordinator coordinator, ILogger
             return;
         }
 
-        var assignments = coordinator.DeskStarted(context.Message.DeskId, context.Message.SimulatedAt);
+        var assignments = coordinator.DeskStarted(context.Message.DeskId, context.Message.Instance, context.Message.SimulatedAt);
         if (assignments.Count > 0)
         {
-            logger.LogWarning("The {Desk} desk started with nothing in hand: {Count} open incident(s) it owned given out again", context.Message.DeskId, assignments.Count);
+            logger.LogWarning("The {Desk} desk restarted with nothing in hand: {Count} open incident(s) it owned given out again", context.Message.DeskId, assignments.Count);
         }
 
         foreach (var assignment in assignments)
