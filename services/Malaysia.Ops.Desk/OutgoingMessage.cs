@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Malaysia.Ops.Contracts;
+using Malaysia.Ops.ServiceDefaults.Messaging;
 using Malaysia.Ops.ServiceDefaults.Telemetry;
 using MassTransit;
 
@@ -18,6 +19,6 @@ public sealed record OutgoingMessage(IOpsMessage Message, string SpanName, Activ
         using var activity = Parent == default && Links is null
             ? null
             : OpsTelemetry.ActivitySource.StartActivity(SpanName, ActivityKind.Internal, Parent, Tags, Links);
-        await publisher.Publish(Message, Message.GetType(), cancellationToken);
+        await publisher.PublishConfirmedAsync(Message, cancellationToken);
     }
 }

@@ -4,6 +4,7 @@ using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.Domain.Incidents;
 using Malaysia.Ops.ServiceDefaults.Configuration;
 using Malaysia.Ops.ServiceDefaults.Hosting;
+using Malaysia.Ops.ServiceDefaults.Messaging;
 using Malaysia.Ops.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
@@ -63,7 +64,7 @@ public sealed class IncidentSource(
         activity?.SetTag("ops.incident.severity", arrival.Severity.ToString());
         activity?.SetTag("ops.simulated_time", arrival.At.ToString("O"));
 
-        await bus.Publish(
+        await bus.PublishConfirmedAsync(
             new IncidentRaised(arrival.IncidentId, arrival.Type, arrival.Severity, arrival.ClusterId, arrival.Summary, arrival.WorkMinutes, arrival.At),
             cancellationToken);
         Interlocked.Increment(ref raised);

@@ -4,6 +4,7 @@ using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.Domain.Workloads;
 using Malaysia.Ops.ServiceDefaults.Configuration;
 using Malaysia.Ops.ServiceDefaults.Hosting;
+using Malaysia.Ops.ServiceDefaults.Messaging;
 using Malaysia.Ops.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
@@ -43,16 +44,16 @@ public sealed class WorkloadSource(
         switch (e)
         {
             case WorkloadStarted started:
-                await bus.Publish(new WorkloadSubmitted(started.WorkloadId, started.Customer, started.Kind, started.ClusterId, started.GpuCount, started.At), cancellationToken);
+                await bus.PublishConfirmedAsync(new WorkloadSubmitted(started.WorkloadId, started.Customer, started.Kind, started.ClusterId, started.GpuCount, started.At), cancellationToken);
                 break;
             case WorkloadAdvanced advanced:
-                await bus.Publish(new WorkloadProgressed(advanced.WorkloadId, advanced.PercentComplete, advanced.At), cancellationToken);
+                await bus.PublishConfirmedAsync(new WorkloadProgressed(advanced.WorkloadId, advanced.PercentComplete, advanced.At), cancellationToken);
                 break;
             case WorkloadFinished finished:
-                await bus.Publish(new WorkloadCompleted(finished.WorkloadId, finished.At), cancellationToken);
+                await bus.PublishConfirmedAsync(new WorkloadCompleted(finished.WorkloadId, finished.At), cancellationToken);
                 break;
             case WorkloadBroke broke:
-                await bus.Publish(new WorkloadFailed(broke.WorkloadId, broke.Reason, broke.Incident.IncidentId, broke.At), cancellationToken);
+                await bus.PublishConfirmedAsync(new WorkloadFailed(broke.WorkloadId, broke.Reason, broke.Incident.IncidentId, broke.At), cancellationToken);
                 using (var activity = OpsTelemetry.ActivitySource.StartActivity($"raise {broke.Incident.IncidentId}", ActivityKind.Producer))
                 {
                     activity?.SetTag("ops.incident.id", broke.Incident.IncidentId);
@@ -61,7 +62,7 @@ public sealed class WorkloadSource(
                     activity?.SetTag("ops.workload.id", broke.WorkloadId);
                     activity?.SetTag("ops.simulated_time", broke.At.ToString("O"));
                     var incident = broke.Incident;
-                    await bus.Publish(new IncidentRaised(incident.IncidentId, incident.Type, incident.Severity, incident.ClusterId, incident.Summary, incident.WorkMinutes, incident.At), cancellationToken);
+                    await bus.PublishConfirmedAsync(new IncidentRaised(incident.IncidentId, incident.Type, incident.Severity, incident.ClusterId, incident.Summary, incident.WorkMinutes, incident.At), cancellationToken);
                 }
 
                 break;
