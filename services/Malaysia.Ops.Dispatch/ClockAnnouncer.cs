@@ -1,7 +1,9 @@
 using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Dispatch.Store;
 using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.ServiceDefaults.Configuration;
 using Malaysia.Ops.ServiceDefaults.Hosting;
+using Malaysia.Ops.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,6 +18,7 @@ namespace Malaysia.Ops.Dispatch;
 /// </summary>
 public sealed class ClockAnnouncer(
     SimulationClock clock,
+    DurableDispatch dispatch,
     IBus bus,
     IHostApplicationLifetime lifetime,
     IOptions<SimulationOptions> simulation,
@@ -29,12 +32,14 @@ public sealed class ClockAnnouncer(
             clock.StartNow();
         }
 
+        dispatch.SaveClock(clock.Setting);
+
         var run = simulation.Value;
         logger.LogInformation("Run {RunId}: simulated time starts {Epoch:u} at {Speed}x", run.RunId, clock.Epoch, clock.Speed);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ClockAnnounceIntervalSeconds));
         do
         {
-            await bus.Publish(Announcement(clock, run), stoppingToken);
+            await bus.PublishConfirmedAsync(Announcement(clock, run), stoppingToken);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }

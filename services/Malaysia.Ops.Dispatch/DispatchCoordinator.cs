@@ -41,6 +41,53 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
 
     public DomainRoster Roster => roster;
 
+    /// <summary>Applies one message dispatch consumes and returns what to publish because of it.
+    /// The one way in for the consumers and for the ledger store's replay, so a restarted
+    /// dispatch rebuilds exactly the state the same messages built before.</summary>
+    public IReadOnlyList<IOpsMessage> Apply(IOpsMessage message) => message switch
+    {
+        IncidentRaised raised => Raise(raised) is { } assigned ? [assigned] : [],
+        IncidentAcknowledged acknowledged => Nothing(() => Acknowledged(acknowledged)),
+        IncidentResolved resolved => Nothing(() => Resolved(resolved)),
+        HandoffBriefing briefing => Briefed(briefing),
+        HandoffItemAccepted accepted => Nothing(() => ItemAccepted(accepted)),
+        HandoffItemQueried queried => Nothing(() => ItemQueried(queried)),
+        HandoffSurpriseFound surprise => Nothing(() => SurpriseFound(surprise)),
+        HandoffCompleted completed => Nothing(() => Completed(completed)),
+        AssistRequested request => RouteAssist(request) is { } routed ? [routed] : [],
+        AssistProvided provided => Nothing(() => AssistProvided(provided)),
+        WorkloadSubmitted submitted => Nothing(() => Workload(submitted)).Concat(CapacityRequest(submitted) is { } routed ? [routed] : []).ToList(),
+        WorkloadCompleted or WorkloadFailed => Nothing(() => Workload(message)),
+        DeskStateReported { Started: true } report => DeskStarted(report.DeskId, report.Instance, report.SimulatedAt),
+        DeskStateReported => [],
+        _ => throw new ArgumentException($"dispatch does not consume {message.GetType().Name}", nameof(message)),
+    };
+
+    private static IReadOnlyList<IOpsMessage> Nothing(Action apply)
+    {
+        apply();
+        return [];
+    }
+
+    /// <summary>Moves the shift clock on from <paramref name="from"/> to <paramref name="to"/>:
+    /// announces the shift starts between them, opens a handoff at each shift end, escalates
+    /// incidents at risk of missing their acknowledgement target and closes overdue handoffs.
+    /// Pure in the simulated instants it is given, so a restarted dispatch replays it.</summary>
+    public IReadOnlyList<IOpsMessage> Advance(DateTimeOffset from, DateTimeOffset to)
+    {
+        var messages = new List<IOpsMessage>();
+        foreach (var change in roster.BoundariesBetween(from, to))
+        {
+            messages.Add(change.IsStart
+                ? new ShiftStarted(change.Shift.ShiftId, change.Shift.DeskId, change.Shift.StartsAt, change.Shift.EndsAt, change.At)
+                : OpenHandoff(roster.PlanHandoff(change.Shift)));
+        }
+
+        messages.AddRange(EscalateBeforeBreach(to));
+        messages.AddRange(EscalateOverdue(to));
+        return messages;
+    }
+
     /// <summary>Records a raised incident and routes it to the desk on duty (or, in a coverage
     /// gap, the next desk on). A repeated raise is recorded once and routed once.</summary>
     public IncidentAssigned? Raise(IncidentRaised raised)

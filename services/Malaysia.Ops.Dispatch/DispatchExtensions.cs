@@ -1,9 +1,14 @@
 using Malaysia.Ops.Dispatch.Consumers;
 using Malaysia.Ops.Dispatch.Roster;
+using Malaysia.Ops.Dispatch.Store;
+using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.ServiceDefaults;
+using Malaysia.Ops.ServiceDefaults.Configuration;
 using Malaysia.Ops.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Malaysia.Ops.Dispatch;
@@ -47,6 +52,14 @@ public static class DispatchExtensions
         var services = bus.Services;
         services.AddDispatchSettings();
         services.AddSingleton<DispatchCoordinator>();
+        services.AddSingleton(sp => new DurableDispatch(
+            sp.GetRequiredService<DispatchCoordinator>(),
+            OpenStore(sp),
+            sp.GetRequiredService<IHostApplicationLifetime>(),
+            sp.GetRequiredService<ILogger<DurableDispatch>>()));
+
+        // Before the bus starts: nothing is consumed into a ledger not yet rebuilt.
+        services.AddHostedService<LedgerStoreStartup>();
         services.AddHostedService<ClockAnnouncer>();
         services.AddHostedService<ShiftClock>();
         services.AddHostedService<LedgerSnapshotWriter>();
@@ -61,5 +74,23 @@ public static class DispatchExtensions
                     endpoint.ConfigureConsumer(context, consumer);
                 }
             }));
+    }
+
+    private static SqliteLedgerStore? OpenStore(IServiceProvider services)
+    {
+        var runId = services.GetRequiredService<IOptions<SimulationOptions>>().Value.RunId;
+        if (services.GetRequiredService<IOptions<DispatchOptions>>().Value.LedgerStoreFileFor(runId) is not { } path)
+        {
+            return null;
+        }
+
+        if (services.GetRequiredService<SimulationClock>().IsVirtual)
+        {
+            throw new ConfigurationProblemException(
+                $"{DispatchOptions.Section}:{nameof(DispatchOptions.LedgerStorePath)}",
+                "a virtual-time run is repeated from its scenario and seed, not resumed; leave it empty");
+        }
+
+        return SqliteLedgerStore.Open(path, runId);
     }
 }

@@ -26,6 +26,16 @@ public sealed class DispatchOptions
     public ServiceLevels Targets() => Domain.Incidents.ServiceLevels.Default.With(ServiceLevels.Select(kv =>
         new ServiceLevel(kv.Key, TimeSpan.FromMinutes(kv.Value.AcknowledgeMinutes), TimeSpan.FromMinutes(kv.Value.ResolveMinutes))));
 
+    /// <summary>The SQLite file dispatch keeps its journal in (ledger, handoff deadlines,
+    /// escalation timers, the run's clock), so a restarted dispatch resumes the run; empty keeps
+    /// them in memory only. A relative path is taken from the working folder; "{RunId}" in it
+    /// stands for the run's id, so each run keeps its own file.</summary>
+    public string? LedgerStorePath { get; set; }
+
+    /// <summary>The ledger store's file for a run, or null for none.</summary>
+    public string? LedgerStoreFileFor(string runId) =>
+        string.IsNullOrWhiteSpace(LedgerStorePath) ? null : LedgerStorePath.Replace("{RunId}", runId, StringComparison.Ordinal);
+
     /// <summary>Where to write the ledger snapshot (JSON), or empty for none.</summary>
     public string? LedgerSnapshotPath { get; set; }
 
@@ -69,15 +79,33 @@ internal sealed class DispatchOptionsValidator : IValidateOptions<DispatchOption
             problems.Add($"Dispatch:ClockAnnounceIntervalSeconds: {options.ClockAnnounceIntervalSeconds} is out of range (more than 0, at most 3600)");
         }
 
-        if (!string.IsNullOrWhiteSpace(options.LedgerSnapshotPath))
-        {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(options.LedgerSnapshotPath));
-            if (folder is null || !Directory.Exists(folder))
-            {
-                problems.Add($"Dispatch:LedgerSnapshotPath: the folder of '{options.LedgerSnapshotPath}' does not exist");
-            }
-        }
+        FolderMustExist(nameof(options.LedgerSnapshotPath), options.LedgerSnapshotPath, problems);
+        FolderMustExist(nameof(options.LedgerStorePath), options.LedgerStorePath, problems);
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static void FolderMustExist(string setting, string? path, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return;
+        }
+
+        string? folder;
+        try
+        {
+            folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            problems.Add($"{DispatchOptions.Section}:{setting}: '{path}' is not a valid path ({e.Message})");
+            return;
+        }
+
+        if (folder is null || !Directory.Exists(folder))
+        {
+            problems.Add($"{DispatchOptions.Section}:{setting}: the folder of '{path}' does not exist");
+        }
     }
 }

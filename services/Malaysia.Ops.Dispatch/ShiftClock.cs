@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Dispatch.Store;
 using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.ServiceDefaults.Hosting;
+using Malaysia.Ops.ServiceDefaults.Messaging;
 using Malaysia.Ops.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
@@ -16,22 +18,32 @@ namespace Malaysia.Ops.Dispatch;
 /// </summary>
 public sealed class ShiftClock(
     SimulationClock clock,
-    DispatchCoordinator coordinator,
+    DurableDispatch dispatch,
     IBus bus,
     IHostApplicationLifetime lifetime,
     ILogger<ShiftClock> logger) : RunLoop(lifetime)
 {
     protected override async Task RunAsync(CancellationToken stoppingToken)
     {
+        var coordinator = dispatch.Coordinator;
         using var alarm = coordinator.ShiftClockAlarm;
         await clock.Started.WaitAsync(stoppingToken);
         var roster = coordinator.Roster;
-        var cursor = clock.GetUtcNow();
+
+        // A restarted dispatch goes on from where its shift clock stopped: the boundaries and
+        // deadlines that passed while it was down are handled now, late rather than never.
+        var cursor = dispatch.ResumeShiftClockFrom ?? clock.GetUtcNow();
+        if (dispatch.ResumeShiftClockFrom is { } resumed)
+        {
+            logger.LogWarning("Shift clock resumes from {Cursor:u} (now {Now:u})", resumed, clock.GetUtcNow());
+        }
+
+        await dispatch.PublishUnpublishedAsync(bus, stoppingToken);
 
         // Whoever is on duty when dispatch starts is announced, so the board starts complete.
         foreach (var shift in roster.OnDuty(cursor))
         {
-            await bus.Publish(new ShiftStarted(shift.ShiftId, shift.DeskId, shift.StartsAt, shift.EndsAt, cursor), stoppingToken);
+            await bus.PublishConfirmedAsync(new ShiftStarted(shift.ShiftId, shift.DeskId, shift.StartsAt, shift.EndsAt, cursor), stoppingToken);
         }
 
         while (!stoppingToken.IsCancellationRequested)
@@ -46,39 +58,44 @@ public sealed class ShiftClock(
                 continue;
             }
 
-            foreach (var change in roster.BoundariesBetween(cursor, due))
+            var entry = dispatch.Advance(cursor, due);
+            foreach (var message in entry.Outputs)
             {
-                if (change.IsStart)
-                {
-                    logger.LogInformation("Shift {ShiftId} of desk {Desk} starts at {At:u}", change.Shift.ShiftId, change.Shift.DeskId, change.At);
-                    await bus.Publish(new ShiftStarted(change.Shift.ShiftId, change.Shift.DeskId, change.Shift.StartsAt, change.Shift.EndsAt, change.At), stoppingToken);
-                }
-                else
-                {
-                    var plan = roster.PlanHandoff(change.Shift);
-                    using var activity = OpsTelemetry.ActivitySource.StartActivity($"handoff {plan.Outgoing.DeskId.ToUpperInvariant()}→{plan.Incoming.DeskId.ToUpperInvariant()} opens");
-                    activity?.SetTag("ops.handoff.id", plan.HandoffId);
-                    activity?.SetTag("ops.shift.id", plan.Outgoing.ShiftId);
-                    activity?.SetTag("ops.simulated_time", change.At.ToString("O"));
-                    logger.LogInformation("Shift {ShiftId} ends at {At:u}: handoff {HandoffId} to {Incoming}", change.Shift.ShiftId, change.At, plan.HandoffId, plan.Incoming.DeskId);
-                    await bus.Publish(coordinator.OpenHandoff(plan), stoppingToken);
-                }
+                await PublishAsync(message, stoppingToken);
             }
 
-            foreach (var escalation in coordinator.EscalateBeforeBreach(due))
-            {
-                logger.LogWarning("{Incident} escalated from {From} to {To}: {Reason}", escalation.IncidentId, escalation.FromDeskId, escalation.Paged ? "the on-call pager" : escalation.DeskId, escalation.Reason);
-                await bus.Publish(escalation, stoppingToken);
-            }
-
-            foreach (var escalation in coordinator.EscalateOverdue(due))
-            {
-                logger.LogWarning("Handoff {HandoffId} escalated {Item}: {Reason}", escalation.HandoffId, escalation.IncidentId.Length == 0 ? "as a whole" : escalation.IncidentId, escalation.Reason);
-                await bus.Publish(escalation, stoppingToken);
-            }
-
+            dispatch.Published(entry);
             cursor = due;
         }
+    }
+
+    private async Task PublishAsync(IOpsMessage message, CancellationToken stoppingToken)
+    {
+        switch (message)
+        {
+            case ShiftStarted started:
+                logger.LogInformation("Shift {ShiftId} of desk {Desk} starts at {At:u}", started.ShiftId, started.DeskId, started.SimulatedAt);
+                break;
+            case ShiftEnding ending:
+                using (var activity = OpsTelemetry.ActivitySource.StartActivity($"handoff {ending.DeskId.ToUpperInvariant()}→{ending.IncomingDeskId.ToUpperInvariant()} opens"))
+                {
+                    activity?.SetTag("ops.handoff.id", ending.HandoffId);
+                    activity?.SetTag("ops.shift.id", ending.ShiftId);
+                    activity?.SetTag("ops.simulated_time", ending.SimulatedAt.ToString("O"));
+                    logger.LogInformation("Shift {ShiftId} ends at {At:u}: handoff {HandoffId} to {Incoming}", ending.ShiftId, ending.SimulatedAt, ending.HandoffId, ending.IncomingDeskId);
+                    await bus.PublishConfirmedAsync(ending, stoppingToken);
+                }
+
+                return;
+            case IncidentEscalated escalation:
+                logger.LogWarning("{Incident} escalated from {From} to {To}: {Reason}", escalation.IncidentId, escalation.FromDeskId, escalation.Paged ? "the on-call pager" : escalation.DeskId, escalation.Reason);
+                break;
+            case HandoffEscalated escalation:
+                logger.LogWarning("Handoff {HandoffId} escalated {Item}: {Reason}", escalation.HandoffId, escalation.IncidentId.Length == 0 ? "as a whole" : escalation.IncidentId, escalation.Reason);
+                break;
+        }
+
+        await bus.PublishConfirmedAsync(message, stoppingToken);
     }
 
     private static DateTimeOffset Latest(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

@@ -1,4 +1,5 @@
 using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Dispatch.Store;
 using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.ServiceDefaults.Configuration;
 using MassTransit;
@@ -11,7 +12,7 @@ namespace Malaysia.Ops.Dispatch.Consumers;
 /// Dispatch owns the run's clock, so the console's pause, resume and speed requests come here:
 /// applied to the clock and announced at once, so every process follows within one message.
 /// </summary>
-public sealed class ClockChangeConsumer(SimulationClock clock, IOptions<SimulationOptions> simulation, ILogger<ClockChangeConsumer> logger)
+public sealed class ClockChangeConsumer(SimulationClock clock, DurableDispatch dispatch, IOptions<SimulationOptions> simulation, ILogger<ClockChangeConsumer> logger)
     : IConsumer<SimulationClockChangeRequested>
 {
     public async Task Consume(ConsumeContext<SimulationClockChangeRequested> context)
@@ -40,6 +41,7 @@ public sealed class ClockChangeConsumer(SimulationClock clock, IOptions<Simulati
                 return;
         }
 
+        dispatch.SaveClock(clock.Setting);
         logger.LogInformation("Clock {Change} by {RequestedBy}: {Now:u} at {Speed}x{Paused}", request.Change, request.RequestedBy, clock.GetUtcNow(), clock.Speed, clock.IsPaused ? " (paused)" : string.Empty);
         await context.Publish(ClockAnnouncer.Announcement(clock, simulation.Value), context.CancellationToken);
     }

@@ -1,57 +1,36 @@
 using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Dispatch.Store;
 using MassTransit;
 
 namespace Malaysia.Ops.Dispatch.Consumers;
 
 /// <summary>Records what a briefing carried, so that every item is either accepted or escalated;
 /// items briefed after the window closed are escalated straight away.</summary>
-public sealed class HandoffBriefingConsumer(DispatchCoordinator coordinator) : IConsumer<HandoffBriefing>
+public sealed class HandoffBriefingConsumer(DurableDispatch dispatch) : IConsumer<HandoffBriefing>
 {
-    public async Task Consume(ConsumeContext<HandoffBriefing> context)
-    {
-        foreach (var escalation in coordinator.Briefed(context.Message))
-        {
-            await context.Publish(escalation);
-        }
-    }
+    public Task Consume(ConsumeContext<HandoffBriefing> context) => dispatch.ConsumeAsync(context);
 }
 
 /// <summary>Records an item's handoff latency and its new owner.</summary>
-public sealed class HandoffItemAcceptedConsumer(DispatchCoordinator coordinator) : IConsumer<HandoffItemAccepted>
+public sealed class HandoffItemAcceptedConsumer(DurableDispatch dispatch) : IConsumer<HandoffItemAccepted>
 {
-    public Task Consume(ConsumeContext<HandoffItemAccepted> context)
-    {
-        coordinator.ItemAccepted(context.Message);
-        return Task.CompletedTask;
-    }
+    public Task Consume(ConsumeContext<HandoffItemAccepted> context) => dispatch.ConsumeAsync(context);
 }
 
 /// <summary>Counts an item the incoming desk had to ask about.</summary>
-public sealed class HandoffItemQueriedConsumer(DispatchCoordinator coordinator) : IConsumer<HandoffItemQueried>
+public sealed class HandoffItemQueriedConsumer(DurableDispatch dispatch) : IConsumer<HandoffItemQueried>
 {
-    public Task Consume(ConsumeContext<HandoffItemQueried> context)
-    {
-        coordinator.ItemQueried(context.Message);
-        return Task.CompletedTask;
-    }
+    public Task Consume(ConsumeContext<HandoffItemQueried> context) => dispatch.ConsumeAsync(context);
 }
 
 /// <summary>Counts missing context found only when work started.</summary>
-public sealed class HandoffSurpriseFoundConsumer(DispatchCoordinator coordinator) : IConsumer<HandoffSurpriseFound>
+public sealed class HandoffSurpriseFoundConsumer(DurableDispatch dispatch) : IConsumer<HandoffSurpriseFound>
 {
-    public Task Consume(ConsumeContext<HandoffSurpriseFound> context)
-    {
-        coordinator.SurpriseFound(context.Message);
-        return Task.CompletedTask;
-    }
+    public Task Consume(ConsumeContext<HandoffSurpriseFound> context) => dispatch.ConsumeAsync(context);
 }
 
 /// <summary>Records the handoff's own latency.</summary>
-public sealed class HandoffCompletedConsumer(DispatchCoordinator coordinator) : IConsumer<HandoffCompleted>
+public sealed class HandoffCompletedConsumer(DurableDispatch dispatch) : IConsumer<HandoffCompleted>
 {
-    public Task Consume(ConsumeContext<HandoffCompleted> context)
-    {
-        coordinator.Completed(context.Message);
-        return Task.CompletedTask;
-    }
+    public Task Consume(ConsumeContext<HandoffCompleted> context) => dispatch.ConsumeAsync(context);
 }

@@ -1,4 +1,5 @@
 using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Dispatch.Store;
 using Malaysia.Ops.ServiceDefaults.Messaging;
 using Malaysia.Ops.ServiceDefaults.Telemetry;
 using MassTransit;
@@ -7,7 +8,7 @@ namespace Malaysia.Ops.Dispatch.Consumers;
 
 /// <summary>Routes each raised incident to the desk on duty. One that is not a valid incident is
 /// refused before the ledger sees it (to the error queue, with the reason).</summary>
-public sealed class IncidentRaisedConsumer(DispatchCoordinator coordinator) : IConsumer<IncidentRaised>
+public sealed class IncidentRaisedConsumer(DurableDispatch dispatch) : IConsumer<IncidentRaised>
 {
     public async Task Consume(ConsumeContext<IncidentRaised> context)
     {
@@ -17,7 +18,13 @@ public sealed class IncidentRaisedConsumer(DispatchCoordinator coordinator) : IC
             IncidentFieldChecks.Problems(raised.IncidentId, raised.Type, raised.Severity, raised.WorkMinutes)
                 .Concat(IncidentFieldChecks.TextProblems(nameof(raised.ClusterId), raised.ClusterId, IncidentFieldChecks.MaxIdLength))
                 .Concat(IncidentFieldChecks.TextProblems(nameof(raised.Summary), raised.Summary, IncidentFieldChecks.MaxSummaryLength)));
-        if (coordinator.Raise(raised) is { } assignment)
+        var entry = dispatch.Apply(raised, context.MessageId?.ToString("N"));
+        if (entry.Published)
+        {
+            return;
+        }
+
+        foreach (var assignment in entry.Outputs.OfType<IncidentAssigned>())
         {
             using var activity = OpsTelemetry.ActivitySource.StartActivity($"route {assignment.IncidentId} to {assignment.DeskId.ToUpperInvariant()} desk");
             activity?.SetTag("ops.incident.id", assignment.IncidentId);
@@ -27,25 +34,19 @@ public sealed class IncidentRaisedConsumer(DispatchCoordinator coordinator) : IC
             activity?.SetTag("ops.shift.id", assignment.ShiftId);
             activity?.SetTag("ops.in_coverage_gap", assignment.ArrivedInCoverageGap);
             activity?.SetTag("ops.simulated_time", assignment.SimulatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-            await context.Publish(assignment);
+            await context.PublishConfirmedAsync(assignment, context.CancellationToken);
         }
+
+        dispatch.Published(entry);
     }
 }
 
-public sealed class IncidentAcknowledgedConsumer(DispatchCoordinator coordinator) : IConsumer<IncidentAcknowledged>
+public sealed class IncidentAcknowledgedConsumer(DurableDispatch dispatch) : IConsumer<IncidentAcknowledged>
 {
-    public Task Consume(ConsumeContext<IncidentAcknowledged> context)
-    {
-        coordinator.Acknowledged(context.Message);
-        return Task.CompletedTask;
-    }
+    public Task Consume(ConsumeContext<IncidentAcknowledged> context) => dispatch.ConsumeAsync(context);
 }
 
-public sealed class IncidentResolvedConsumer(DispatchCoordinator coordinator) : IConsumer<IncidentResolved>
+public sealed class IncidentResolvedConsumer(DurableDispatch dispatch) : IConsumer<IncidentResolved>
 {
-    public Task Consume(ConsumeContext<IncidentResolved> context)
-    {
-        coordinator.Resolved(context.Message);
-        return Task.CompletedTask;
-    }
+    public Task Consume(ConsumeContext<IncidentResolved> context) => dispatch.ConsumeAsync(context);
 }
