@@ -20,55 +20,27 @@ public sealed class BadInputOnTheQueuesSpecs(RabbitMqNode broker, ITestOutputHel
     private static readonly DateTimeOffset Epoch = new(2026, 7, 13, 2, 0, 0, TimeSpan.Zero);
     private const string EnvelopeContentType = "application/vnd.masstransit+json";
 
-    private readonly string workFolder = Directory.CreateTempSubdirectory("malaysia-ops-bad-input-").FullName;
-    private readonly List<ServiceProcess> services = [];
-    private string virtualHost = string.Empty;
+    private OperationProcesses operation = null!;
 
-    public async Task InitializeAsync() => virtualHost = await broker.CreateVirtualHostAsync("bad-input");
+    public async Task InitializeAsync() => operation = await OperationProcesses.CreateAsync(broker, "bad-input", Epoch, speed: 60);
 
-    public async Task DisposeAsync()
-    {
-        foreach (var service in services)
-        {
-            await service.DisposeAsync();
-        }
-
-        await broker.DeleteVirtualHostAsync(virtualHost);
-        Directory.Delete(workFolder, recursive: true);
-    }
+    public async Task DisposeAsync() => await operation.DisposeAsync();
 
     [Fact]
     [Trait("Category", ReliabilityFigures.Category)]
     public async Task Bad_messages_go_to_the_error_queues_with_their_reason_and_nothing_accepted_is_lost_or_doubled()
     {
-        var snapshotPath = Path.Combine(workFolder, "ledger.json");
-        var common = new Dictionary<string, string>
-        {
-            ["Messaging__Transport"] = "RabbitMq",
-            ["RabbitMq__Host"] = "127.0.0.1",
-            ["RabbitMq__Port"] = broker.AmqpPort.ToString(CultureInfo.InvariantCulture),
-            ["RabbitMq__VirtualHost"] = virtualHost,
-            ["Simulation__RunId"] = virtualHost,
-            ["Simulation__Epoch"] = Epoch.ToString("O", CultureInfo.InvariantCulture),
-            ["Simulation__Speed"] = "60",
-        };
-        await using var acknowledgements = await BrokerAudit.StartAsync(broker.AmqpPort, virtualHost, "IncidentAcknowledged", "incidentId");
-        var desk = Start("Malaysia.Ops.Desk.My.Worker", common);
-        await desk.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
-        var dispatch = Start("Malaysia.Ops.Dispatch.Worker", new Dictionary<string, string>(common)
-        {
-            ["Dispatch__LedgerSnapshotPath"] = snapshotPath,
-            ["Dispatch__SnapshotIntervalSeconds"] = "0.5",
-        });
-        await dispatch.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        await using var acknowledgements = await BrokerAudit.StartAsync(broker.AmqpPort, operation.VirtualHost, "IncidentAcknowledged", "incidentId");
+        var desk = await operation.StartReadyAsync("Malaysia.Ops.Desk.My.Worker");
+        var dispatch = await operation.StartDispatchAsync();
 
-        var factory = new ConnectionFactory { HostName = "127.0.0.1", Port = broker.AmqpPort, VirtualHost = virtualHost, UserName = "guest", Password = "guest", ClientProvidedName = "bad-input-publisher" };
+        var factory = new ConnectionFactory { HostName = "127.0.0.1", Port = broker.AmqpPort, VirtualHost = operation.VirtualHost, UserName = "guest", Password = "guest", ClientProvidedName = "bad-input-publisher" };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
 
         // Accepted first: an incident raised the way the workload raises one.
         await PublishAsync(channel, "Malaysia.Ops.Contracts:IncidentRaised", string.Empty, Envelope("IncidentRaised", Incident("INC-Q-0001", severity: 2)), EnvelopeContentType);
-        await LedgerSnapshotFile.WaitAsync(snapshotPath, s => s.Incidents.Any(i => i.IncidentId == "INC-Q-0001" && i.AcknowledgedAt is not null), "INC-Q-0001 to be acknowledged", TimeSpan.FromSeconds(60), services);
+        await operation.WaitForSnapshotAsync(s => s.Incidents.Any(i => i.IncidentId == "INC-Q-0001" && i.AcknowledgedAt is not null), "INC-Q-0001 to be acknowledged", TimeSpan.FromSeconds(60));
 
         // Then the bad input, straight onto each service's own queue: malformed JSON, 4 MB
         // bodies, a type no service knows, impossible values.
@@ -97,7 +69,7 @@ public sealed class BadInputOnTheQueuesSpecs(RabbitMqNode broker, ITestOutputHel
 
         // The services still work: a new incident goes all the way through.
         await PublishAsync(channel, "Malaysia.Ops.Contracts:IncidentRaised", string.Empty, Envelope("IncidentRaised", Incident("INC-Q-0005", severity: 3)), EnvelopeContentType);
-        var ledger = await LedgerSnapshotFile.WaitAsync(snapshotPath, s => s.Incidents.Any(i => i.IncidentId == "INC-Q-0005" && i.AcknowledgedAt is not null), "INC-Q-0005 to be acknowledged after the bad input", TimeSpan.FromSeconds(60), services);
+        var ledger = await operation.WaitForSnapshotAsync(s => s.Incidents.Any(i => i.IncidentId == "INC-Q-0005" && i.AcknowledgedAt is not null), "INC-Q-0005 to be acknowledged after the bad input", TimeSpan.FromSeconds(60));
 
         var dispatchErrors = await DrainAsync(channel, "dispatch_error");
         var deskErrors = await DrainAsync(channel, "desk-my_error");
@@ -141,13 +113,6 @@ public sealed class BadInputOnTheQueuesSpecs(RabbitMqNode broker, ITestOutputHel
         Assert.Equal(["INC-Q-0001", "INC-Q-0002", "INC-Q-0005"], ledger.Incidents.Select(i => i.IncidentId).Order(StringComparer.Ordinal));
         Assert.All(["INC-Q-0001", "INC-Q-0002", "INC-Q-0005"], id => Assert.Equal(1, acknowledgements.Seen[id]));
         Assert.All(ledger.Incidents, i => Assert.Equal("my", i.AssignedDeskId));
-    }
-
-    private ServiceProcess Start(string project, IDictionary<string, string> environment)
-    {
-        var service = ServiceProcess.Start(project, environment);
-        services.Add(service);
-        return service;
     }
 
     private static string Incident(string id, int severity, string summary = "GPU node lost") => string.Create(

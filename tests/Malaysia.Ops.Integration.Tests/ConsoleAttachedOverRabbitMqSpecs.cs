@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -15,58 +14,36 @@ namespace Malaysia.Ops.Integration.Tests;
 public sealed class ConsoleAttachedOverRabbitMqSpecs(RabbitMqNode broker, ITestOutputHelper log) : IAsyncLifetime
 {
     private const string Token = "attached-console-token-0123";
-    private readonly List<ServiceProcess> services = [];
-    private string virtualHost = string.Empty;
-    private ServiceUsers users = null!;
+    private OperationProcesses operation = null!;
 
     public async Task InitializeAsync()
     {
-        virtualHost = await broker.CreateVirtualHostAsync("console");
-
         // Every service connects as its own broker user, with only the permissions it needs.
-        users = await broker.GrantServicesAsync(virtualHost);
+        ServiceUsers? users = null;
+        operation = await OperationProcesses.CreateAsync(
+            broker,
+            "console",
+            new DateTimeOffset(2026, 7, 13, 12, 0, 0, TimeSpan.Zero),
+            speed: 120,
+            seed: 7,
+            perService: project => users!.EnvironmentOf(project));
+        users = await broker.GrantServicesAsync(operation.VirtualHost);
     }
 
-    public async Task DisposeAsync()
-    {
-        foreach (var service in services)
-        {
-            await service.DisposeAsync();
-        }
-
-        await broker.DeleteVirtualHostAsync(virtualHost);
-    }
+    public async Task DisposeAsync() => await operation.DisposeAsync();
 
     [Fact]
     public async Task The_attached_console_sees_the_services_work_and_its_controls_reach_them()
     {
-        var common = new Dictionary<string, string>
-        {
-            ["Messaging__Transport"] = "RabbitMq",
-            ["RabbitMq__Host"] = "127.0.0.1",
-            ["RabbitMq__Port"] = broker.AmqpPort.ToString(CultureInfo.InvariantCulture),
-            ["RabbitMq__VirtualHost"] = virtualHost,
-            ["Simulation__RunId"] = virtualHost,
-            ["Simulation__Epoch"] = "2026-07-13T12:00:00Z",
-            ["Simulation__Speed"] = "120",
-            ["Simulation__Seed"] = "7",
-            ["Workload__IncidentsPerHour"] = "2",
-        };
-
-        foreach (var desk in new[] { "Malaysia.Ops.Desk.Us.Worker", "Malaysia.Ops.Desk.My.Worker" })
-        {
-            await Start(desk, common).WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        }
-
-        await Start("Malaysia.Ops.Dispatch.Worker", common).WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        var console = Start("Malaysia.Ops.OperationsConsole", new Dictionary<string, string>(common)
+        await operation.StartDesksAsync();
+        await operation.StartDispatchAsync();
+        var console = await operation.StartReadyAsync("Malaysia.Ops.OperationsConsole", new Dictionary<string, string>
         {
             ["Console__Mode"] = "Attached",
             ["Console__Token"] = Token,
             ["Console__TraceUrl"] = "http://localhost:16686/trace/{traceId}",
         });
-        await console.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        await Start("Malaysia.Ops.Workload.Worker", common).WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        await operation.StartWorkloadAsync(incidentsPerHour: 2);
 
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{console.HealthPort}") };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
@@ -96,13 +73,6 @@ public sealed class ConsoleAttachedOverRabbitMqSpecs(RabbitMqNode broker, ITestO
     private static JsonElement Desk(JsonElement board, string deskId) =>
         board.GetProperty("desks").EnumerateArray().Single(d => d.GetProperty("deskId").GetString() == deskId);
 
-    private ServiceProcess Start(string project, IDictionary<string, string> environment)
-    {
-        var service = ServiceProcess.Start(project, environment.Concat(users.EnvironmentOf(project)).ToDictionary());
-        services.Add(service);
-        return service;
-    }
-
     private async Task<JsonElement> WaitForBoard(HttpClient http, Func<JsonElement, bool> shows, string what)
     {
         var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
@@ -118,7 +88,7 @@ public sealed class ConsoleAttachedOverRabbitMqSpecs(RabbitMqNode broker, ITestO
             await Task.Delay(200);
         }
 
-        var logs = string.Join("\n", services.Select(s => $"=== {s.Name} ===\n{string.Join('\n', s.Output.Split('\n').TakeLast(30))}"));
+        var logs = string.Join("\n", operation.Services.Select(s => $"=== {s.Name} ===\n{string.Join('\n', s.Output.Split('\n').TakeLast(30))}"));
         throw new TimeoutException($"timed out waiting for {what}; board: {board}\n{logs}");
     }
 }

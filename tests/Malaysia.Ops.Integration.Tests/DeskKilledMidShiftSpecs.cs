@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Malaysia.Ops.Domain.Ledger;
 using Xunit.Abstractions;
 
@@ -16,85 +15,49 @@ namespace Malaysia.Ops.Integration.Tests;
 public sealed class DeskKilledMidShiftSpecs(RabbitMqNode broker, ITestOutputHelper log) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Epoch = new(2026, 7, 13, 1, 0, 0, TimeSpan.Zero);
-    private const double Speed = 720;
     private const int Seed = 2026;
 
-    private readonly string workFolder = Directory.CreateTempSubdirectory("malaysia-ops-kill-").FullName;
-    private readonly List<ServiceProcess> services = [];
-    private string virtualHost = string.Empty;
+    private OperationProcesses operation = null!;
 
-    public async Task InitializeAsync() => virtualHost = await broker.CreateVirtualHostAsync("desk-killed");
+    public async Task InitializeAsync() => operation = await OperationProcesses.CreateAsync(broker, "desk-killed", Epoch, speed: 720, Seed);
 
-    public async Task DisposeAsync()
-    {
-        foreach (var service in services)
-        {
-            await service.DisposeAsync();
-        }
-
-        await broker.DeleteVirtualHostAsync(virtualHost);
-        Directory.Delete(workFolder, recursive: true);
-    }
+    public async Task DisposeAsync() => await operation.DisposeAsync();
 
     [Fact]
     [Trait("Category", ReliabilityFigures.Category)]
     public async Task A_desk_killed_mid_shift_and_restarted_loses_no_incident_and_works_none_twice()
     {
-        var snapshotPath = Path.Combine(workFolder, "ledger.json");
-        var common = new Dictionary<string, string>
-        {
-            ["Messaging__Transport"] = "RabbitMq",
-            ["RabbitMq__Host"] = "127.0.0.1",
-            ["RabbitMq__Port"] = broker.AmqpPort.ToString(CultureInfo.InvariantCulture),
-            ["RabbitMq__VirtualHost"] = virtualHost,
-            ["Simulation__RunId"] = virtualHost,
-            ["Simulation__Epoch"] = Epoch.ToString("O", CultureInfo.InvariantCulture),
-            ["Simulation__Speed"] = Speed.ToString(CultureInfo.InvariantCulture),
-            ["Simulation__Seed"] = Seed.ToString(CultureInfo.InvariantCulture),
-        };
-        await using var raisedAudit = await BrokerAudit.StartAsync(broker.AmqpPort, virtualHost, "IncidentRaised", "incidentId");
-        await using var resolvedAudit = await BrokerAudit.StartAsync(broker.AmqpPort, virtualHost, "IncidentResolved", "incidentId");
-
-        var deskUs = Start("Malaysia.Ops.Desk.Us.Worker", common);
-        var deskMy = Start("Malaysia.Ops.Desk.My.Worker", common);
-        await Task.WhenAll(deskUs.WaitUntilReadyAsync(TimeSpan.FromSeconds(90)), deskMy.WaitUntilReadyAsync(TimeSpan.FromSeconds(90)));
-        var dispatch = Start("Malaysia.Ops.Dispatch.Worker", new Dictionary<string, string>(common)
-        {
-            ["Dispatch__LedgerSnapshotPath"] = snapshotPath,
-            ["Dispatch__SnapshotIntervalSeconds"] = "0.5",
-        });
-        await dispatch.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
-        var workload = Start("Malaysia.Ops.Workload.Worker", new Dictionary<string, string>(common) { ["Workload__IncidentsPerHour"] = "10" });
-        await workload.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        await using var raisedAudit = await BrokerAudit.StartAsync(broker.AmqpPort, operation.VirtualHost, "IncidentRaised", "incidentId");
+        await using var resolvedAudit = await BrokerAudit.StartAsync(broker.AmqpPort, operation.VirtualHost, "IncidentResolved", "incidentId");
+        var (_, deskMy) = await operation.StartDesksAsync();
+        await operation.StartDispatchAsync();
+        var workload = await operation.StartWorkloadAsync(incidentsPerHour: 10);
 
         // Mid-shift in Kuala Lumpur (the MY desk's shift runs 00:00 to 12:00 UTC), one to three
         // simulated hours after the incidents start, at a moment drawn from the seed.
-        var started = LedgerSnapshotFile.Read(snapshotPath).SimulatedAt;
+        var started = operation.ReadSnapshot().SimulatedAt;
         Assert.True(started < Epoch.AddHours(7), $"the run was at {started:HH:mm} before the workload was up; too late for a mid-shift kill");
         var killAt = started.AddMinutes(new Random(Seed).Next(60, 180));
-        var beforeKill = await LedgerSnapshotFile.WaitAsync(snapshotPath, s => s.SimulatedAt >= killAt, $"the simulated time {killAt:HH:mm}", TimeSpan.FromMinutes(2), services);
+        var beforeKill = await operation.WaitForSnapshotAsync(s => s.SimulatedAt >= killAt, $"the simulated time {killAt:HH:mm}", TimeSpan.FromMinutes(2));
         var heldByMy = beforeKill.Incidents.Count(i => i.Status == IncidentStatus.Open && i.OwnerDeskId == "my");
         var killedAt = Stopwatch.StartNew();
         await deskMy.KillAsync();
-        var restarted = Start("Malaysia.Ops.Desk.My.Worker", common);
-        await restarted.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        await operation.StartReadyAsync("Malaysia.Ops.Desk.My.Worker");
         var readyAfter = killedAt.Elapsed;
 
         // The restarted desk resolves something again: recovered.
-        var restartedAt = ReadSimulatedNow(snapshotPath);
-        await LedgerSnapshotFile.WaitAsync(snapshotPath, s => s.Incidents.Any(i => i.ResolvedByDeskId == "my" && i.ResolvedAt > restartedAt), "the restarted MY desk to resolve an incident", TimeSpan.FromMinutes(1), services);
+        var restartedAt = operation.ReadSnapshot().SimulatedAt;
+        await operation.WaitForSnapshotAsync(s => s.Incidents.Any(i => i.ResolvedByDeskId == "my" && i.ResolvedAt > restartedAt), "the restarted MY desk to resolve an incident", TimeSpan.FromMinutes(1));
         var workingAfter = killedAt.Elapsed;
 
         // Raise until the noon handoff is over, then let every incident be resolved.
-        await LedgerSnapshotFile.WaitAsync(snapshotPath, s => s.Handoffs.Any(h => h.Direction == "my->us" && h.Status != HandoffStatus.AwaitingBriefing && h.Status != HandoffStatus.Briefed), "the noon handoff", TimeSpan.FromMinutes(3), services);
+        await operation.WaitForSnapshotAsync(s => s.Handoffs.Any(h => h.Direction == "my->us" && h.Status != HandoffStatus.AwaitingBriefing && h.Status != HandoffStatus.Briefed), "the noon handoff", TimeSpan.FromMinutes(3));
         Assert.Equal(0, await workload.StopAsync(TimeSpan.FromSeconds(30)));
         var raised = raisedAudit.Seen;
-        var ledger = await LedgerSnapshotFile.WaitAsync(
-            snapshotPath,
+        var ledger = await operation.WaitForSnapshotAsync(
             s => s.Incidents.Count >= raised.Count && s.Incidents.All(i => i.Status == IncidentStatus.Resolved),
             "every incident to be resolved",
-            TimeSpan.FromMinutes(2),
-            services);
+            TimeSpan.FromMinutes(2));
 
         var lost = raised.Keys.Count(id => ledger.Incidents.All(i => i.IncidentId != id));
         var doubled = resolvedAudit.Seen.Count(r => r.Value > 1);
@@ -109,14 +72,5 @@ public sealed class DeskKilledMidShiftSpecs(RabbitMqNode broker, ITestOutputHelp
         Assert.Equal(0, doubled);
         Assert.Equal(raised.Keys.Order(StringComparer.Ordinal), ledger.Incidents.Select(i => i.IncidentId).Order(StringComparer.Ordinal));
         Assert.Contains(ledger.Handoffs, h => h.Direction == "my->us");
-    }
-
-    private static DateTimeOffset ReadSimulatedNow(string path) => LedgerSnapshotFile.Read(path).SimulatedAt;
-
-    private ServiceProcess Start(string project, IDictionary<string, string> environment)
-    {
-        var service = ServiceProcess.Start(project, environment);
-        services.Add(service);
-        return service;
     }
 }

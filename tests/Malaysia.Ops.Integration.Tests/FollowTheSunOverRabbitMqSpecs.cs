@@ -16,71 +16,44 @@ public sealed class FollowTheSunOverRabbitMqSpecs(RabbitMqNode broker, ITestOutp
     private static readonly DateTimeOffset Epoch = new(2026, 7, 13, 0, 0, 0, TimeSpan.Zero);
     private const double Speed = 4_320;
 
-    private readonly string workFolder = Directory.CreateTempSubdirectory("malaysia-ops-it-").FullName;
-    private readonly List<ServiceProcess> services = [];
-    private string virtualHost = string.Empty;
-    private ServiceUsers users = null!;
+    private OperationProcesses operation = null!;
 
     public async Task InitializeAsync()
     {
-        virtualHost = await broker.CreateVirtualHostAsync("follow-the-sun");
-
-        // Every service connects as its own broker user, with only the permissions it needs.
-        users = await broker.GrantServicesAsync(virtualHost);
+        // Every service connects as its own broker user, with only the permissions it needs,
+        // and writes its spans to a file of its own.
+        ServiceUsers? users = null;
+        operation = await OperationProcesses.CreateAsync(
+            broker,
+            "follow-the-sun",
+            Epoch,
+            Speed,
+            seed: 2026,
+            settings: new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Information" },
+            perService: project => new Dictionary<string, string>(users!.EnvironmentOf(project))
+            {
+                ["Telemetry__TraceFile"] = Path.Combine(operation.WorkFolder, $"{project}.traces.jsonl"),
+            });
+        users = await broker.GrantServicesAsync(operation.VirtualHost);
     }
 
-    public async Task DisposeAsync()
-    {
-        foreach (var service in services)
-        {
-            await service.DisposeAsync();
-        }
-
-        await broker.DeleteVirtualHostAsync(virtualHost);
-        Directory.Delete(workFolder, recursive: true);
-    }
+    public async Task DisposeAsync() => await operation.DisposeAsync();
 
     [Fact]
     public async Task Two_days_over_RabbitMQ_hand_work_across_the_bridge_and_account_for_every_incident_once()
     {
-        var snapshotPath = Path.Combine(workFolder, "ledger.json");
-        var common = new Dictionary<string, string>
-        {
-            ["Messaging__Transport"] = "RabbitMq",
-            ["RabbitMq__Host"] = "127.0.0.1",
-            ["RabbitMq__Port"] = broker.AmqpPort.ToString(CultureInfo.InvariantCulture),
-            ["RabbitMq__VirtualHost"] = virtualHost,
-            ["Simulation__RunId"] = virtualHost,
-            ["Simulation__Epoch"] = Epoch.ToString("O", CultureInfo.InvariantCulture),
-            ["Simulation__Speed"] = Speed.ToString(CultureInfo.InvariantCulture),
-            ["Simulation__Seed"] = "2026",
-            ["Logging__LogLevel__Default"] = "Information",
-        };
-
-        await using var audit = await BrokerAudit.StartAsync(broker.AmqpPort, virtualHost, "IncidentRaised", "incidentId");
-
-        // Desks first, so their queues are bound before dispatch routes anything; dispatch
-        // then owns and announces the clock; the workload starts raising last.
-        var deskUs = Start("Malaysia.Ops.Desk.Us.Worker", common);
-        var deskMy = Start("Malaysia.Ops.Desk.My.Worker", common);
-        await Task.WhenAll(deskUs.WaitUntilReadyAsync(TimeSpan.FromSeconds(90)), deskMy.WaitUntilReadyAsync(TimeSpan.FromSeconds(90)));
-        var dispatch = Start("Malaysia.Ops.Dispatch.Worker", new Dictionary<string, string>(common)
-        {
-            ["Dispatch__LedgerSnapshotPath"] = snapshotPath,
-            ["Dispatch__SnapshotIntervalSeconds"] = "0.5",
-            ["Dispatch__HandoffWindowMinutes"] = "360",
-        });
-        await dispatch.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
-        var workload = Start("Malaysia.Ops.Workload.Worker", new Dictionary<string, string>(common) { ["Workload__IncidentsPerHour"] = "4" });
-        await workload.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        await using var audit = await BrokerAudit.StartAsync(broker.AmqpPort, operation.VirtualHost, "IncidentRaised", "incidentId");
+        var (deskUs, deskMy) = await operation.StartDesksAsync();
+        var dispatch = await operation.StartDispatchAsync(new Dictionary<string, string> { ["Dispatch__HandoffWindowMinutes"] = "360" });
+        var workload = await operation.StartWorkloadAsync(incidentsPerHour: 4);
 
         // Two simulated days and the window of the fourth handoff (00:00 on day 3).
         var runUntil = Epoch.AddDays(2).AddHours(2);
-        await WaitForSnapshot(snapshotPath, s => s.SimulatedAt >= runUntil, "two simulated days", TimeSpan.FromMinutes(3));
+        await operation.WaitForSnapshotAsync(s => s.SimulatedAt >= runUntil, "two simulated days", TimeSpan.FromMinutes(3));
 
         Assert.Equal(0, await workload.StopAsync(TimeSpan.FromSeconds(30)));
         var raised = audit.Seen;
-        await WaitForSnapshot(snapshotPath, s => s.Incidents.Count >= raised.Count, "the ledger to hold every raised incident", TimeSpan.FromSeconds(30));
+        await operation.WaitForSnapshotAsync(s => s.Incidents.Count >= raised.Count, "the ledger to hold every raised incident", TimeSpan.FromSeconds(30));
 
         var exitCodes = new Dictionary<string, int>();
         foreach (var service in new[] { deskUs, deskMy, dispatch })
@@ -88,7 +61,7 @@ public sealed class FollowTheSunOverRabbitMqSpecs(RabbitMqNode broker, ITestOutp
             exitCodes[service.Name] = await service.StopAsync(TimeSpan.FromSeconds(30));
         }
 
-        var ledger = ReadSnapshot(snapshotPath);
+        var ledger = operation.ReadSnapshot();
         log.WriteLine($"raised {raised.Count}; ledger {ledger.Summary.IncidentsRaised} (resolved {ledger.Summary.IncidentsResolved}, open {ledger.Summary.IncidentsOpen}); handoffs {ledger.Summary.Handoffs}");
         foreach (var handoff in ledger.Handoffs)
         {
@@ -131,7 +104,7 @@ public sealed class FollowTheSunOverRabbitMqSpecs(RabbitMqNode broker, ITestOutp
         // One trace per incident across the processes: every span that names an incident is in
         // that incident's one trace, and an incident that changed hands shows the alert, the
         // router and both desks in it; the handoff's own span links to it.
-        var spans = Directory.GetFiles(workFolder, "*.traces.jsonl").SelectMany(TraceFile.Read).ToList();
+        var spans = Directory.GetFiles(operation.WorkFolder, "*.traces.jsonl").SelectMany(TraceFile.Read).ToList();
         var byIncident = spans.Where(s => s.Attributes.ContainsKey("ops.incident.id")).GroupBy(s => s.Attributes["ops.incident.id"]).ToList();
         Assert.True(byIncident.Count >= ledger.Incidents.Count * 9 / 10, $"spans for only {byIncident.Count} of {ledger.Incidents.Count} incidents");
         Assert.All(byIncident, incident => Assert.Single(incident.Select(s => s.TraceId).Distinct()));
@@ -152,19 +125,4 @@ public sealed class FollowTheSunOverRabbitMqSpecs(RabbitMqNode broker, ITestOutp
         Assert.Contains(trace, s => s.Name.StartsWith($"accept {crossed} on ", StringComparison.Ordinal));
         Assert.Contains(spans, s => s.Name.StartsWith("handoff ", StringComparison.Ordinal) && s.LinkedTraceIds.Contains(traceId));
     }
-
-    private ServiceProcess Start(string project, IDictionary<string, string> environment)
-    {
-        var service = ServiceProcess.Start(project, new Dictionary<string, string>(environment)
-        {
-            ["Telemetry__TraceFile"] = Path.Combine(workFolder, $"{project}.traces.jsonl"),
-        }.Concat(users.EnvironmentOf(project)).ToDictionary());
-        services.Add(service);
-        return service;
-    }
-
-    private Task<LedgerSnapshot> WaitForSnapshot(string path, Func<LedgerSnapshot, bool> condition, string what, TimeSpan timeout) =>
-        LedgerSnapshotFile.WaitAsync(path, condition, what, timeout, services);
-
-    private static LedgerSnapshot ReadSnapshot(string path) => LedgerSnapshotFile.Read(path);
 }

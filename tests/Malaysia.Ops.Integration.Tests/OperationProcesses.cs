@@ -1,0 +1,140 @@
+using System.Globalization;
+using Malaysia.Ops.Domain.Ledger;
+
+namespace Malaysia.Ops.Integration.Tests;
+
+/// <summary>
+/// One run of the operation as separate processes on the test broker, in a virtual host and a
+/// work folder of its own: the settings every service shares, the services started in the
+/// order the operation needs (desks, so their queues are bound before anything is routed;
+/// dispatch, which owns the clock, writes the ledger snapshot and keeps its ledger store; the
+/// workload last), and everything removed again at the end.
+/// </summary>
+internal sealed class OperationProcesses : IAsyncDisposable
+{
+    private readonly RabbitMqNode broker;
+    private readonly List<ServiceProcess> services = [];
+    private readonly Dictionary<string, string> common;
+    private readonly Func<string, IDictionary<string, string>>? perService;
+
+    private OperationProcesses(RabbitMqNode broker, string virtualHost, string workFolder, Dictionary<string, string> common, Func<string, IDictionary<string, string>>? perService)
+    {
+        this.broker = broker;
+        VirtualHost = virtualHost;
+        WorkFolder = workFolder;
+        this.common = common;
+        this.perService = perService;
+    }
+
+    public string VirtualHost { get; }
+
+    public string WorkFolder { get; }
+
+    /// <summary>Where dispatch writes its ledger snapshot (read with <see cref="LedgerSnapshotFile"/>).</summary>
+    public string SnapshotPath => Path.Combine(WorkFolder, "ledger.json");
+
+    /// <summary>Dispatch's ledger store, kept across a restart of dispatch.</summary>
+    public string StorePath => Path.Combine(WorkFolder, "dispatch-ledger.db");
+
+    public IReadOnlyList<ServiceProcess> Services => services;
+
+    /// <param name="perService">Settings of one service's own, by project (its broker user,
+    /// its trace file).</param>
+    public static async Task<OperationProcesses> CreateAsync(
+        RabbitMqNode broker,
+        string name,
+        DateTimeOffset epoch,
+        double speed,
+        int seed = 42,
+        IDictionary<string, string>? settings = null,
+        Func<string, IDictionary<string, string>>? perService = null)
+    {
+        var virtualHost = await broker.CreateVirtualHostAsync(name);
+        var workFolder = Directory.CreateTempSubdirectory($"malaysia-ops-{name}-").FullName;
+        var common = new Dictionary<string, string>
+        {
+            ["Messaging__Transport"] = "RabbitMq",
+            ["RabbitMq__Host"] = "127.0.0.1",
+            ["RabbitMq__Port"] = broker.AmqpPort.ToString(CultureInfo.InvariantCulture),
+            ["RabbitMq__VirtualHost"] = virtualHost,
+            ["Simulation__RunId"] = virtualHost,
+            ["Simulation__Epoch"] = epoch.ToString("O", CultureInfo.InvariantCulture),
+            ["Simulation__Speed"] = speed.ToString(CultureInfo.InvariantCulture),
+            ["Simulation__Seed"] = seed.ToString(CultureInfo.InvariantCulture),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            common[key] = value;
+        }
+
+        return new OperationProcesses(broker, virtualHost, workFolder, common, perService);
+    }
+
+    /// <summary>Starts a service with the shared settings, <paramref name="settings"/> on top.</summary>
+    public ServiceProcess Start(string project, IDictionary<string, string>? settings = null)
+    {
+        var environment = new Dictionary<string, string>(common);
+        foreach (var (key, value) in (perService?.Invoke(project) ?? new Dictionary<string, string>()).Concat(settings ?? new Dictionary<string, string>()))
+        {
+            environment[key] = value;
+        }
+
+        var service = ServiceProcess.Start(project, environment);
+        services.Add(service);
+        return service;
+    }
+
+    /// <summary>Starts a service and waits until it is ready.</summary>
+    public async Task<ServiceProcess> StartReadyAsync(string project, IDictionary<string, string>? settings = null)
+    {
+        var service = Start(project, settings);
+        await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        return service;
+    }
+
+    public async Task<(ServiceProcess Us, ServiceProcess My)> StartDesksAsync()
+    {
+        var us = Start("Malaysia.Ops.Desk.Us.Worker");
+        var my = Start("Malaysia.Ops.Desk.My.Worker");
+        await Task.WhenAll(us.WaitUntilReadyAsync(TimeSpan.FromSeconds(90)), my.WaitUntilReadyAsync(TimeSpan.FromSeconds(90)));
+        return (us, my);
+    }
+
+    /// <summary>Dispatch, writing its snapshot twice a wall second and keeping its store in
+    /// the work folder.</summary>
+    public Task<ServiceProcess> StartDispatchAsync(IDictionary<string, string>? settings = null)
+    {
+        var dispatch = new Dictionary<string, string>
+        {
+            ["Dispatch__LedgerSnapshotPath"] = SnapshotPath,
+            ["Dispatch__SnapshotIntervalSeconds"] = "0.5",
+            ["Dispatch__LedgerStorePath"] = StorePath,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            dispatch[key] = value;
+        }
+
+        return StartReadyAsync("Malaysia.Ops.Dispatch.Worker", dispatch);
+    }
+
+    public Task<ServiceProcess> StartWorkloadAsync(double incidentsPerHour) =>
+        StartReadyAsync("Malaysia.Ops.Workload.Worker", new Dictionary<string, string> { ["Workload__IncidentsPerHour"] = incidentsPerHour.ToString(CultureInfo.InvariantCulture) });
+
+    public LedgerSnapshot ReadSnapshot() => LedgerSnapshotFile.Read(SnapshotPath);
+
+    /// <summary>Waits until dispatch's snapshot meets <paramref name="condition"/>.</summary>
+    public Task<LedgerSnapshot> WaitForSnapshotAsync(Func<LedgerSnapshot, bool> condition, string what, TimeSpan timeout) =>
+        LedgerSnapshotFile.WaitAsync(SnapshotPath, condition, what, timeout, services);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var service in services)
+        {
+            await service.DisposeAsync();
+        }
+
+        await broker.DeleteVirtualHostAsync(VirtualHost);
+        Directory.Delete(WorkFolder, recursive: true);
+    }
+}
