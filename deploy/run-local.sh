@@ -6,6 +6,7 @@
 # credentials file (mode 0600). Ctrl+C stops the services (SIGTERM) and the node.
 #
 #   deploy/run-local.sh                 # a day a minute, ledger in $OPS_RUN_FOLDER/ledger.json
+#   OPS_RUN_ID=run-20261204T101500Z deploy/run-local.sh   # resume that run where dispatch left it
 #   SIMULATION_SPEED=8640 deploy/run-local.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,6 +31,10 @@ export RabbitMq__VirtualHost=$vhost
 export Simulation__Speed=${SIMULATION_SPEED:-1440}
 export Simulation__Seed=${SIMULATION_SEED:-42}
 export Simulation__Epoch=${SIMULATION_EPOCH:-2026-07-13T00:00:00Z}
+# Each launch is a run of its own; OPS_RUN_ID=<an earlier run> resumes that run from dispatch's
+# ledger store.
+export Simulation__RunId=${OPS_RUN_ID:-run-$(date -u +%Y%m%dT%H%M%SZ)}
+export Dispatch__LedgerStorePath=$run_folder/dispatch-ledger-{RunId}.db
 export Dispatch__LedgerSnapshotPath=$run_folder/ledger.json
 
 # The password of broker user $1, read as a KEY=VALUE line (the file is never sourced).
@@ -69,5 +74,5 @@ sleep 3
 start Malaysia.Ops.Dispatch.Worker dispatch
 sleep 2
 start Malaysia.Ops.Workload.Worker workload
-echo "running; ledger snapshot in $Dispatch__LedgerSnapshotPath; Ctrl+C to stop"
+echo "running run $Simulation__RunId (resume it with OPS_RUN_ID=$Simulation__RunId); ledger snapshot in $Dispatch__LedgerSnapshotPath; Ctrl+C to stop"
 tail -n +1 -f "$run_folder/Malaysia.Ops.Dispatch.Worker.log"

@@ -12,6 +12,11 @@ var root = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".."));
 string Setting(string key, string fallback) => builder.Configuration[key] is { Length: > 0 } value ? value : fallback;
 
 const string VirtualHost = "malaysia-ops";
+
+// Each launch is a run of its own unless Simulation:RunId names an earlier one, which dispatch
+// then resumes from its ledger store (kept outside the source tree).
+var runId = Setting("Simulation:RunId", $"run-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}");
+var ledgerFolder = Directory.CreateDirectory(Setting("Dispatch:LedgerFolder", Path.Combine(Path.GetTempPath(), "malaysia-ops-apphost"))).FullName;
 var amqpPort = int.Parse(Setting("Broker:AmqpPort", "5682"), CultureInfo.InvariantCulture);
 
 // Both the node and the step that creates its users must address the same private node.
@@ -67,13 +72,17 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name)
         .WithEnvironment("Simulation__Speed", Setting("Simulation:Speed", "1440"))
         .WithEnvironment("Simulation__Seed", Setting("Simulation:Seed", "42"))
         .WithEnvironment("Simulation__Epoch", Setting("Simulation:Epoch", "2026-07-13T00:00:00Z"))
+        .WithEnvironment("Simulation__RunId", runId)
         .WaitFor(broker)
         .WaitForCompletion(brokerUsers);
 
 var deskUs = Service<Projects.Malaysia_Ops_Desk_Us_Worker>("desk-us");
 var deskMy = Service<Projects.Malaysia_Ops_Desk_My_Worker>("desk-my");
 // Desks first: their queues must be bound before dispatch routes anything to them.
-var dispatch = Service<Projects.Malaysia_Ops_Dispatch_Worker>("dispatch").WaitFor(deskUs).WaitFor(deskMy);
+var dispatch = Service<Projects.Malaysia_Ops_Dispatch_Worker>("dispatch")
+    .WithEnvironment("Dispatch__LedgerStorePath", Path.Combine(ledgerFolder, "dispatch-ledger-{RunId}.db"))
+    .WaitFor(deskUs)
+    .WaitFor(deskMy);
 Service<Projects.Malaysia_Ops_Workload_Worker>("workload").WaitFor(dispatch);
 
 // The operations console attached to the run, in Development (its launch profile): the board
