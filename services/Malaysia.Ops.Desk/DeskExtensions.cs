@@ -34,14 +34,13 @@ public static class DeskExtensions
     private static OpsBusBuilder AddDesk(this OpsBusBuilder bus, string deskId, Func<IServiceProvider, DeskOptions> options)
     {
         bus.Services.AddSingleton<DeskRuntimes>();
-        bus.Services.AddSingleton<IHostedService>(sp => new DeskWorkLoop(
-            sp.GetRequiredService<DeskRuntimes>().Get(deskId, () => options(sp)),
-            sp.GetRequiredService<IBus>(),
-            sp.GetRequiredService<IHostApplicationLifetime>()));
+        DeskRuntime Runtime(IServiceProvider sp) => sp.GetRequiredService<DeskRuntimes>().Get(deskId, () => options(sp));
+        bus.Services.AddSingleton<IHostedService>(sp => new DeskWorkLoop(Runtime(sp), sp.GetRequiredService<IBus>(), sp.GetRequiredService<IHostApplicationLifetime>()));
+        bus.Services.AddSingleton<IHostedService>(sp => new DeskHeartbeat(Runtime(sp), sp.GetRequiredService<IBus>(), sp.GetRequiredService<IHostApplicationLifetime>()));
 
         return bus.Endpoint([typeof(DeskConsumer)], (context, cfg) =>
         {
-            var desk = context.GetRequiredService<DeskRuntimes>().Get(deskId, () => options(context));
+            var desk = Runtime(context);
             cfg.ReceiveEndpoint(desk.Options.EndpointName, endpoint =>
             {
                 endpoint.ApplyOpsDefaults(context);

@@ -52,6 +52,10 @@ public sealed class DeskOptions
     /// <summary>Simulated minutes the desk's on-call engineer takes to respond to a page.</summary>
     public double PagerResponseMinutes { get; set; } = 10;
 
+    /// <summary>Wall seconds between the desk's reports that its process is alive (on a
+    /// real-time run), by which dispatch tells a desk that is down from a quiet one.</summary>
+    public double HeartbeatSeconds { get; set; } = 5;
+
     /// <summary>How well context survives a handoff to or from this desk ("Desk:Handoff:...").</summary>
     public HandoffQualityOptions Handoff { get; set; } = new();
 
@@ -113,6 +117,11 @@ internal sealed class DeskOptionsValidator : IValidateOptions<DeskOptions>
         if (options.IncidentsPerEngineer is < 1 or > 10)
         {
             problems.Add($"Desk:IncidentsPerEngineer: {options.IncidentsPerEngineer} is out of range (1 to 10)");
+        }
+
+        if (options.HeartbeatSeconds is not (>= 0.1 and <= 300))
+        {
+            problems.Add($"Desk:HeartbeatSeconds: {options.HeartbeatSeconds} is out of range (0.1 to 300 wall seconds)");
         }
 
         if (options.UnskilledWorkFactor is not (>= 1 and <= 10))

@@ -44,6 +44,17 @@ public sealed class DeskRuntime
     private readonly List<Func<IReadOnlyList<OutgoingMessage>>> heldWhileStopped = [];
     private readonly List<DelayedBriefing> delayedBriefings = [];
 
+    // When this process started (wall), and how far apart the clocks of two machines may be:
+    // an assignment decided before then waited in the queue for the desk's previous process,
+    // and dispatch gives a restarted desk again whatever it still owns, so the stale copy is not
+    // taken (it may have been given to another desk meanwhile).
+    private static readonly TimeSpan ClockTolerance = TimeSpan.FromSeconds(5);
+    private readonly DateTimeOffset processStartedWall;
+
+    // Incidents dispatch gave to another desk while this one was down, and when: an assignment
+    // of one of them issued before then is stale (it waited in the queue) and is not taken.
+    private readonly Dictionary<string, DateTimeOffset> takenWhileDown = new(StringComparer.Ordinal);
+
     // This process's life of the desk, so dispatch can tell a restart from a first start.
     private readonly Guid instance = Guid.NewGuid();
 
@@ -51,6 +62,7 @@ public sealed class DeskRuntime
     {
         Options = options;
         Clock = clock;
+        processStartedWall = clock.Wall.GetUtcNow();
         this.logger = logger;
         model = new DeskModel(
             options.Id,
@@ -275,6 +287,18 @@ public sealed class DeskRuntime
                 return [Briefing(ending, [item], $"forward {assigned.IncidentId} to {ending.IncomingDeskId.ToUpperInvariant()} desk", trace, links: null)];
             }
 
+            if (!Clock.IsVirtual && assigned.SentAtWall is { } sent && sent < processStartedWall - ClockTolerance)
+            {
+                logger.LogInformation("{Incident}: an assignment decided at {Sent:O}, before this {Desk} process started, is not taken; dispatch gives a restarted desk what it still owns", assigned.IncidentId, sent, DisplayName);
+                return [];
+            }
+
+            if (WasTakenWhileDown(assigned.IncidentId, assigned.SimulatedAt))
+            {
+                logger.LogInformation("{Incident} was given to another desk while {Desk} was down; its earlier assignment is not taken", assigned.IncidentId, DisplayName);
+                return [];
+            }
+
             // Heard before, or already held (dispatch gives a restarted desk its work back, and
             // the original may still be on its way): taken once.
             if (model.Holds(assigned.IncidentId) || !assignmentsTaken.Add($"{assigned.IncidentId}@{assigned.ShiftId}"))
@@ -375,6 +399,11 @@ public sealed class DeskRuntime
         lock (gate)
         {
             var at = Max(Now(), escalation.SimulatedAt);
+            if (escalation.TakenWhileDown)
+            {
+                return Signal(DropTakenWhileDown(escalation, at));
+            }
+
             if (escalation.Paged)
             {
                 logger.LogWarning("{Incident}: paging the {Desk} on-call ({Reason})", escalation.IncidentId, DisplayName, escalation.Reason);
@@ -393,12 +422,34 @@ public sealed class DeskRuntime
             traces.Forget(escalation.IncidentId);
             needs.Remove(escalation.IncidentId);
             messages.Add(new OutgoingMessage(
-                new IncidentAssigned(escalation.IncidentId, escalation.DeskId, escalation.ShiftId, escalation.DeskOnDutyFrom.Value, false, work.Type, work.Severity, SkilledWork(escalation.IncidentId, work.WorkMinutes), at),
+                new IncidentAssigned(escalation.IncidentId, escalation.DeskId, escalation.ShiftId, escalation.DeskOnDutyFrom.Value, false, work.Type, work.Severity, SkilledWork(escalation.IncidentId, work.WorkMinutes), at, SentAtWall: Clock.Wall.GetUtcNow()),
                 $"escalate {escalation.IncidentId} to {escalation.DeskId.ToUpperInvariant()} desk",
                 context,
                 Tags(escalation.IncidentId, at, null, ("ops.escalation.reason", escalation.Reason))));
             return Signal(messages);
         }
+    }
+
+    /// <summary>Whether news of an incident issued at <paramref name="issuedAt"/> is older than
+    /// dispatch giving it to another desk while this one was down (it waited in the queue).</summary>
+    private bool WasTakenWhileDown(string incidentId, DateTimeOffset issuedAt) =>
+        takenWhileDown.TryGetValue(incidentId, out var takenAt) && issuedAt <= takenAt;
+
+    /// <summary>Dispatch gave an incident this desk held to another desk while this one was
+    /// down: whatever this process did with it since it came back stops, so the work is done
+    /// once, by the desk that has it now.</summary>
+    private List<OutgoingMessage> DropTakenWhileDown(IncidentEscalated escalation, DateTimeOffset at)
+    {
+        takenWhileDown[escalation.IncidentId] = escalation.SimulatedAt;
+        var dropped = model.Drop(escalation.IncidentId, at, out var events);
+        if (dropped)
+        {
+            traces.Forget(escalation.IncidentId);
+            needs.Remove(escalation.IncidentId);
+            logger.LogWarning("{Incident} dropped: dispatch gave it to {To} while {Desk} was down ({Reason})", escalation.IncidentId, escalation.DeskId, DisplayName, escalation.Reason);
+        }
+
+        return Translate(events);
     }
 
     /// <summary>Another desk asked for this desk's help: given after the desk's response time on
@@ -466,7 +517,9 @@ public sealed class DeskRuntime
             // The briefing itself counts once (an empty one is still taken over once); then its
             // items, so a supplement brings only what is new.
             var first = briefedItemsTaken.Add((briefing.HandoffId, string.Empty));
-            var fresh = briefing.Items.Where(i => briefedItemsTaken.Add((briefing.HandoffId, i.IncidentId))).ToList();
+            var fresh = briefing.Items
+                .Where(i => !WasTakenWhileDown(i.IncidentId, briefing.SimulatedAt) && briefedItemsTaken.Add((briefing.HandoffId, i.IncidentId)))
+                .ToList();
             if (fresh.Count == 0 && !first)
             {
                 // A briefing heard again: nothing new to review, and no second completion.

@@ -71,9 +71,10 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
 
     /// <summary>Moves the shift clock on from <paramref name="from"/> to <paramref name="to"/>:
     /// announces the shift starts between them, opens a handoff at each shift end, escalates
-    /// incidents at risk of missing their acknowledgement target and closes overdue handoffs.
-    /// Pure in the simulated instants it is given, so a restarted dispatch replays it.</summary>
-    public IReadOnlyList<IOpsMessage> Advance(DateTimeOffset from, DateTimeOffset to)
+    /// incidents at risk of missing their acknowledgement target and closes overdue handoffs,
+    /// giving the work of <paramref name="downDesks"/> to desks that are up. Pure in what it is
+    /// given, so a restarted dispatch replays it.</summary>
+    public IReadOnlyList<IOpsMessage> Advance(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<string>? downDesks = null)
     {
         var messages = new List<IOpsMessage>();
         foreach (var change in roster.BoundariesBetween(from, to))
@@ -84,7 +85,7 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
         }
 
         messages.AddRange(EscalateBeforeBreach(to));
-        messages.AddRange(EscalateOverdue(to));
+        messages.AddRange(EscalateOverdue(to, downDesks ?? []));
         return messages;
     }
 
@@ -125,7 +126,8 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
             raised.Type,
             raised.Severity,
             raised.WorkMinutes,
-            raised.SimulatedAt);
+            raised.SimulatedAt,
+            SentAtWall: clock.Wall.GetUtcNow());
     }
 
     public void Acknowledged(IncidentAcknowledged message)
@@ -184,7 +186,7 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
             }
 
             return owned
-                .Select(i => new IncidentAssigned(i.IncidentId, decision.DeskId, decision.Shift.ShiftId, decision.Shift.StartsAt, decision.InCoverageGap, i.Type, i.Severity, workMinutes.GetValueOrDefault(i.IncidentId), at))
+                .Select(i => new IncidentAssigned(i.IncidentId, decision.DeskId, decision.Shift.ShiftId, decision.Shift.StartsAt, decision.InCoverageGap, i.Type, i.Severity, workMinutes.GetValueOrDefault(i.IncidentId), at, SentAtWall: clock.Wall.GetUtcNow()))
                 .ToList();
         }
     }
@@ -279,14 +281,69 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
         }
     }
 
-    /// <summary>Closes overdue handoffs; returns one message per item (or briefing) escalated.</summary>
-    public IReadOnlyList<HandoffEscalated> EscalateOverdue(DateTimeOffset now)
+    /// <summary>Closes overdue handoffs; returns one message per item (or briefing) escalated,
+    /// and, for work left with a desk that is down, what gives it to a desk that is up.</summary>
+    public IReadOnlyList<IOpsMessage> EscalateOverdue(DateTimeOffset now, IReadOnlyCollection<string> downDesks)
     {
         lock (gate)
         {
-            return Escalated(book.EscalateOverdue(now));
+            var escalations = book.EscalateOverdue(now);
+            return [.. Escalated(escalations), .. TakeWorkFromDownDesks(escalations, downDesks, now)];
         }
     }
+
+    /// <summary>A handoff closed and the desk that should have the work is down (silent past
+    /// dispatch's limit): the outgoing desk sent no briefing, so everything it holds is stranded;
+    /// or the incoming desk never took items over, so they are. Each such open incident goes to
+    /// the desk on duty that is up (or the next one on), with the work it was raised with, and
+    /// the down desk is told to drop it should it come back. With every desk down it waits.
+    /// Call under the lock.</summary>
+    private List<IOpsMessage> TakeWorkFromDownDesks(IReadOnlyList<HandoffEscalation> escalations, IReadOnlyCollection<string> downDesks, DateTimeOffset now)
+    {
+        var down = downDesks.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var stranded = new List<(string IncidentId, string Holder, string Reason)>();
+        foreach (var escalation in escalations)
+        {
+            if (escalation.IncidentId is null && down.Contains(escalation.FromDeskId))
+            {
+                stranded.AddRange(HeldBy(escalation.FromDeskId).Select(id => (id, escalation.FromDeskId, $"no briefing from {escalation.FromDeskId}, which is down")));
+            }
+            else if (escalation.IncidentId is { } id && down.Contains(escalation.ToDeskId))
+            {
+                stranded.Add((id, escalation.ToDeskId, $"{escalation.ToDeskId} is down and did not take it over"));
+            }
+        }
+
+        if (stranded.Count == 0 || roster.RouteAvoiding(now, down) is not { } target)
+        {
+            return [];
+        }
+
+        var messages = new List<IOpsMessage>();
+        foreach (var (incidentId, holder, reason) in stranded.DistinctBy(s => s.IncidentId))
+        {
+            if (ledger.Find(incidentId) is not { Status: IncidentStatus.Open } incident)
+            {
+                continue;
+            }
+
+            ledger.ChangeOwner(incidentId, target.DeskId);
+            ledger.Escalate(incidentId);
+            metrics.WorkTakenFromDownDesks.Add(1, new KeyValuePair<string, object?>("desk", holder));
+            messages.Add(new IncidentEscalated(incidentId, holder, target.DeskId, false, target.Shift.ShiftId, target.Shift.StartsAt, $"{reason}: given to {target.DeskId}", now, TakenWhileDown: true));
+            messages.Add(new IncidentAssigned(incidentId, target.DeskId, target.Shift.ShiftId, target.Shift.StartsAt, target.InCoverageGap, incident.Type, incident.Severity, workMinutes.GetValueOrDefault(incidentId), now, SentAtWall: clock.Wall.GetUtcNow()));
+        }
+
+        return messages;
+    }
+
+    /// <summary>The open incidents a desk holds: those it owns that no open handoff is passing
+    /// on, and those left with it by handoffs it never took over.</summary>
+    private IEnumerable<string> HeldBy(string deskId) =>
+        ledger.All
+            .Where(i => i.Status == IncidentStatus.Open && string.Equals(i.OwnerDeskId, deskId, StringComparison.OrdinalIgnoreCase) && !book.AwaitsTakeOver(i.IncidentId))
+            .Select(i => i.IncidentId)
+            .Concat(book.LeftWith(deskId));
 
     /// <summary>Counts escalations and turns them into messages; call under the lock.</summary>
     private List<HandoffEscalated> Escalated(IReadOnlyList<HandoffEscalation> escalations)

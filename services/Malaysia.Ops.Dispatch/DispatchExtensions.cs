@@ -52,6 +52,7 @@ public static class DispatchExtensions
         var services = bus.Services;
         services.AddDispatchSettings();
         services.AddSingleton<DispatchCoordinator>();
+        services.AddSingleton<DeskLiveness>();
         services.AddSingleton(sp => new DurableDispatch(
             sp.GetRequiredService<DispatchCoordinator>(),
             OpenStore(sp),

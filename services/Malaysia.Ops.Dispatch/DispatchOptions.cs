@@ -36,6 +36,11 @@ public sealed class DispatchOptions
     public string? LedgerStoreFileFor(string runId) =>
         string.IsNullOrWhiteSpace(LedgerStorePath) ? null : LedgerStorePath.Replace("{RunId}", runId, StringComparison.Ordinal);
 
+    /// <summary>Wall seconds a desk's process may be silent (desks report every few seconds)
+    /// before dispatch counts the desk as down: when a down desk's handoff closes with no
+    /// briefing, its open work goes to a desk that is up. 0 never counts a desk down.</summary>
+    public double DeskSilenceSeconds { get; set; } = 30;
+
     /// <summary>Where to write the ledger snapshot (JSON), or empty for none.</summary>
     public string? LedgerSnapshotPath { get; set; }
 
@@ -77,6 +82,11 @@ internal sealed class DispatchOptionsValidator : IValidateOptions<DispatchOption
         if (options.ClockAnnounceIntervalSeconds is not (> 0 and <= 3600))
         {
             problems.Add($"Dispatch:ClockAnnounceIntervalSeconds: {options.ClockAnnounceIntervalSeconds} is out of range (more than 0, at most 3600)");
+        }
+
+        if (options.DeskSilenceSeconds is not (>= 0 and <= 3600))
+        {
+            problems.Add($"Dispatch:DeskSilenceSeconds: {options.DeskSilenceSeconds} is out of range (0 for never, up to 3600 wall seconds)");
         }
 
         FolderMustExist(nameof(options.LedgerSnapshotPath), options.LedgerSnapshotPath, problems);

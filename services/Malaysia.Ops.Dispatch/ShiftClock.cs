@@ -13,12 +13,14 @@ namespace Malaysia.Ops.Dispatch;
 
 /// <summary>
 /// Announces every shift start and end in simulated time, opens a handoff at every shift end,
-/// escalates handoffs whose window closes with items nobody took over, and escalates incidents
-/// about to miss their acknowledgement target.
+/// escalates handoffs whose window closes with items nobody took over (giving the work of a desk
+/// that is down to one that is up), and escalates incidents about to miss their acknowledgement
+/// target.
 /// </summary>
 public sealed class ShiftClock(
     SimulationClock clock,
     DurableDispatch dispatch,
+    DeskLiveness liveness,
     IBus bus,
     IHostApplicationLifetime lifetime,
     ILogger<ShiftClock> logger) : RunLoop(lifetime)
@@ -58,7 +60,7 @@ public sealed class ShiftClock(
                 continue;
             }
 
-            var entry = dispatch.Advance(cursor, due);
+            var entry = dispatch.Advance(cursor, due, liveness.Down());
             foreach (var message in entry.Outputs)
             {
                 await PublishAsync(message, stoppingToken);

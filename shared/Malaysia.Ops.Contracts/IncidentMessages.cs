@@ -15,7 +15,9 @@ public sealed record IncidentRaised(
 
 /// <summary>Dispatch gave the incident to a desk. When no desk is on duty the incident goes to
 /// the next desk to come on, <paramref name="DeskOnDutyFrom"/> says when that is, and
-/// <paramref name="ArrivedInCoverageGap"/> is set.</summary>
+/// <paramref name="ArrivedInCoverageGap"/> is set. <paramref name="SentAtWall"/>: the wall
+/// instant it was decided; a desk process started well after it takes it as one that waited in
+/// the queue while the desk was down (dispatch gives a restarted desk whatever it still owns).</summary>
 public sealed record IncidentAssigned(
     string IncidentId,
     string DeskId,
@@ -26,7 +28,8 @@ public sealed record IncidentAssigned(
     Severity Severity,
     double WorkMinutes,
     DateTimeOffset SimulatedAt,
-    int SchemaVersion = MessageSchema.V1) : IOpsMessage;
+    int SchemaVersion = MessageSchema.V1,
+    DateTimeOffset? SentAtWall = null) : IOpsMessage;
 
 public sealed record IncidentAcknowledged(
     string IncidentId,
@@ -45,7 +48,11 @@ public sealed record IncidentUpdated(
 /// <summary>Dispatch escalates an incident whose acknowledgement target is near: from the desk
 /// holding it (<paramref name="FromDeskId"/>) to another desk on duty
 /// (<paramref name="DeskId"/>, in its shift <paramref name="ShiftId"/>), or, when no other desk
-/// is on duty, <paramref name="Paged"/>: the holding desk's on-call engineer is paged.</summary>
+/// is on duty, <paramref name="Paged"/>: the holding desk's on-call engineer is paged.
+/// <paramref name="TakenWhileDown"/>: the holding desk was down (silent past dispatch's limit)
+/// when its handoff closed, so dispatch has already given the incident to
+/// <paramref name="DeskId"/> itself; the holder, if it comes back, drops it whatever it had done
+/// with it, and passes nothing on.</summary>
 public sealed record IncidentEscalated(
     string IncidentId,
     string FromDeskId,
@@ -55,7 +62,8 @@ public sealed record IncidentEscalated(
     DateTimeOffset? DeskOnDutyFrom,
     string Reason,
     DateTimeOffset SimulatedAt,
-    int SchemaVersion = MessageSchema.V1) : IOpsMessage;
+    int SchemaVersion = MessageSchema.V1,
+    bool TakenWhileDown = false) : IOpsMessage;
 
 public sealed record IncidentResolved(
     string IncidentId,

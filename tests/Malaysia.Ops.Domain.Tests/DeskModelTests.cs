@@ -75,6 +75,33 @@ public class DeskModelTests
     }
 
     [Fact]
+    public void An_item_dropped_while_being_worked_frees_its_engineer_for_the_next_and_is_never_resolved_here()
+    {
+        var desk = new DeskModel("my", 1);
+        AssignSev3Pair(desk);
+
+        Assert.True(desk.Drop("INC-1", T0.AddMinutes(10), out var atDrop));
+        var events = desk.Advance(T0.AddMinutes(60));
+
+        Assert.Equal([new WorkStarted("INC-2", T0.AddMinutes(10))], atDrop);
+        Assert.Equal([new IncidentResolvedByDesk("INC-2", T0.AddMinutes(30))], events);
+        Assert.False(desk.Drop("INC-1", T0.AddMinutes(60), out _));
+        Assert.Equal(0, desk.OpenCount);
+    }
+
+    [Fact]
+    public void An_item_dropped_after_it_was_worked_out_is_not_reported_and_its_engineer_went_on_to_the_next_when_it_was()
+    {
+        var desk = new DeskModel("my", 1);
+        AssignSev3Pair(desk);
+
+        desk.Drop("INC-1", T0.AddMinutes(40), out var atDrop);
+
+        Assert.Equal([new WorkStarted("INC-2", T0.AddMinutes(30))], atDrop);
+        Assert.Equal([new IncidentResolvedByDesk("INC-2", T0.AddMinutes(50))], desk.Advance(T0.AddMinutes(60)));
+    }
+
+    [Fact]
     public void Two_engineers_work_two_items_at_once()
     {
         var desk = new DeskModel("my", 2);

@@ -230,6 +230,20 @@ public class HandoffBookTests
     }
 
     [Fact]
+    public void Items_the_incoming_desk_never_took_over_are_left_with_it_once_the_window_closes()
+    {
+        var book = OpenedAndBriefed("INC-1", "INC-2", "INC-3");
+        book.ItemAccepted(Id, "INC-2", AcceptFrom.AddMinutes(3), SentAtWall, SentAtWall.AddMilliseconds(300));
+
+        Assert.Empty(book.LeftWith("us"));
+        book.EscalateOverdue(AcceptFrom + Window);
+
+        Assert.Equal(["INC-1", "INC-3"], book.LeftWith("us"));
+        Assert.Equal(["INC-1", "INC-3"], book.LeftWith("US"));
+        Assert.Empty(book.LeftWith("my"));
+    }
+
+    [Fact]
     public void A_handoff_without_a_briefing_is_escalated_as_a_whole()
     {
         var book = new HandoffBook();

@@ -41,6 +41,36 @@ public class RoutingAndHandoffPlanTests
     }
 
     [Fact]
+    public void With_the_my_desk_down_july_0500_utc_goes_to_the_next_us_shift_in_a_gap()
+    {
+        var decision = roster.RouteAvoiding(Utc(2026, 7, 14, 5, 0), new HashSet<string> { "my" });
+
+        Assert.NotNull(decision);
+        Assert.Equal("us", decision.DeskId);
+        Assert.True(decision.InCoverageGap);
+        Assert.Equal(Utc(2026, 7, 14, 12, 0), decision.Shift.StartsAt);
+    }
+
+    [Fact]
+    public void With_the_my_desk_down_january_0030_utc_in_the_overlap_stays_with_the_us_desk_on_duty()
+    {
+        var decision = roster.RouteAvoiding(Utc(2026, 1, 14, 0, 30), new HashSet<string> { "my" });
+
+        Assert.NotNull(decision);
+        Assert.Equal("us", decision.DeskId);
+        Assert.False(decision.InCoverageGap);
+    }
+
+    [Fact]
+    public void Routing_avoiding_no_desk_routes_as_usual_and_avoiding_every_desk_routes_nowhere()
+    {
+        var at = Utc(2026, 1, 14, 12, 30);
+
+        Assert.Equal(roster.Route(at), roster.RouteAvoiding(at, new HashSet<string>()));
+        Assert.Null(roster.RouteAvoiding(at, new HashSet<string> { "my", "us" }));
+    }
+
+    [Fact]
     public void NextShiftStart_is_strictly_after_the_instant()
     {
         Assert.Equal(Utc(2026, 1, 14, 13, 0), roster.NextShiftStart(Utc(2026, 1, 14, 0, 0)).StartsAt);

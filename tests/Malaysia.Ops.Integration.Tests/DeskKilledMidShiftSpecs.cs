@@ -27,8 +27,7 @@ public sealed class DeskKilledMidShiftSpecs(RabbitMqNode broker, ITestOutputHelp
     [Trait("Category", ReliabilityFigures.Category)]
     public async Task A_desk_killed_mid_shift_and_restarted_loses_no_incident_and_works_none_twice()
     {
-        await using var raisedAudit = await BrokerAudit.StartAsync(broker.AmqpPort, operation.VirtualHost, "IncidentRaised", "incidentId");
-        await using var resolvedAudit = await BrokerAudit.StartAsync(broker.AmqpPort, operation.VirtualHost, "IncidentResolved", "incidentId");
+        await using var accounting = await IncidentAccounting.StartAsync(broker, operation);
         var (_, deskMy) = await operation.StartDesksAsync();
         await operation.StartDispatchAsync();
         var workload = await operation.StartWorkloadAsync(incidentsPerHour: 10);
@@ -53,24 +52,16 @@ public sealed class DeskKilledMidShiftSpecs(RabbitMqNode broker, ITestOutputHelp
         // Raise until the noon handoff is over, then let every incident be resolved.
         await operation.WaitForSnapshotAsync(s => s.Handoffs.Any(h => h.Direction == "my->us" && h.Status != HandoffStatus.AwaitingBriefing && h.Status != HandoffStatus.Briefed), "the noon handoff", TimeSpan.FromMinutes(3));
         Assert.Equal(0, await workload.StopAsync(TimeSpan.FromSeconds(30)));
-        var raised = raisedAudit.Seen;
-        var ledger = await operation.WaitForSnapshotAsync(
-            s => s.Incidents.Count >= raised.Count && s.Incidents.All(i => i.Status == IncidentStatus.Resolved),
-            "every incident to be resolved",
-            TimeSpan.FromMinutes(2));
-
-        var lost = raised.Keys.Count(id => ledger.Incidents.All(i => i.IncidentId != id));
-        var doubled = resolvedAudit.Seen.Count(r => r.Value > 1);
+        var account = await accounting.SettleAsync(operation);
+        var ledger = account.Ledger;
         log.WriteLine($"killed the MY desk at {killAt:HH:mm} simulated holding {heldByMy} open incident(s)");
-        log.WriteLine($"raised {raised.Count}, accounted {ledger.Incidents.Count}, resolved {ledger.Incidents.Count(i => i.Status == IncidentStatus.Resolved)}, lost {lost}, double-handled {doubled}");
+        log.WriteLine(account.ToString());
         log.WriteLine($"recovery: ready {readyAfter.TotalSeconds:0.0} s after kill -9, resolving again {workingAfter.TotalSeconds:0.0} s after");
-        new ReliabilityFigures("kill -9 desk mid-shift", 1, raised.Count, ledger.Incidents.Count, lost, doubled, workingAfter.TotalSeconds).WriteTo(log);
+        account.Figures("kill -9 desk mid-shift", workingAfter.TotalSeconds).WriteTo(log);
 
         Assert.True(heldByMy > 0, "the MY desk held nothing when it was killed; the test proved nothing");
-        Assert.True(raised.Count > 50, $"only {raised.Count} incidents raised");
-        Assert.Equal(0, lost);
-        Assert.Equal(0, doubled);
-        Assert.Equal(raised.Keys.Order(StringComparer.Ordinal), ledger.Incidents.Select(i => i.IncidentId).Order(StringComparer.Ordinal));
+        Assert.True(account.Raised.Count > 50, $"only {account.Raised.Count} incidents raised");
+        account.AssertEveryIncidentAccountedForOnce();
         Assert.Contains(ledger.Handoffs, h => h.Direction == "my->us");
     }
 }

@@ -29,8 +29,7 @@ public sealed class DispatchKilledMidHandoffSpecs(RabbitMqNode broker, ITestOutp
     [Trait("Category", ReliabilityFigures.Category)]
     public async Task Dispatch_killed_mid_handoff_and_restarted_resumes_its_ledger_and_timers_and_loses_nothing()
     {
-        await using var raisedAudit = await BrokerAudit.StartAsync(broker.AmqpPort, operation.VirtualHost, "IncidentRaised", "incidentId");
-        await using var resolvedAudit = await BrokerAudit.StartAsync(broker.AmqpPort, operation.VirtualHost, "IncidentResolved", "incidentId");
+        await using var accounting = await IncidentAccounting.StartAsync(broker, operation);
         await operation.StartDesksAsync();
         var dispatch = await operation.StartDispatchAsync();
         var workload = await operation.StartWorkloadAsync(incidentsPerHour: 12);
@@ -56,28 +55,20 @@ public sealed class DispatchKilledMidHandoffSpecs(RabbitMqNode broker, ITestOutp
         // Let the handoff close and the afternoon run on, then every incident be resolved.
         await operation.WaitForSnapshotAsync(s => s.SimulatedAt >= Noon.AddHours(2), "14:00 simulated", TimeSpan.FromMinutes(2));
         Assert.Equal(0, await workload.StopAsync(TimeSpan.FromSeconds(30)));
-        var raised = raisedAudit.Seen;
-        var ledger = await operation.WaitForSnapshotAsync(
-            s => s.Incidents.Count >= raised.Count && s.Incidents.All(i => i.Status == IncidentStatus.Resolved),
-            "every incident to be resolved",
-            TimeSpan.FromMinutes(2));
-
-        var lost = raised.Keys.Count(id => ledger.Incidents.All(i => i.IncidentId != id));
-        var doubled = resolvedAudit.Seen.Count(r => r.Value > 1);
+        var account = await accounting.SettleAsync(operation);
+        var ledger = account.Ledger;
         var noon = ledger.Handoffs.Single(h => h.Direction == "my->us");
         log.WriteLine($"killed dispatch at {killAt:HH:mm} simulated, {known} incidents booked, noon handoff {noonAtKill.Status} with {noonAtKill.Items.Count} item(s) ({noonAtKill.Items.Count(i => i.AcceptedAt is not null)} accepted)");
         log.WriteLine($"noon handoff after the restart: {noon.Status}, {noon.Items.Count(i => i.AcceptedAt is not null)} accepted, {noon.Items.Count(i => i.Escalated)} escalated of {noon.Items.Count}");
-        log.WriteLine($"raised {raised.Count}, accounted {ledger.Incidents.Count}, resolved {ledger.Incidents.Count(i => i.Status == IncidentStatus.Resolved)}, lost {lost}, double-handled {doubled}");
+        log.WriteLine(account.ToString());
         log.WriteLine($"recovery: ready {readyAfter.TotalSeconds:0.0} s after kill -9, routing again {routingAfter.TotalSeconds:0.0} s after");
-        new ReliabilityFigures("kill -9 dispatch mid-handoff", 1, raised.Count, ledger.Incidents.Count, lost, doubled, routingAfter.TotalSeconds).WriteTo(log);
+        account.Figures("kill -9 dispatch mid-handoff", routingAfter.TotalSeconds).WriteTo(log);
 
         Assert.False(restarted.HasExited, "the restarted dispatch stopped");
-        Assert.True(raised.Count > 30, $"only {raised.Count} incidents raised");
+        Assert.True(account.Raised.Count > 30, $"only {account.Raised.Count} incidents raised");
         Assert.True(resumed.SimulatedAt >= killAt, $"the restarted dispatch's clock went back to {resumed.SimulatedAt:HH:mm}");
         Assert.All(beforeKill.Incidents, i => Assert.Contains(resumed.Incidents, r => r.IncidentId == i.IncidentId));
-        Assert.Equal(0, lost);
-        Assert.Equal(0, doubled);
-        Assert.Equal(raised.Keys.Order(StringComparer.Ordinal), ledger.Incidents.Select(i => i.IncidentId).Order(StringComparer.Ordinal));
+        account.AssertEveryIncidentAccountedForOnce();
         Assert.Equal(noonAtKill.HandoffId, noon.HandoffId);
         Assert.True(noon.Status is HandoffStatus.Completed or HandoffStatus.Escalated, $"the noon handoff is still {noon.Status}");
         Assert.All(noon.Items, i => Assert.True(i.AcceptedAt is not null || i.Escalated, $"{i.IncidentId} of the noon handoff was neither accepted nor escalated"));

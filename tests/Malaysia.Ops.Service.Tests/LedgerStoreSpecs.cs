@@ -28,20 +28,27 @@ public sealed class LedgerStoreSpecs : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private IHost Dispatch(string runId = RunId, bool virtualTime = false, string? storePath = null) => OpsTestHost.Build(
+    private IHost Dispatch(string runId = RunId, bool virtualTime = false, string? storePath = null) =>
+        DispatchOnStore(storePath ?? StorePath, runId, Morning, virtualTime);
+
+    /// <summary>Dispatch alone (not started) on a real-time clock from <paramref name="epoch"/>,
+    /// keeping its ledger in <paramref name="storePath"/>.</summary>
+    internal static IHost DispatchOnStore(string storePath, string runId, DateTimeOffset epoch, bool virtualTime = false) => OpsTestHost.Build(
         new Dictionary<string, string?>
         {
             ["Simulation:VirtualTime"] = virtualTime ? "true" : "false",
             ["Simulation:RunId"] = runId,
-            ["Simulation:Epoch"] = Morning.ToString("O"),
+            ["Simulation:Epoch"] = epoch.ToString("O"),
             ["Simulation:Speed"] = "60",
-            ["Dispatch:LedgerStorePath"] = storePath ?? StorePath,
+            ["Dispatch:LedgerStorePath"] = storePath,
             ["Dispatch:EscalateAtFractionOfAckTarget"] = "0.5",
         },
         bus => bus.AddDispatch());
 
-    private static string Ledger(IHost host) => JsonSerializer.Serialize(
-        host.Services.GetRequiredService<DispatchCoordinator>().Snapshot(Morning, Wall),
+    /// <summary>The ledger as JSON; through the durable dispatch, whose construction replays
+    /// the store.</summary>
+    internal static string Ledger(IHost host) => JsonSerializer.Serialize(
+        host.Services.GetRequiredService<DurableDispatch>().Coordinator.Snapshot(Morning, Wall),
         LedgerSnapshotWriter.Json);
 
     private static HandoffItem Item(string id) =>
@@ -61,11 +68,11 @@ public sealed class LedgerStoreSpecs : IDisposable
         dispatch.Apply(new IncidentAcknowledged("INC-S0003", "my", Morning.AddMinutes(12)), "ack-3");
         dispatch.Apply(new IncidentResolved("INC-S0001", "my", Morning.AddMinutes(40)), "resolve-1");
         var noon = Morning.Date.AddHours(12);
-        var shiftEnd = dispatch.Advance(Morning, noon);
+        var shiftEnd = dispatch.Advance(Morning, noon, []);
         var handoff = Assert.Single(shiftEnd.Outputs.OfType<ShiftEnding>());
         dispatch.Apply(new HandoffBriefing(handoff.HandoffId, "my", "us", handoff.IncomingShiftStartsAt, [Item("INC-S0002"), Item("INC-S0003")], Wall, noon.AddMinutes(1)), "brief");
         dispatch.Apply(new HandoffItemAccepted(handoff.HandoffId, "INC-S0002", "us", Wall, Wall.AddSeconds(3), noon.AddMinutes(4)), "accept-2");
-        dispatch.Advance(noon, noon.AddHours(2));
+        dispatch.Advance(noon, noon.AddHours(2), []);
     }
 
     [Fact]

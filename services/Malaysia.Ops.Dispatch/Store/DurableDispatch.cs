@@ -70,12 +70,13 @@ public sealed class DurableDispatch : IDisposable
     }
 
     /// <summary>Moves the shift clock on and stores the move; returns the entry whose outputs
-    /// (shift starts, handoffs opened, escalations) the caller must publish.</summary>
-    public JournalEntry Advance(DateTimeOffset from, DateTimeOffset to)
+    /// (shift starts, handoffs opened, escalations, work taken from desks that are down) the
+    /// caller must publish.</summary>
+    public JournalEntry Advance(DateTimeOffset from, DateTimeOffset to, IReadOnlyList<string> downDesks)
     {
         lock (gate)
         {
-            return Store(new ShiftClockMoved(from, to), null, coordinator.Advance(from, to));
+            return Store(new ShiftClockMoved(from, to, downDesks.Count > 0 ? downDesks : null), null, coordinator.Advance(from, to, downDesks));
         }
     }
 
@@ -175,7 +176,7 @@ public sealed class DurableDispatch : IDisposable
                     coordinator.Apply(consumed.Message);
                     break;
                 case ShiftClockMoved moved:
-                    coordinator.Advance(moved.From, moved.To);
+                    coordinator.Advance(moved.From, moved.To, moved.DownDesks ?? []);
                     ResumeShiftClockFrom = moved.To;
                     break;
             }

@@ -14,5 +14,7 @@ public abstract record JournalInput;
 public sealed record ConsumedMessage(IOpsMessage Message) : JournalInput;
 
 /// <summary>The shift clock moved from one simulated instant to the next, announcing the shift
-/// boundaries and escalating what fell due in between.</summary>
-public sealed record ShiftClockMoved(DateTimeOffset From, DateTimeOffset To) : JournalInput;
+/// boundaries and escalating what fell due in between; <paramref name="DownDesks"/> were down
+/// then (their work goes to desks that are up when their handoff closes unbriefed). Kept with
+/// the move because it was read from the wall clock, which a replay cannot ask again.</summary>
+public sealed record ShiftClockMoved(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<string>? DownDesks = null) : JournalInput;

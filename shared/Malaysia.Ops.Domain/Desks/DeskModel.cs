@@ -214,6 +214,43 @@ public sealed class DeskModel
         return (item.Type, item.Severity, item.RemainingMinutes);
     }
 
+    /// <summary>Drops an incident that was given to another desk while this one was down, in
+    /// whatever state it is here (under review, queued, being worked): the other desk owns it
+    /// now, so the work done here stops rather than be done twice. Returns whether it was held.</summary>
+    public bool Drop(string incidentId, DateTimeOffset now, out IReadOnlyList<DeskEvent> eventsAfter)
+    {
+        // Time moves on first, so an engineer on it stays busy until the notice comes; what
+        // happened to it meanwhile is not reported, as the other desk reports it.
+        var events = Advance(now).Where(e => IncidentOf(e) != incidentId).ToList();
+        var item = items.Find(i => i.IncidentId == incidentId);
+        if (item is not null)
+        {
+            items.Remove(item);
+            if (item is { Phase: Phase.AwaitingAcceptance, IntakeKey: { } intakeKey })
+            {
+                // Its intake no longer waits for it.
+                intakes[intakeKey].Remaining--;
+            }
+
+            events.AddRange(Advance(Now));
+        }
+
+        eventsAfter = events;
+        return item is not null;
+    }
+
+    private static string? IncidentOf(DeskEvent deskEvent) => deskEvent switch
+    {
+        IncidentAcknowledgedByDesk e => e.IncidentId,
+        WorkStarted e => e.IncidentId,
+        IncidentResolvedByDesk e => e.IncidentId,
+        HandoffItemTakenOver e => e.IncidentId,
+        HandoffItemQueriedByDesk e => e.IncidentId,
+        HandoffSurpriseFoundByDesk e => e.IncidentId,
+        AssistNeeded e => e.IncidentId,
+        _ => null,
+    };
+
     /// <summary>Pages the desk's on-call engineer for an incident nobody has picked up: they
     /// acknowledge it at <paramref name="respondsAt"/> and work it themselves, outside the shift
     /// and whatever the desk is doing.</summary>

@@ -148,6 +148,14 @@ public sealed class HandoffBook
     public bool AwaitsTakeOver(string incidentId) =>
         handoffs.Values.Any(h => h.Status == HandoffStatus.Briefed && h.Items.Any(i => i.IncidentId == incidentId && i.AcceptedAt is null));
 
+    /// <summary>Items briefed to <paramref name="deskId"/> in handoffs whose window closed before
+    /// it took them over: the outgoing desk let them go, so they are with this desk, though the
+    /// ledger still names the outgoing desk as their owner.</summary>
+    public IEnumerable<string> LeftWith(string deskId) =>
+        order.Select(id => handoffs[id])
+            .Where(h => h.Status == HandoffStatus.Escalated && string.Equals(h.ToDeskId, deskId, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(h => h.Items.Where(i => i.AcceptedAt is null).Select(i => i.IncidentId));
+
     /// <summary>The incoming desk asked about an item whose context was missing.</summary>
     public bool Queried(string handoffId, string incidentId)
     {

@@ -141,6 +141,22 @@ public sealed class Roster
             : new RoutingDecision(NextShiftStart(raisedAt), InCoverageGap: true);
     }
 
+    /// <summary>Routing as <see cref="Route"/> among the desks that are not
+    /// <paramref name="unavailable"/> (down): the one on duty that came on most recently, else
+    /// the next of them to come on; null when none of them has a shift ahead.</summary>
+    public RoutingDecision? RouteAvoiding(DateTimeOffset at, IReadOnlySet<string> unavailable)
+    {
+        bool Available(ShiftInstance shift) => !unavailable.Contains(shift.DeskId);
+        if (OnDuty(at).Where(Available).MaxBy(s => s.StartsAt) is { } onDuty)
+        {
+            return new RoutingDecision(onDuty, InCoverageGap: false);
+        }
+
+        return ShiftsBetween(at, at + LookAhead).FirstOrDefault(s => s.StartsAt > at && Available(s)) is { } next
+            ? new RoutingDecision(next, InCoverageGap: true)
+            : null;
+    }
+
     /// <summary>Who takes over from a shift that ends: the shift on duty at its end that came on
     /// most recently, or, when nobody is on (a gap), the next shift to start.</summary>
     public HandoffPlan PlanHandoff(ShiftInstance outgoing)

@@ -20,6 +20,7 @@ public sealed class OpsMetrics
         IncidentsRaised = meter.CreateCounter<long>("ops.incidents.raised", description: "Incidents raised and booked in the ledger");
         IncidentsResolved = meter.CreateCounter<long>("ops.incidents.resolved", description: "Incidents resolved");
         HandoffEscalations = meter.CreateCounter<long>("ops.handoff.escalations", description: "Handoff items (or whole briefings) nobody took over in time");
+        WorkTakenFromDownDesks = meter.CreateCounter<long>("ops.incidents.taken_from_down_desks", description: "Open incidents given to a desk that is up because the desk holding them was down when its handoff closed");
         SlaBreaches = meter.CreateCounter<long>("ops.sla.breaches", description: "Incidents acknowledged or resolved later than their severity's service level");
     }
 
@@ -32,6 +33,9 @@ public sealed class OpsMetrics
     public Counter<long> IncidentsResolved { get; }
 
     public Counter<long> HandoffEscalations { get; }
+
+    /// <summary>Tagged "desk": the desk that was down.</summary>
+    public Counter<long> WorkTakenFromDownDesks { get; }
 
     /// <summary>Tagged "severity" and "stage" (acknowledge or resolve).</summary>
     public Counter<long> SlaBreaches { get; }
