@@ -1,6 +1,7 @@
 using System.Globalization;
 using Malaysia.Ops.Desk;
 using Malaysia.Ops.Domain.Scenarios;
+using Malaysia.Ops.Workload;
 
 namespace Malaysia.Ops.Simulator;
 
@@ -11,6 +12,17 @@ namespace Malaysia.Ops.Simulator;
 /// </summary>
 public static class ScenarioConfiguration
 {
+    /// <summary>A synthetic load as the workload service's settings ("Workload:Load").</summary>
+    public static Dictionary<string, string?> Load(LoadOptions load) => new()
+    {
+        [$"{LoadOptions.Section}:Shape"] = load.Shape.ToString(),
+        [$"{LoadOptions.Section}:Rate"] = Text(load.Rate),
+        [$"{LoadOptions.Section}:PeakRate"] = Text(load.PeakRate),
+        [$"{LoadOptions.Section}:Seconds"] = Text(load.Seconds),
+        [$"{LoadOptions.Section}:SpikeAtSeconds"] = Text(load.SpikeAtSeconds),
+        [$"{LoadOptions.Section}:SpikeSeconds"] = Text(load.SpikeSeconds),
+    };
+
     public static Dictionary<string, string?> Settings(Scenario scenario, IReadOnlyList<DeskPlan> desks, double? speed)
     {
         var settings = new Dictionary<string, string?>

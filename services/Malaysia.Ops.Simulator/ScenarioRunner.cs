@@ -2,6 +2,7 @@ using System.Globalization;
 using Malaysia.Ops.Domain.Ledger;
 using Malaysia.Ops.Domain.Reporting;
 using Malaysia.Ops.Domain.Scenarios;
+using Malaysia.Ops.Workload;
 
 namespace Malaysia.Ops.Simulator;
 
@@ -9,13 +10,14 @@ namespace Malaysia.Ops.Simulator;
 /// Runs a scenario with its own desks and then, on the same incident stream (same seed, rate
 /// and script), with each topology it is compared with, and puts the results in one report.
 /// </summary>
-public sealed class ScenarioRunner(Scenario scenario, double? speed, TextWriter output, RunOutputs? outputs = null)
+public sealed class ScenarioRunner(Scenario scenario, double? speed, TextWriter output, RunOutputs? outputs = null, LoadOptions? load = null)
 {
     private static readonly string[] Severities = Enum.GetNames<Malaysia.Ops.Contracts.Severity>();
 
     public async Task<(RunReport Report, LedgerSnapshot Ledger)> RunAsync(bool compare, CancellationToken cancellationToken)
     {
-        var run = new SimulationRun(scenario, scenario.Desks, speed, output, outputs);
+        // A synthetic load is for the main run only; the comparisons replay the scenario's stream.
+        var run = new SimulationRun(scenario, scenario.Desks, speed, output, outputs, load);
         var ledger = await run.RunAsync(cancellationToken);
         var main = Topology(scenario.Name, scenario.Description, scenario.Desks, ledger);
 

@@ -21,9 +21,10 @@ namespace Malaysia.Ops.Simulator;
 /// <summary>
 /// One whole run of a scenario in one process: workload, dispatch and every desk of the given
 /// topology on the in-memory bus, with the same consumers and background services the separate
-/// processes run. <paramref name="speed"/> null is virtual time.
+/// processes run. <paramref name="speed"/> null is virtual time; <paramref name="load"/>, a
+/// synthetic load in wall time on top of the scenario's stream.
 /// </summary>
-public sealed class SimulationRun(Scenario scenario, IReadOnlyList<DeskPlan> desks, double? speed, TextWriter output, RunOutputs? outputs = null)
+public sealed class SimulationRun(Scenario scenario, IReadOnlyList<DeskPlan> desks, double? speed, TextWriter output, RunOutputs? outputs = null, LoadOptions? load = null)
 {
     private readonly RunOutputs files = outputs ?? new RunOutputs();
 
@@ -86,11 +87,25 @@ public sealed class SimulationRun(Scenario scenario, IReadOnlyList<DeskPlan> des
         });
         var configuration = ScenarioConfiguration.Settings(scenario, desks, speed);
         configuration["Telemetry:TraceFile"] = files.TraceFile;
+        if (load is { Enabled: true })
+        {
+            foreach (var (key, value) in ScenarioConfiguration.Load(load))
+            {
+                configuration[key] = value;
+            }
+        }
+
         builder.Configuration.AddInMemoryCollection(configuration);
 
         // The run's own output is the progress and the summary; the services' logs would
         // drown them, so only errors get through unless asked for.
         builder.Logging.SetMinimumLevel(files.Verbose ? LogLevel.Warning : LogLevel.Error);
+        if (load is { Enabled: true })
+        {
+            // The load's live figures are the point of running one.
+            builder.Logging.AddFilter(typeof(LoadDriver).FullName, LogLevel.Information);
+        }
+
         builder.AddOpsServiceDefaults("simulator");
         builder.AddOpsBus(bus =>
         {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Malaysia.Ops.Domain.Load;
+using Malaysia.Ops.Workload;
 
 namespace Malaysia.Ops.Simulator;
 
@@ -18,7 +20,8 @@ public sealed record SimulatorSettings(
     string? SnapshotPath = null,
     string? TraceFile = null,
     bool Verbose = false,
-    bool ListScenarios = false)
+    bool ListScenarios = false,
+    LoadOptions? Load = null)
 {
     public const string DefaultScenario = "july-week";
 
@@ -47,6 +50,15 @@ public sealed record SimulatorSettings(
                                 Without it the run is in virtual time: the clock jumps to the next
                                 thing due whenever nothing is happening, so a week takes seconds
                                 and the same options give the same report, byte for byte
+          --load-rate R         add a synthetic load of R incidents per wall second (marked
+                                synthetic, INC-L- ids) for --load-seconds; needs --speed, and
+                                the run lasts as long as --days at that speed, load or not
+          --load-seconds N      how long the load runs (wall seconds, default 60)
+          --load-shape S        constant (default), ramp (from --load-rate to --load-peak) or
+                                spike (--load-peak from --load-spike-at for --load-spike-seconds)
+          --load-peak R         a ramp's final rate, a spike's height (incidents per second)
+          --load-spike-at N, --load-spike-seconds N
+                                when the spike starts (wall seconds into the load), how long
           --report DIR          where report.json and report.html go (default reports/<scenario>)
           --no-report           write no report files
           --no-compare          skip the scenario's topology comparison
@@ -86,12 +98,53 @@ public sealed record SimulatorSettings(
                 "--report" => settings with { ReportFolder = Value() },
                 "--snapshot" => settings with { SnapshotPath = Value() },
                 "--trace-file" => settings with { TraceFile = Value() },
+                "--load-rate" => settings.WithLoad(l => l.Rate = NonNegative(name, Number(name, Value()))),
+                "--load-seconds" => settings.WithLoad(l => l.Seconds = Positive(name, Number(name, Value()), max: LoadProfile.MaxDuration.TotalSeconds)),
+                "--load-shape" => settings.WithLoad(l => l.Shape = Shape(name, Value())),
+                "--load-peak" => settings.WithLoad(l => l.PeakRate = NonNegative(name, Number(name, Value()))),
+                "--load-spike-at" => settings.WithLoad(l => l.SpikeAtSeconds = NonNegative(name, Number(name, Value()))),
+                "--load-spike-seconds" => settings.WithLoad(l => l.SpikeSeconds = Positive(name, Number(name, Value()), max: LoadProfile.MaxDuration.TotalSeconds)),
                 _ => throw new ArgumentException($"{name}: unknown option (see --help)"),
             };
         }
 
-        return settings;
+        return settings.Load is null ? settings : settings.CheckedLoad();
     }
+
+    /// <summary>Sets part of the load; a load given on the command line runs a minute unless
+    /// told otherwise.</summary>
+    private SimulatorSettings WithLoad(Action<LoadOptions> set)
+    {
+        var load = Load ?? new LoadOptions { Seconds = 60 };
+        set(load);
+        return this with { Load = load };
+    }
+
+    private SimulatorSettings CheckedLoad()
+    {
+        if (Speed is null)
+        {
+            throw new ArgumentException("--load-rate: a load in wall time needs a run on the wall clock; add --speed (e.g. --speed 60)");
+        }
+
+        if (Load!.Problems().FirstOrDefault() is { } problem)
+        {
+            // The load's own check names its settings; here they are the options above.
+            throw new ArgumentException($"--load-*: {problem}");
+        }
+
+        return this;
+    }
+
+    private static LoadShape Shape(string name, string text) =>
+        Enum.TryParse<LoadShape>(text, ignoreCase: true, out var shape) && Enum.IsDefined(shape)
+            ? shape
+            : throw new ArgumentException($"{name}: '{text}' is not a load shape (constant, ramp or spike)");
+
+    private static double NonNegative(string name, double value) =>
+        value >= 0 && value <= LoadProfile.MaxRate * 100
+            ? value
+            : throw new ArgumentException($"{name}: {value.ToString(CultureInfo.InvariantCulture)} is out of range (0 or more)");
 
     private static double Number(string name, string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)

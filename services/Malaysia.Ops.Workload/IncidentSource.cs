@@ -1,11 +1,9 @@
-using System.Diagnostics;
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.Domain.Incidents;
 using Malaysia.Ops.ServiceDefaults.Configuration;
 using Malaysia.Ops.ServiceDefaults.Hosting;
 using Malaysia.Ops.ServiceDefaults.Messaging;
-using Malaysia.Ops.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -58,14 +56,9 @@ public sealed class IncidentSource(
 
     private async Task RaiseAsync(IncidentArrival arrival, CancellationToken cancellationToken)
     {
-        using var activity = OpsTelemetry.ActivitySource.StartActivity($"raise {arrival.IncidentId}", ActivityKind.Producer);
-        activity?.SetTag("ops.incident.id", arrival.IncidentId);
-        activity?.SetTag("ops.incident.type", arrival.Type.ToString());
-        activity?.SetTag("ops.incident.severity", arrival.Severity.ToString());
-        activity?.SetTag("ops.simulated_time", arrival.At.ToString("O"));
-
-        await bus.PublishConfirmedAsync(
+        await bus.RaiseAsync(
             new IncidentRaised(arrival.IncidentId, arrival.Type, arrival.Severity, arrival.ClusterId, arrival.Summary, arrival.WorkMinutes, arrival.At),
+            synthetic: false,
             cancellationToken);
         Interlocked.Increment(ref raised);
     }

@@ -6,7 +6,8 @@ namespace Malaysia.Ops.Workload;
 
 public static class WorkloadExtensions
 {
-    /// <summary>The workload service: the seeded incident source and the customers' workloads. It consumes nothing but the
+    /// <summary>The workload service: the seeded incident source, the customers' workloads and
+    /// the synthetic load driver (off unless configured). It consumes nothing but the
     /// run's clock, which it follows unless the process owns the clock itself.</summary>
     public static OpsBusBuilder AddWorkload(this OpsBusBuilder bus)
     {
@@ -14,6 +15,8 @@ public static class WorkloadExtensions
         bus.Services.AddSingleton<IncidentSource>();
         bus.Services.AddHostedService(sp => sp.GetRequiredService<IncidentSource>());
         bus.Services.AddHostedService<WorkloadSource>();
+        bus.Services.AddSingleton<LoadDriver>();
+        bus.Services.AddHostedService(sp => sp.GetRequiredService<LoadDriver>());
         return bus;
     }
 }

@@ -37,6 +37,9 @@ public sealed class WorkloadOptions
     /// <summary>Chance that a workload fails part-way, raising an incident.</summary>
     public double WorkloadFailureProbability { get; set; } = 0.1;
 
+    /// <summary>A synthetic load in wall time: "Workload:Load:Shape", ":Rate", ":Seconds", ...</summary>
+    public LoadOptions Load { get; set; } = new();
+
     public WorkloadPolicy ToWorkloadPolicy() => new(WorkloadsPerDay, WorkloadFailureProbability);
 
     public ArrivalProfile ToProfile() => new(
@@ -149,6 +152,7 @@ internal sealed class WorkloadOptionsValidator : IValidateOptions<WorkloadOption
             }
         }
 
+        problems.AddRange(options.Load.Problems());
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

@@ -42,6 +42,9 @@ public sealed class ConfigurationErrorSpecs
     [InlineData("Simulation:Epoch", "9999-12-31T00:00:00Z", "Simulation:Epoch: 9999-12-31T00:00:00.0000000+00:00 is out of range (must be in the years 1970 to 3000)")]
     [InlineData("Messaging:ConcurrentMessageLimit", "-1", "Messaging:ConcurrentMessageLimit: -1 is out of range")]
     [InlineData("Messaging:WireFormat", "Xml", "Messaging:WireFormat: 'Xml' is not a valid MessageWireFormat")]
+    [InlineData("Workload:Load:Seconds", "-5", "Workload:Load:Seconds: -5 is out of range")]
+    [InlineData("Workload:Load:Seconds", "NaN", "Workload:Load:Seconds: NaN is not a number of wall seconds")]
+    [InlineData("Workload:Load:Shape", "Wave", "Workload:Load:Shape: 'Wave' is not a valid LoadShape")]
     public async Task A_bad_value_is_named_with_its_setting(string setting, string value, string expected)
     {
         var settings = DefaultRoster();

@@ -1,7 +1,10 @@
+using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Ledger;
+using Malaysia.Ops.Domain.Load;
 using Malaysia.Ops.Domain.Scenarios;
 using Malaysia.Ops.Scenarios;
 using Malaysia.Ops.Simulator;
+using Malaysia.Ops.Workload;
 
 namespace Malaysia.Ops.Service.Tests;
 
@@ -114,5 +117,42 @@ public sealed class SimulatorSpecs
         Assert.Equal(snapshot.Summary.IncidentsRaised, snapshot.Summary.IncidentsResolved + snapshot.Summary.IncidentsOpen);
         Assert.Equal("my->us", Assert.Single(snapshot.Handoffs).Direction);
         Assert.Contains("at 17280x", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_load_on_the_command_line_becomes_the_workload_s_load_settings()
+    {
+        var settings = SimulatorSettings.Parse(["--speed", "60", "--load-rate", "200", "--load-shape", "ramp", "--load-peak", "400", "--load-seconds", "30"]);
+
+        Assert.NotNull(settings.Load);
+        Assert.Equal(new LoadProfile(LoadShape.Ramp, 200, 400, TimeSpan.FromSeconds(30)), settings.Load.ToProfile());
+        Assert.Equal(60, SimulatorSettings.Parse(["--speed", "60", "--load-rate", "5"]).Load!.Seconds);
+        Assert.Null(SimulatorSettings.Parse(["--speed", "60"]).Load);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--load-rate", "200" }, "--load-rate: a load in wall time needs a run on the wall clock; add --speed")]
+    [InlineData(new[] { "--speed", "60", "--load-shape", "wave" }, "--load-shape: 'wave' is not a load shape (constant, ramp or spike)")]
+    [InlineData(new[] { "--speed", "60", "--load-rate", "-3" }, "--load-rate: -3 is out of range")]
+    [InlineData(new[] { "--speed", "60", "--load-rate", "10", "--load-shape", "spike", "--load-peak", "50", "--load-spike-at", "90" }, "--load-*: Workload:Load:SpikeAtSeconds/SpikeSeconds: a spike at 90 s for 0 s does not fall within the run of 60 s")]
+    public void A_bad_load_is_named(string[] args, string expected)
+    {
+        var error = Assert.Throws<ArgumentException>(() => SimulatorSettings.Parse(args));
+
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_with_a_synthetic_load_books_every_incident_of_the_load_once_beside_the_scenario_s_own()
+    {
+        var scenario = Load("july-week", SimulatorSettings.Default with { Days = 0.05 });
+        var load = new LoadOptions { Rate = 100, Seconds = 1 };
+
+        var snapshot = await new SimulationRun(scenario, scenario.Desks, speed: 1440, TextWriter.Null, load: load).RunAsync(CancellationToken.None);
+
+        var synthetic = snapshot.Incidents.Where(i => i.IncidentId.StartsWith(IncidentIds.LoadPrefix, StringComparison.Ordinal)).ToList();
+        Assert.Equal(100, synthetic.Count);
+        Assert.Equal(snapshot.Incidents.Count, snapshot.Incidents.Select(i => i.IncidentId).Distinct().Count());
+        Assert.Equal(snapshot.Summary.IncidentsRaised, snapshot.Summary.IncidentsResolved + snapshot.Summary.IncidentsOpen);
     }
 }

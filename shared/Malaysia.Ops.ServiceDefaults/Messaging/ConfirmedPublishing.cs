@@ -40,6 +40,11 @@ public static class ConfirmedPublishing
     public static Task PublishConfirmedAsync(this IPublishEndpoint publisher, object message, CancellationToken cancellationToken) =>
         PublishConfirmedAsync(token => publisher.Publish(message, message.GetType(), token), Pipeline, cancellationToken);
 
+    /// <summary>As above, with <paramref name="configure"/> setting the message's headers.</summary>
+    public static Task PublishConfirmedAsync<T>(this IPublishEndpoint publisher, T message, Action<PublishContext<T>> configure, CancellationToken cancellationToken)
+        where T : class =>
+        PublishConfirmedAsync(token => publisher.Publish(message, configure, token), Pipeline, cancellationToken);
+
     /// <summary>Runs <paramref name="publish"/> through <paramref name="pipeline"/>. The wait is
     /// abandoned on timeout even when the publish itself ignores its cancellation token.</summary>
     public static async Task PublishConfirmedAsync(Func<CancellationToken, Task> publish, ResiliencePipeline pipeline, CancellationToken cancellationToken) =>

@@ -1,0 +1,72 @@
+using Malaysia.Ops.Contracts;
+using Xunit.Abstractions;
+
+namespace Malaysia.Ops.Integration.Tests;
+
+/// <summary>
+/// The workload's load driver against the real broker, the services as separate processes: a
+/// constant synthetic load (300 incidents per wall second for 10 s) raised beside the seeded
+/// stream; the broker carries every incident of it once, dispatch books every one of them, and
+/// the workload reports the load finished with all of it confirmed. The figures (rate achieved,
+/// raise-to-confirm latency) are printed from the workload's own log.
+/// </summary>
+[Collection(BrokerTests.Name)]
+public sealed class SyntheticLoadOverRabbitMqSpecs(RabbitMqNode broker, ITestOutputHelper log) : IAsyncLifetime
+{
+    private const int Rate = 300;
+    private const int Seconds = 10;
+
+    private OperationProcesses operation = null!;
+
+    public async Task InitializeAsync() => operation = await OperationProcesses.CreateAsync(
+        broker,
+        "synthetic-load",
+        new DateTimeOffset(2026, 7, 13, 2, 0, 0, TimeSpan.Zero),
+        speed: 60,
+        settings: new Dictionary<string, string>
+        {
+            ["Workload__Load__Rate"] = $"{Rate}",
+            ["Workload__Load__Seconds"] = $"{Seconds}",
+            ["Workload__Load__ReportSeconds"] = "2",
+        });
+
+    public async Task DisposeAsync() => await operation.DisposeAsync();
+
+    [Fact]
+    public async Task Every_incident_of_a_synthetic_load_reaches_dispatch_once()
+    {
+        await using var raised = await BrokerAudit.StartAsync(broker.AmqpPort, operation.VirtualHost, "IncidentRaised", "incidentId");
+        await operation.StartDesksAsync();
+        await operation.StartDispatchAsync();
+        var workload = await operation.StartWorkloadAsync(incidentsPerHour: 10);
+
+        var ledger = await operation.WaitForSnapshotAsync(
+            s => s.Incidents.Count(i => i.IncidentId.StartsWith(IncidentIds.LoadPrefix, StringComparison.Ordinal)) >= Rate * Seconds,
+            $"dispatch to book the load's {Rate * Seconds} incidents",
+            TimeSpan.FromMinutes(2));
+        await WaitForAsync(() => workload.Output.Contains("Synthetic load finished", StringComparison.Ordinal), "the workload to report the load finished");
+
+        foreach (var line in workload.Output.Split('\n').Where(l => l.Contains("Synthetic load", StringComparison.Ordinal) || l.Contains("Load at", StringComparison.Ordinal)))
+        {
+            log.WriteLine(line.Trim());
+        }
+
+        var load = raised.Seen.Where(r => r.Key.StartsWith(IncidentIds.LoadPrefix, StringComparison.Ordinal)).ToList();
+        var booked = ledger.Incidents.Where(i => i.IncidentId.StartsWith(IncidentIds.LoadPrefix, StringComparison.Ordinal)).Select(i => i.IncidentId).ToHashSet(StringComparer.Ordinal);
+        log.WriteLine($"the broker carried {load.Count} load incidents; dispatch booked {booked.Count}");
+        Assert.Equal(Rate * Seconds, load.Count);
+        Assert.All(load, r => Assert.Equal(1, r.Value));
+        Assert.Equal(load.Select(r => r.Key).Order(StringComparer.Ordinal), booked.Order(StringComparer.Ordinal));
+        Assert.Contains($"{Rate * Seconds} of {Rate * Seconds} raised", workload.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"gave up waiting for {what}");
+            await Task.Delay(200);
+        }
+    }
+}
