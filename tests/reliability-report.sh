@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The reliability report: runs the fault tests (category "Fault": a desk killed with kill -9
 # mid-shift and restarted, a desk killed and left down past its handoff, dispatch killed
-# mid-handoff and restarted, the broker restarted mid-run, bad messages and duplicates published
-# straight onto the services' queues) against a private local RabbitMQ node with the services as separate
+# mid-handoff and restarted, the broker restarted mid-run, a node of a three-node cluster stopped
+# under load, bad messages and duplicates published straight onto the services' queues) against a private local RabbitMQ node with the services as separate
 # processes, and prints one row per fault: injected, raised, accounted, lost, duplicated,
 # recovery time. Exits non-zero when a fault test fails. Needs rabbitmq-server (installed when
 # missing and run as root, as tests/run.sh does).

@@ -44,6 +44,8 @@ Commands:
                        Create vhost NAME on the cluster and grant USER
                        (default guest) full permissions.
   urls                 Print the AMQP URLs, comma separated.
+  ctl N ARGS...        Run rabbitmqctl against node N, e.g. \`ctl 2 list_queues -p
+                       malaysia-ops name type messages consumers\`.
   help, --help, -h     Show this text.
 
 Settings (environment variables, with defaults):
@@ -466,6 +468,12 @@ case $cmd in
     start-node) cmd_start_node "$@" ;;
     add-vhost) cmd_add_vhost "$@" ;;
     urls) (($# == 0)) || die "urls takes no arguments"; urls ;;
+    ctl)
+        check_node_arg "${1:-}"
+        i=$1
+        shift
+        ctl 60 "$i" "$@"
+        ;;
     *)
         echo "$PROG: error: unknown command '$cmd'" >&2
         usage >&2

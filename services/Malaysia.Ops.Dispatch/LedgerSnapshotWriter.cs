@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Malaysia.Ops.Domain.Clock;
@@ -9,8 +10,9 @@ using Microsoft.Extensions.Options;
 namespace Malaysia.Ops.Dispatch;
 
 /// <summary>
-/// Writes the ledger to "Dispatch:LedgerSnapshotPath" every few wall seconds and once more on
-/// stop, atomically (a reader never sees half a file), so a run's accounting can be checked
+/// Writes the ledger to "Dispatch:LedgerSnapshotPath" every few wall seconds (less often when
+/// the ledger is so big that writing it would take more than a tenth of the time) and once more
+/// on stop, atomically (a reader never sees half a file), so a run's accounting can be checked
 /// from outside the process.
 /// </summary>
 public sealed class LedgerSnapshotWriter(
@@ -19,6 +21,9 @@ public sealed class LedgerSnapshotWriter(
     IOptions<DispatchOptions> options,
     ILogger<LedgerSnapshotWriter> logger) : BackgroundService
 {
+    /// <summary>The most of dispatch's wall time writing snapshots may take.</summary>
+    private const int MaxShareOfTimePercent = 10;
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -33,12 +38,21 @@ public sealed class LedgerSnapshotWriter(
             return;
         }
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.SnapshotIntervalSeconds));
+        var interval = TimeSpan.FromSeconds(options.Value.SnapshotIntervalSeconds);
+        var wait = interval;
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (true)
             {
+                // Real wall time, on a virtual-time run too: the file is for readers outside.
+                await Task.Delay(wait, stoppingToken);
+                var started = Stopwatch.GetTimestamp();
                 await WriteAsync(path, CancellationToken.None);
+
+                // A big ledger (a load run books thousands of incidents a second) takes long to
+                // write, and its copy holds up the consumers: the snapshot takes at most a tenth
+                // of dispatch's time, however often it was asked for.
+                wait = TimeSpan.FromTicks(Math.Max(interval.Ticks, Stopwatch.GetElapsedTime(started).Ticks * (100 / MaxShareOfTimePercent - 1)));
             }
         }
         catch (OperationCanceledException)

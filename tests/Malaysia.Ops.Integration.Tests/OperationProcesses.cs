@@ -12,12 +12,12 @@ namespace Malaysia.Ops.Integration.Tests;
 /// </summary>
 internal sealed class OperationProcesses : IAsyncDisposable
 {
-    private readonly RabbitMqNode broker;
+    private readonly ITestBroker broker;
     private readonly List<ServiceProcess> services = [];
     private readonly Dictionary<string, string> common;
     private readonly Func<string, IDictionary<string, string>>? perService;
 
-    private OperationProcesses(RabbitMqNode broker, string virtualHost, string workFolder, Dictionary<string, string> common, Func<string, IDictionary<string, string>>? perService)
+    private OperationProcesses(ITestBroker broker, string virtualHost, string workFolder, Dictionary<string, string> common, Func<string, IDictionary<string, string>>? perService)
     {
         this.broker = broker;
         VirtualHost = virtualHost;
@@ -41,7 +41,7 @@ internal sealed class OperationProcesses : IAsyncDisposable
     /// <param name="perService">Settings of one service's own, by project (its broker user,
     /// its trace file).</param>
     public static async Task<OperationProcesses> CreateAsync(
-        RabbitMqNode broker,
+        ITestBroker broker,
         string name,
         DateTimeOffset epoch,
         double speed,
@@ -62,13 +62,28 @@ internal sealed class OperationProcesses : IAsyncDisposable
             ["Simulation__Speed"] = speed.ToString(CultureInfo.InvariantCulture),
             ["Simulation__Seed"] = seed.ToString(CultureInfo.InvariantCulture),
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in broker.ServiceSettings.Concat(settings ?? new Dictionary<string, string>()))
         {
             common[key] = value;
         }
 
         return new OperationProcesses(broker, virtualHost, workFolder, common, perService);
     }
+
+    /// <summary>A run early in a Malaysian morning at 60x whose workload adds a constant
+    /// synthetic load of <paramref name="rate"/> incidents per second for <paramref name="seconds"/>,
+    /// reporting its figures every 2 s.</summary>
+    public static Task<OperationProcesses> CreateWithSyntheticLoadAsync(ITestBroker broker, string name, int rate, int seconds) => CreateAsync(
+        broker,
+        name,
+        new DateTimeOffset(2026, 7, 13, 2, 0, 0, TimeSpan.Zero),
+        speed: 60,
+        settings: new Dictionary<string, string>
+        {
+            ["Workload__Load__Rate"] = rate.ToString(CultureInfo.InvariantCulture),
+            ["Workload__Load__Seconds"] = seconds.ToString(CultureInfo.InvariantCulture),
+            ["Workload__Load__ReportSeconds"] = "2",
+        });
 
     /// <summary>Starts a service with the shared settings, <paramref name="settings"/> on top.</summary>
     public ServiceProcess Start(string project, IDictionary<string, string>? settings = null)

@@ -7,7 +7,7 @@ namespace Malaysia.Ops.Integration.Tests;
 /// script (the one a developer uses), on free loopback ports, with a fresh virtual host per test
 /// so MassTransit's durable topology from one test never leaks into the next.
 /// </summary>
-public sealed class RabbitMqNode : IAsyncLifetime
+public sealed class RabbitMqNode : ITestBroker, IAsyncLifetime
 {
     private readonly Dictionary<string, string> environment;
 
@@ -30,6 +30,9 @@ public sealed class RabbitMqNode : IAsyncLifetime
     public string NodeName { get; }
 
     public int AmqpPort { get; }
+
+    /// <summary>One node: host and port say it all.</summary>
+    public IReadOnlyDictionary<string, string> ServiceSettings { get; } = new Dictionary<string, string>();
 
     public async Task InitializeAsync() => await Script("start", TimeSpan.FromMinutes(5));
 

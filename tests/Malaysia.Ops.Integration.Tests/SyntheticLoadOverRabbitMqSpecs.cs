@@ -18,17 +18,7 @@ public sealed class SyntheticLoadOverRabbitMqSpecs(RabbitMqNode broker, ITestOut
 
     private OperationProcesses operation = null!;
 
-    public async Task InitializeAsync() => operation = await OperationProcesses.CreateAsync(
-        broker,
-        "synthetic-load",
-        new DateTimeOffset(2026, 7, 13, 2, 0, 0, TimeSpan.Zero),
-        speed: 60,
-        settings: new Dictionary<string, string>
-        {
-            ["Workload__Load__Rate"] = $"{Rate}",
-            ["Workload__Load__Seconds"] = $"{Seconds}",
-            ["Workload__Load__ReportSeconds"] = "2",
-        });
+    public async Task InitializeAsync() => operation = await OperationProcesses.CreateWithSyntheticLoadAsync(broker, "synthetic-load", Rate, Seconds);
 
     public async Task DisposeAsync() => await operation.DisposeAsync();
 

@@ -83,6 +83,23 @@ public sealed class ConfigurationErrorSpecs
         Assert.StartsWith($"RabbitMq:Host/RabbitMq:Port: cannot reach the broker at amqp://127.0.0.1:{closedPort}/%2F after 2 attempt(s)", problem, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("amqp://ops:secret@10.0.0.5:5672")]
+    [InlineData("10.0.0.5")]
+    [InlineData("10.0.0.5:99999")]
+    public async Task A_cluster_node_that_is_not_host_and_port_is_named_without_echoing_it(string node)
+    {
+        var settings = DefaultRoster();
+        settings["Messaging:Transport"] = "RabbitMq";
+        settings["RabbitMq:Host"] = "127.0.0.1";
+        settings["RabbitMq:ClusterNodes:0"] = "127.0.0.1:5701";
+        settings["RabbitMq:ClusterNodes:1"] = node;
+
+        var problem = Assert.Single(await ProblemsOf(settings));
+
+        Assert.Equal("RabbitMq:ClusterNodes:1: must be host:port (e.g. 10.0.0.5:5672), without a scheme or credentials", problem);
+    }
+
     private static Dictionary<string, string?> DefaultRoster() => new()
     {
         ["Roster:Desks:0:Id"] = "us",

@@ -80,6 +80,11 @@ public sealed class RabbitMqOptions
     /// <summary>How often to try the broker at start-up before giving up with a clear error.</summary>
     public int ConnectAttempts { get; set; } = 5;
 
+    /// <summary>The nodes of a RabbitMQ cluster, "host:port" each ("RabbitMq:ClusterNodes:0",
+    /// ...): the bus connects to one of them and, when that node is lost, to another (the quorum
+    /// queues live on all of them). Empty: Host and Port only.</summary>
+    public List<string> ClusterNodes { get; set; } = [];
+
     /// <summary>Where the broker is, for messages and logs: never the credentials.</summary>
     public string Describe() => $"amqp{(UseTls ? "s" : string.Empty)}://{Host}:{Port}/{Uri.EscapeDataString(VirtualHost)}";
 }

@@ -29,6 +29,15 @@ internal sealed class RabbitMqOptionsValidator(IHostEnvironment? environment = n
             problems.Add($"RabbitMq:Port: {options.Port} is not a TCP port");
         }
 
+        for (var i = 0; i < options.ClusterNodes.Count; i++)
+        {
+            if (!IsNode(options.ClusterNodes[i]))
+            {
+                // Not echoed: a URI there may hold a password.
+                problems.Add($"RabbitMq:ClusterNodes:{i}: must be host:port (e.g. 10.0.0.5:5672), without a scheme or credentials");
+            }
+        }
+
         if (string.IsNullOrEmpty(options.VirtualHost))
         {
             problems.Add("RabbitMq:VirtualHost: must not be empty ('/' is the default virtual host)");
@@ -72,6 +81,15 @@ internal sealed class RabbitMqOptionsValidator(IHostEnvironment? environment = n
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
+
+    /// <summary>"host:port", as MassTransit's cluster configuration takes a node.</summary>
+    private static bool IsNode(string? node) =>
+        node is not null
+        && !LooksLikeUri(node)
+        && node.LastIndexOf(':') is > 0 and var colon
+        && Uri.CheckHostName(node[..colon]) != UriHostNameType.Unknown
+        && int.TryParse(node[(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
+        && port is >= 1 and <= 65535;
 
     private static bool LooksLikeUri(string? host) =>
         host is not null && (host.Contains("://", StringComparison.Ordinal) || host.Contains('@', StringComparison.Ordinal));

@@ -78,6 +78,18 @@ public static class BusRegistration
                         // A publish completes only when the broker has the message (the default,
                         // stated because nothing may be lost).
                         h.PublisherConfirmation = true;
+                        if (rabbit.ClusterNodes.Count > 0)
+                        {
+                            // Losing the node it is connected to, the bus reconnects to another.
+                            h.UseCluster(cluster =>
+                            {
+                                foreach (var node in rabbit.ClusterNodes)
+                                {
+                                    cluster.Node(node);
+                                }
+                            });
+                        }
+
                         if (rabbit.UseTls)
                         {
                             h.UseSsl(ssl =>
