@@ -117,18 +117,13 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
 
         metrics.IncidentsRaised.Add(1, new("type", raised.Type.ToString()), new("severity", raised.Severity.ToString()));
 
-        return new IncidentAssigned(
-            raised.IncidentId,
-            decision.DeskId,
-            decision.Shift.ShiftId,
-            decision.Shift.StartsAt,
-            decision.InCoverageGap,
-            raised.Type,
-            raised.Severity,
-            raised.WorkMinutes,
-            raised.SimulatedAt,
-            SentAtWall: clock.Wall.GetUtcNow());
+        return Assignment(raised.IncidentId, decision, raised.Type, raised.Severity, raised.WorkMinutes, raised.SimulatedAt);
     }
+
+    /// <summary>An incident given to the desk <paramref name="decision"/> routed it to, stamped
+    /// with the wall instant it was decided (a restarted desk takes none decided before it started).</summary>
+    private IncidentAssigned Assignment(string incidentId, RoutingDecision decision, IncidentType type, Severity severity, double workMinutes, DateTimeOffset at) =>
+        new(incidentId, decision.DeskId, decision.Shift.ShiftId, decision.Shift.StartsAt, decision.InCoverageGap, type, severity, workMinutes, at, SentAtWall: clock.Wall.GetUtcNow());
 
     public void Acknowledged(IncidentAcknowledged message)
     {
@@ -186,7 +181,7 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
             }
 
             return owned
-                .Select(i => new IncidentAssigned(i.IncidentId, decision.DeskId, decision.Shift.ShiftId, decision.Shift.StartsAt, decision.InCoverageGap, i.Type, i.Severity, workMinutes.GetValueOrDefault(i.IncidentId), at, SentAtWall: clock.Wall.GetUtcNow()))
+                .Select(i => Assignment(i.IncidentId, decision, i.Type, i.Severity, workMinutes.GetValueOrDefault(i.IncidentId), at))
                 .ToList();
         }
     }
@@ -331,7 +326,7 @@ public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clo
             ledger.Escalate(incidentId);
             metrics.WorkTakenFromDownDesks.Add(1, new KeyValuePair<string, object?>("desk", holder));
             messages.Add(new IncidentEscalated(incidentId, holder, target.DeskId, false, target.Shift.ShiftId, target.Shift.StartsAt, $"{reason}: given to {target.DeskId}", now, TakenWhileDown: true));
-            messages.Add(new IncidentAssigned(incidentId, target.DeskId, target.Shift.ShiftId, target.Shift.StartsAt, target.InCoverageGap, incident.Type, incident.Severity, workMinutes.GetValueOrDefault(incidentId), now, SentAtWall: clock.Wall.GetUtcNow()));
+            messages.Add(Assignment(incidentId, target, incident.Type, incident.Severity, workMinutes.GetValueOrDefault(incidentId), now));
         }
 
         return messages;

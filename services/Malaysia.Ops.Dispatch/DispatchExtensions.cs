@@ -32,7 +32,7 @@ public static class DispatchExtensions
         typeof(AssistProvidedConsumer),
         typeof(WorkloadConsumer),
         typeof(ClockChangeConsumer),
-        typeof(DeskStartedConsumer),
+        typeof(DeskStateConsumer),
     ];
 
     /// <summary>The roster and dispatch settings (sections Roster and Dispatch), validated, and the

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HdrHistogram;
 
 namespace Malaysia.Ops.Workload;
@@ -53,17 +52,5 @@ public sealed class LoadFigures
         {
             return confirmLatency.TotalCount == 0 ? null : confirmLatency.GetValueAtPercentile(percentile) / 1000.0;
         }
-    }
-
-    /// <summary>The confirm latencies' percentile distribution, as HdrHistogram prints it (ms).</summary>
-    public string Distribution()
-    {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        lock (gate)
-        {
-            confirmLatency.OutputPercentileDistribution(text, outputValueUnitScalingRatio: 1000.0);
-        }
-
-        return text.ToString();
     }
 }

@@ -8,7 +8,7 @@ namespace Malaysia.Ops.Dispatch.Consumers;
 /// <summary>A desk's report of its process. Every report says the desk is alive; a desk that
 /// (re)started holds nothing, so the open work it owned is given out again, and a desk killed
 /// mid-shift loses time, not incidents.</summary>
-public sealed class DeskStartedConsumer(DurableDispatch dispatch, DeskLiveness liveness, ILogger<DeskStartedConsumer> logger) : IConsumer<DeskStateReported>
+public sealed class DeskStateConsumer(DurableDispatch dispatch, DeskLiveness liveness, ILogger<DeskStateConsumer> logger) : IConsumer<DeskStateReported>
 {
     public async Task Consume(ConsumeContext<DeskStateReported> context)
     {
