@@ -61,12 +61,13 @@ public sealed class ShiftClock(
             }
 
             var entry = dispatch.Advance(cursor, due, liveness.Down());
+            await dispatch.StoredAsync(entry, stoppingToken);
             foreach (var message in entry.Outputs)
             {
                 await PublishAsync(message, stoppingToken);
             }
 
-            dispatch.Published(entry);
+            await dispatch.PublishedAsync(entry, stoppingToken);
             cursor = due;
         }
     }

@@ -43,6 +43,36 @@ public class DeskModelTests
     }
 
     [Fact]
+    public void A_long_backlog_is_worked_most_severe_first_then_oldest_through_a_dark_period()
+    {
+        // Two engineers and 400 incidents at once: most wait in line for an engineer, and a dark
+        // period in the middle moves every waiting item's workable instant.
+        var desk = new DeskModel("my", 2, [new DeskDarkPeriod(T0.AddHours(10), T0.AddHours(12))]);
+        var severities = new[] { Severity.Sev3, Severity.Sev1, Severity.Sev4, Severity.Sev2 };
+        var events = new List<DeskEvent>();
+        for (var i = 0; i < 400; i++)
+        {
+            events.AddRange(desk.Assign($"INC-{i}", IncidentType.DataPipelineLag, severities[i % 4], 15, T0, T0));
+        }
+
+        Assert.Equal(400, desk.OpenCount);
+        Assert.True(desk.Holds("INC-399"));
+        events.AddRange(desk.Advance(T0.AddDays(3)));
+
+        var started = events.OfType<WorkStarted>().Select(e => int.Parse(e.IncidentId["INC-".Length..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        // The first two find an engineer free as they come; the rest wait in line.
+        var expected = Enumerable.Range(0, 2).Concat(Enumerable.Range(2, 398).OrderBy(i => severities[i % 4]).ThenBy(i => i)).ToList();
+        Assert.Equal(expected, started);
+        Assert.Equal(400, events.OfType<IncidentResolvedByDesk>().Count());
+        Assert.Equal(0, desk.OpenCount);
+
+        // 400 x 15 min on two engineers is 50 h of work; the two dark hours come on top, and
+        // nothing starts while the desk is dark.
+        Assert.Equal(T0.AddHours(52), events.OfType<IncidentResolvedByDesk>().Max(e => e.At));
+        Assert.DoesNotContain(events.OfType<WorkStarted>(), e => e.At >= T0.AddHours(10) && e.At < T0.AddHours(12));
+    }
+
+    [Fact]
     public void The_outcome_does_not_depend_on_how_often_the_desk_is_advanced()
     {
         var once = new DeskModel("my", 1);

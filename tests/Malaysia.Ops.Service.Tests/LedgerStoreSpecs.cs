@@ -119,6 +119,28 @@ public sealed class LedgerStoreSpecs : IDisposable
     }
 
     [Fact]
+    public async Task Messages_from_many_consumers_at_once_are_written_in_shared_batches_each_once_and_in_the_order_applied()
+    {
+        using var first = Dispatch();
+        var dispatch = first.Services.GetRequiredService<DurableDispatch>();
+        IncidentRaised Raised(int i) => new($"INC-G{i:0000}", IncidentType.DataPipelineLag, Severity.Sev3, "kul-etl-1", "lag", 30, Morning.AddSeconds(i));
+        await Task.WhenAll(Enumerable.Range(1, 300).Select(i => Task.Run(async () =>
+        {
+            var entry = dispatch.Apply(Raised(i), $"raise-{i}");
+            await dispatch.StoredAsync(entry, CancellationToken.None);
+            await dispatch.PublishedAsync(entry, CancellationToken.None);
+        })));
+
+        // Read by a second dispatch while the first still runs: everything the first said was
+        // stored is in the file already, not only flushed when it stops.
+        using var second = Dispatch();
+        var resumed = second.Services.GetRequiredService<DurableDispatch>();
+        Assert.Equal(Ledger(first), Ledger(second));
+        Assert.Equal(300, resumed.Coordinator.IncidentCount);
+        Assert.All(Enumerable.Range(1, 300), i => Assert.True(resumed.Apply(Raised(i), $"raise-{i}").Published, $"raise-{i} was stored without its publication noted"));
+    }
+
+    [Fact]
     public async Task What_a_dispatch_applied_but_did_not_publish_before_it_died_is_published_by_the_next_one()
     {
         using (var first = Dispatch())

@@ -19,6 +19,7 @@ public sealed class IncidentRaisedConsumer(DurableDispatch dispatch) : IConsumer
                 .Concat(IncidentFieldChecks.TextProblems(nameof(raised.ClusterId), raised.ClusterId, IncidentFieldChecks.MaxIdLength))
                 .Concat(IncidentFieldChecks.TextProblems(nameof(raised.Summary), raised.Summary, IncidentFieldChecks.MaxSummaryLength)));
         var entry = dispatch.Apply(raised, context.MessageId?.ToString("N"));
+        await dispatch.StoredAsync(entry, context.CancellationToken);
         if (entry.Published)
         {
             return;
@@ -37,7 +38,7 @@ public sealed class IncidentRaisedConsumer(DurableDispatch dispatch) : IConsumer
             await context.PublishConfirmedAsync(assignment, context.CancellationToken);
         }
 
-        dispatch.Published(entry);
+        await dispatch.PublishedAsync(entry, context.CancellationToken);
     }
 }
 

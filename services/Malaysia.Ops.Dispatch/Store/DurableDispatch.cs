@@ -15,6 +15,9 @@ namespace Malaysia.Ops.Dispatch.Store;
 /// deadlines and escalation timers as they were), resumes the shift clock where it stopped, and
 /// publishes what it had not yet published. A message delivered again under an id already in
 /// the store changes nothing twice; its outputs are published if they were not.
+/// Applying is in memory and quick; writing is group commit: whoever waits for an entry to be
+/// durable writes everything staged so far in one transaction, so under load one write
+/// serves many messages, and the lock around the ledger is never held for a write.
 /// </summary>
 public sealed class DurableDispatch : IDisposable
 {
@@ -25,6 +28,21 @@ public sealed class DurableDispatch : IDisposable
     private readonly ILogger<DurableDispatch> logger;
     private readonly List<JournalEntry> unpublished = [];
 
+    // One writer at a time; the gate is never held while writing.
+    private readonly SemaphoreSlim writing = new(1, 1);
+
+    // Applied, not yet written (in sequence order), and the same by message id, so a message
+    // delivered again before its entry is written is still recognised.
+    private readonly List<JournalEntry> staged = [];
+    private readonly Dictionary<string, JournalEntry> stagedByMessageId = [];
+
+    // Entries whose outputs reached the broker, not yet noted in the store.
+    private readonly HashSet<long> stagedPublished = [];
+    private long lastSequence;
+    private long writtenThrough;
+    private long publishedNotes;
+    private long publishedNotesWritten;
+
     public DurableDispatch(DispatchCoordinator coordinator, SqliteLedgerStore? store, IHostApplicationLifetime lifetime, ILogger<DurableDispatch> logger)
     {
         this.coordinator = coordinator;
@@ -34,6 +52,7 @@ public sealed class DurableDispatch : IDisposable
         if (store is not null)
         {
             Replay(store);
+            lastSequence = writtenThrough = store.LastSequence();
         }
     }
 
@@ -45,7 +64,8 @@ public sealed class DurableDispatch : IDisposable
     /// <summary>The run's clock as it was before a restart; null on a first start.</summary>
     public ClockSetting? RestoredClock => store?.Clock();
 
-    /// <summary>Applies a consumed message and publishes what it calls for.</summary>
+    /// <summary>Applies a consumed message, waits until it is stored, and publishes what it
+    /// calls for.</summary>
     public async Task ConsumeAsync<T>(ConsumeContext<T> context)
         where T : class, IOpsMessage
     {
@@ -53,36 +73,51 @@ public sealed class DurableDispatch : IDisposable
         await PublishAsync(entry, context, context.CancellationToken);
     }
 
-    /// <summary>Applies a consumed message and stores it; returns the entry whose outputs the
-    /// caller must publish (then call <see cref="Published"/>). A message whose id is already
-    /// stored is not applied again: its stored entry is returned.</summary>
+    /// <summary>Applies a consumed message and stages it for the store; returns the entry whose
+    /// outputs the caller must publish once it is stored (<see cref="PublishAsync"/>, or
+    /// <see cref="StoredAsync"/> then <see cref="Published"/>). A message whose id is already
+    /// known is not applied again: its entry is returned.</summary>
     public JournalEntry Apply(IOpsMessage message, string? messageId)
     {
         lock (gate)
         {
-            if (messageId is not null && store?.Find(messageId) is { } seen)
+            if (messageId is not null && Seen(messageId) is { } seen)
             {
                 return seen;
             }
 
-            return Store(new ConsumedMessage(message), messageId, coordinator.Apply(message));
+            return Stage(new ConsumedMessage(message), messageId, coordinator.Apply(message));
         }
     }
 
-    /// <summary>Moves the shift clock on and stores the move; returns the entry whose outputs
+    /// <summary>Moves the shift clock on and stages the move; returns the entry whose outputs
     /// (shift starts, handoffs opened, escalations, work taken from desks that are down) the
-    /// caller must publish.</summary>
+    /// caller must publish once it is stored.</summary>
     public JournalEntry Advance(DateTimeOffset from, DateTimeOffset to, IReadOnlyList<string> downDesks)
     {
         lock (gate)
         {
-            return Store(new ShiftClockMoved(from, to, downDesks.Count > 0 ? downDesks : null), null, coordinator.Advance(from, to, downDesks));
+            return Stage(new ShiftClockMoved(from, to, downDesks.Count > 0 ? downDesks : null), null, coordinator.Advance(from, to, downDesks));
         }
     }
 
-    /// <summary>Publishes an entry's outputs, unless already published, and notes it.</summary>
+    /// <summary>Returns once <paramref name="entry"/> is in the store (at once without a store),
+    /// writing it and everything staged before it if nobody else is.</summary>
+    public async Task StoredAsync(JournalEntry entry, CancellationToken cancellationToken)
+    {
+        if (store is null || entry.Sequence <= Interlocked.Read(ref writtenThrough))
+        {
+            return;
+        }
+
+        await WriteStagedAsync(() => entry.Sequence > Interlocked.Read(ref writtenThrough), cancellationToken);
+    }
+
+    /// <summary>Waits until the entry is stored, then publishes its outputs unless already
+    /// published, and notes in the store that they were.</summary>
     public async Task PublishAsync(JournalEntry entry, IPublishEndpoint publisher, CancellationToken cancellationToken)
     {
+        await StoredAsync(entry, cancellationToken);
         if (entry.Published)
         {
             return;
@@ -93,18 +128,19 @@ public sealed class DurableDispatch : IDisposable
             await publisher.PublishConfirmedAsync(message, cancellationToken);
         }
 
-        Published(entry);
+        await PublishedAsync(entry, cancellationToken);
     }
 
-    /// <summary>Notes that an entry's outputs reached the broker.</summary>
-    public void Published(JournalEntry entry)
+    /// <summary>Notes that an entry's outputs reached the broker; written with the next batch.</summary>
+    public void Published(JournalEntry entry) => NotePublished(entry);
+
+    /// <summary>Notes that an entry's outputs reached the broker and waits until the store has
+    /// the note.</summary>
+    public async Task PublishedAsync(JournalEntry entry, CancellationToken cancellationToken)
     {
-        if (!entry.Published && store is not null)
+        if (NotePublished(entry) is { } note)
         {
-            lock (gate)
-            {
-                store.MarkPublished(entry.Sequence);
-            }
+            await WriteStagedAsync(() => note > Interlocked.Read(ref publishedNotesWritten), cancellationToken);
         }
     }
 
@@ -134,34 +170,157 @@ public sealed class DurableDispatch : IDisposable
     {
         if (store is not null)
         {
-            lock (gate)
+            writing.Wait();
+            try
             {
                 store.SaveClock(setting);
+            }
+            finally
+            {
+                writing.Release();
             }
         }
     }
 
-    public void Dispose() => store?.Dispose();
+    /// <summary>Writes what is staged (a stop is orderly: what was applied is kept) and closes
+    /// the store.</summary>
+    public void Dispose()
+    {
+        if (store is not null)
+        {
+            writing.Wait();
+            try
+            {
+                WriteStaged();
+            }
+            catch (Exception e)
+            {
+                logger.LogError("The ledger store {Path} could not be written at stop ({Reason}); the messages not yet acknowledged are delivered again to the next dispatch", store.Path, e.Message);
+            }
+            finally
+            {
+                writing.Release();
+            }
 
-    private JournalEntry Store(JournalInput input, string? messageId, IReadOnlyList<IOpsMessage> outputs)
+            store.Dispose();
+        }
+
+        writing.Dispose();
+    }
+
+    private JournalEntry? Seen(string messageId)
+    {
+        var seen = stagedByMessageId.GetValueOrDefault(messageId) ?? store?.Find(messageId);
+        return seen is not null && !seen.Published && stagedPublished.Contains(seen.Sequence) ? seen with { Published = true } : seen;
+    }
+
+    private JournalEntry Stage(JournalInput input, string? messageId, IReadOnlyList<IOpsMessage> outputs)
     {
         if (store is null)
         {
             return new JournalEntry(0, input, messageId, outputs, Published: outputs.Count == 0);
         }
 
+        var entry = new JournalEntry(++lastSequence, input, messageId, outputs, Published: outputs.Count == 0);
+        staged.Add(entry);
+        if (messageId is not null)
+        {
+            stagedByMessageId[messageId] = entry;
+        }
+
+        return entry;
+    }
+
+    /// <summary>The number of this note, to wait for it to be written; null when there is
+    /// nothing to note.</summary>
+    private long? NotePublished(JournalEntry entry)
+    {
+        if (entry.Published || store is null)
+        {
+            return null;
+        }
+
+        lock (gate)
+        {
+            stagedPublished.Add(entry.Sequence);
+            return ++publishedNotes;
+        }
+    }
+
+    /// <summary>Waits for the writer's turn and writes what is staged, unless the writer before
+    /// has written what the caller waits for already.</summary>
+    private async Task WriteStagedAsync(Func<bool> stillNeeded, CancellationToken cancellationToken)
+    {
+        await writing.WaitAsync(cancellationToken);
         try
         {
-            return store.Append(input, messageId, outputs);
+            if (stillNeeded())
+            {
+                WriteStaged();
+            }
+        }
+        finally
+        {
+            writing.Release();
+        }
+    }
+
+    /// <summary>Writes the staged entries and notes in one transaction. Only with the writer's
+    /// turn held.</summary>
+    private void WriteStaged()
+    {
+        List<JournalEntry> entries;
+        List<long> notes;
+        long notesThrough;
+        lock (gate)
+        {
+            entries = [.. staged];
+            notes = [.. stagedPublished];
+            notesThrough = publishedNotes;
+            staged.Clear();
+        }
+
+        if (entries.Count == 0 && notes.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            store!.Write(entries, notes);
         }
         catch (Exception e)
         {
+            lock (gate)
+            {
+                staged.InsertRange(0, entries);
+            }
+
             // The state in memory is now ahead of the store. Stopping is the only safe course:
-            // the message is not acknowledged, and the restarted dispatch rebuilds from the
-            // store and gets the message again.
-            logger.LogCritical("The ledger store {Path} could not be written ({Reason}); dispatch stops so that a restart resumes from what is stored", store.Path, e.Message);
+            // the messages are not acknowledged, and the restarted dispatch rebuilds from the
+            // store and gets them again.
+            logger.LogCritical("The ledger store {Path} could not be written ({Reason}); dispatch stops so that a restart resumes from what is stored", store!.Path, e.Message);
             lifetime.StopApplication();
             throw;
+        }
+
+        lock (gate)
+        {
+            foreach (var entry in entries)
+            {
+                if (entry.MessageId is { } id && ReferenceEquals(stagedByMessageId.GetValueOrDefault(id), entry))
+                {
+                    stagedByMessageId.Remove(id);
+                }
+            }
+
+            stagedPublished.ExceptWith(notes);
+            if (entries.Count > 0)
+            {
+                Interlocked.Exchange(ref writtenThrough, entries[^1].Sequence);
+            }
+
+            Interlocked.Exchange(ref publishedNotesWritten, notesThrough);
         }
     }
 

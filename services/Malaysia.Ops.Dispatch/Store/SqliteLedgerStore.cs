@@ -15,7 +15,9 @@ namespace Malaysia.Ops.Dispatch.Store;
 /// their deadlines exactly. The file belongs to one run: opening it for another is refused.
 /// </summary>
 /// <remarks>Written in WAL mode with synchronous=NORMAL: a committed entry survives the process
-/// being killed (the case the store is for), though not the machine losing power.</remarks>
+/// being killed (the case the store is for), though not the machine losing power. Entries are
+/// written in batches, one transaction each (<see cref="Write"/>); message ids are looked up on
+/// a connection of their own, so a lookup never waits for a batch being written.</remarks>
 public sealed class SqliteLedgerStore : IDisposable
 {
     /// <summary>The journal's layout; a file of another version is refused.</summary>
@@ -50,17 +52,29 @@ public sealed class SqliteLedgerStore : IDisposable
     private readonly SqliteConnection connection;
     private readonly SqliteCommand append;
     private readonly SqliteCommand markPublished;
+    private readonly SqliteConnection lookupConnection;
+    private readonly SqliteCommand findByMessageId;
 
-    private SqliteLedgerStore(string path, SqliteConnection connection)
+    private SqliteLedgerStore(string path, SqliteConnection connection, SqliteConnection lookupConnection)
     {
         Path = path;
         this.connection = connection;
-        append = Command("INSERT INTO journal (kind, message_id, body, outputs, published) VALUES ($kind, $id, $body, $outputs, $published) RETURNING sequence",
-            "$kind", "$id", "$body", "$outputs", "$published");
-        markPublished = Command("UPDATE journal SET published = 1 WHERE sequence = $sequence", "$sequence");
+        this.lookupConnection = lookupConnection;
+        append = Command(connection, "INSERT INTO journal (sequence, kind, message_id, body, outputs, published) VALUES ($sequence, $kind, $id, $body, $outputs, $published)",
+            "$sequence", "$kind", "$id", "$body", "$outputs", "$published");
+        markPublished = Command(connection, "UPDATE journal SET published = 1 WHERE sequence = $sequence", "$sequence");
+        findByMessageId = Command(lookupConnection, $"SELECT {Columns} FROM journal WHERE message_id = $id", "$id");
     }
 
     public string Path { get; }
+
+    /// <summary>The sequence number of the last entry written; 0 for an empty journal.</summary>
+    public long LastSequence()
+    {
+        using var query = connection.CreateCommand();
+        query.CommandText = "SELECT COALESCE(MAX(sequence), 0) FROM journal";
+        return (long)query.ExecuteScalar()!;
+    }
 
     /// <summary>Opens (or creates) the store for <paramref name="runId"/>.</summary>
     /// <exception cref="ConfigurationProblemException">The file cannot be opened, is not a
@@ -68,23 +82,29 @@ public sealed class SqliteLedgerStore : IDisposable
     public static SqliteLedgerStore Open(string path, string runId)
     {
         SqliteConnection? connection = null;
+        SqliteConnection? lookupConnection = null;
         try
         {
             connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
             connection.Open();
             Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=2000;");
             Execute(connection, Schema);
-            var store = new SqliteLedgerStore(path, connection);
+            lookupConnection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            lookupConnection.Open();
+            Execute(lookupConnection, "PRAGMA busy_timeout=2000;");
+            var store = new SqliteLedgerStore(path, connection, lookupConnection);
             store.Claim(runId);
             return store;
         }
         catch (SqliteException e)
         {
+            lookupConnection?.Dispose();
             connection?.Dispose();
             throw Problem(path, $"cannot be opened as a ledger store ({e.Message})", e);
         }
         catch (ConfigurationProblemException)
         {
+            lookupConnection?.Dispose();
             connection?.Dispose();
             throw;
         }
@@ -103,13 +123,12 @@ public sealed class SqliteLedgerStore : IDisposable
         }
     }
 
-    /// <summary>The entry of a message already applied, found by its message id.</summary>
+    /// <summary>The written entry of a message already applied, found by its message id. One
+    /// caller at a time (it reuses one prepared statement).</summary>
     public JournalEntry? Find(string messageId)
     {
-        using var query = connection.CreateCommand();
-        query.CommandText = $"SELECT {Columns} FROM journal WHERE message_id = $id";
-        query.Parameters.AddWithValue("$id", messageId);
-        using var reader = query.ExecuteReader();
+        findByMessageId.Parameters["$id"].Value = messageId;
+        using var reader = findByMessageId.ExecuteReader();
         return reader.Read() ? Read(reader) : null;
     }
 
@@ -134,29 +153,41 @@ public sealed class SqliteLedgerStore : IDisposable
         }
     }
 
-    /// <summary>Appends an entry, committed before this returns.</summary>
-    public JournalEntry Append(JournalInput input, string? messageId, IReadOnlyList<IOpsMessage> outputs)
+    /// <summary>Writes new entries (under the sequence numbers they carry) and notes the
+    /// entries whose outputs reached the broker, all in one transaction committed before this
+    /// returns: a batch is written whole or not at all.</summary>
+    public void Write(IReadOnlyList<JournalEntry> entries, IReadOnlyCollection<long> published)
     {
-        var (kind, body) = JournalCodec.Write(input);
-        var published = outputs.Count == 0;
-        var sequence = Retry.Execute(() =>
+        var rows = entries.Select(entry =>
         {
-            append.Parameters["$kind"].Value = kind;
-            append.Parameters["$id"].Value = (object?)messageId ?? DBNull.Value;
-            append.Parameters["$body"].Value = body;
-            append.Parameters["$outputs"].Value = JournalCodec.WriteOutputs(outputs);
-            append.Parameters["$published"].Value = published ? 1 : 0;
-            return (long)append.ExecuteScalar()!;
-        });
-        return new JournalEntry(sequence, input, messageId, outputs, published);
-    }
+            var (kind, body) = JournalCodec.Write(entry.Input);
+            return (entry, kind, body, outputs: JournalCodec.WriteOutputs(entry.Outputs));
+        }).ToList();
+        Retry.Execute(() =>
+        {
+            using var transaction = connection.BeginTransaction();
+            append.Transaction = transaction;
+            markPublished.Transaction = transaction;
+            foreach (var (entry, kind, body, outputs) in rows)
+            {
+                append.Parameters["$sequence"].Value = entry.Sequence;
+                append.Parameters["$kind"].Value = kind;
+                append.Parameters["$id"].Value = (object?)entry.MessageId ?? DBNull.Value;
+                append.Parameters["$body"].Value = body;
+                append.Parameters["$outputs"].Value = outputs;
+                append.Parameters["$published"].Value = entry.Published ? 1 : 0;
+                append.ExecuteNonQuery();
+            }
 
-    /// <summary>Notes that an entry's outputs reached the broker.</summary>
-    public void MarkPublished(long sequence) => Retry.Execute(() =>
-    {
-        markPublished.Parameters["$sequence"].Value = sequence;
-        markPublished.ExecuteNonQuery();
-    });
+            foreach (var sequence in published)
+            {
+                markPublished.Parameters["$sequence"].Value = sequence;
+                markPublished.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        });
+    }
 
     /// <summary>The run's clock as last saved, or null before the clock ever started.</summary>
     public ClockSetting? Clock() =>
@@ -168,6 +199,8 @@ public sealed class SqliteLedgerStore : IDisposable
     {
         append.Dispose();
         markPublished.Dispose();
+        findByMessageId.Dispose();
+        lookupConnection.Dispose();
         connection.Dispose();
     }
 
@@ -206,7 +239,7 @@ public sealed class SqliteLedgerStore : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private SqliteCommand Command(string text, params string[] parameters)
+    private static SqliteCommand Command(SqliteConnection connection, string text, params string[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = text;

@@ -14,9 +14,9 @@ namespace Malaysia.Ops.Domain.Desks;
 /// In a rehearsal a person is the incoming lead: briefed items then wait for that person to
 /// accept or query each one (<see cref="PersonDecides"/>) instead of a review on a timer.
 /// </summary>
-public sealed class DeskModel
+public sealed partial class DeskModel
 {
-    private readonly List<WorkItem> items = [];
+    private readonly OpenWork work = new();
     private readonly Dictionary<string, Intake> intakes = [];
     private readonly List<DeskDarkPeriod> darkPeriods;
     private int nextDarkPeriod;
@@ -55,16 +55,16 @@ public sealed class DeskModel
     /// <summary>The simulated instant the model has been advanced to.</summary>
     public DateTimeOffset Now { get; private set; } = DateTimeOffset.MinValue;
 
-    public int OpenCount => items.Count;
+    public int OpenCount => work.Count;
 
     /// <summary>Incidents the shift's engineers are working; an on-call engineer paged in is not
     /// one of them.</summary>
-    public int BusyEngineers => items.Count(i => i.Phase == Phase.InProgress && !i.OnCall);
+    public int BusyEngineers => work.Active.Count(i => i.Phase == Phase.InProgress && !i.OnCall);
 
     /// <summary>Incidents the shift can work at once at <paramref name="at"/>.</summary>
     public int CapacityAt(DateTimeOffset at) => staffing.EngineersAt(at) * incidentsPerEngineer;
 
-    public bool Holds(string incidentId) => items.Any(i => i.IncidentId == incidentId);
+    public bool Holds(string incidentId) => work.Find(incidentId) is not null;
 
     /// <summary>When the desk is back if it is dark at <paramref name="at"/>; null when it is up.</summary>
     public DateTimeOffset? DarkUntil(DateTimeOffset at) =>
@@ -81,7 +81,7 @@ public sealed class DeskModel
             return events;
         }
 
-        items.Add(new WorkItem(incidentId, type, severity, workMinutes, nextSequence++)
+        work.Add(new WorkItem(incidentId, type, severity, workMinutes, nextSequence++)
         {
             Phase = Phase.Queued,
             WorkableFrom = UpAt(Max(workableFrom, Now)),
@@ -119,7 +119,7 @@ public sealed class DeskModel
             // A person decides for themselves whether to query; the surprise of missing
             // context they accept anyway still comes when work starts.
             var queried = !byPerson && b.ContextMissing && StableDraw.Uniform(quality.Seed, "query", handoffId, b.IncidentId) < quality.QueryProbability;
-            items.Add(new WorkItem(b.IncidentId, b.Type, b.Severity, b.RemainingWorkMinutes + quality.Refamiliarisation.TotalMinutes, nextSequence++)
+            work.Add(new WorkItem(b.IncidentId, b.Type, b.Severity, b.RemainingWorkMinutes + quality.Refamiliarisation.TotalMinutes, nextSequence++)
             {
                 Phase = Phase.AwaitingAcceptance,
                 AwaitingPerson = byPerson,
@@ -144,7 +144,7 @@ public sealed class DeskModel
     public IReadOnlyList<DeskEvent>? PersonDecides(string handoffId, string incidentId, bool accept, string? question, DateTimeOffset now)
     {
         var events = Advance(now);
-        if (items.FirstOrDefault(i => i.AwaitingPerson && i.IncidentId == incidentId && i.HandoffId == handoffId) is not { } item)
+        if (work.Find(incidentId) is not { AwaitingPerson: true } item || item.HandoffId != handoffId)
         {
             return null;
         }
@@ -177,7 +177,7 @@ public sealed class DeskModel
     public IReadOnlyList<DeskEvent> AssistArrived(string incidentId, DateTimeOffset now)
     {
         var events = Advance(now);
-        if (items.FirstOrDefault(i => i.IncidentId == incidentId && i.Assist == AssistState.Waiting) is { } item)
+        if (work.Find(incidentId) is { Assist: AssistState.Waiting } item)
         {
             item.Assist = AssistState.Done;
             item.WorkableFrom = Max(item.WorkableFrom, Now);
@@ -204,13 +204,12 @@ public sealed class DeskModel
     public (IncidentType Type, Severity Severity, double WorkMinutes)? Release(string incidentId, DateTimeOffset now, out IReadOnlyList<DeskEvent> eventsBefore)
     {
         eventsBefore = Advance(now);
-        var item = items.FirstOrDefault(i => i.IncidentId == incidentId && i.Phase == Phase.Queued && !i.Acknowledged && !i.OnCall);
-        if (item is null)
+        if (work.Find(incidentId) is not { Phase: Phase.Queued, Acknowledged: false, OnCall: false } item)
         {
             return null;
         }
 
-        items.Remove(item);
+        work.Remove(item);
         return (item.Type, item.Severity, item.RemainingMinutes);
     }
 
@@ -222,10 +221,10 @@ public sealed class DeskModel
         // Time moves on first, so an engineer on it stays busy until the notice comes; what
         // happened to it meanwhile is not reported, as the other desk reports it.
         var events = Advance(now).Where(e => IncidentOf(e) != incidentId).ToList();
-        var item = items.Find(i => i.IncidentId == incidentId);
+        var item = work.Find(incidentId);
         if (item is not null)
         {
-            items.Remove(item);
+            work.Remove(item);
             if (item is { Phase: Phase.AwaitingAcceptance, IntakeKey: { } intakeKey })
             {
                 // Its intake no longer waits for it.
@@ -257,7 +256,7 @@ public sealed class DeskModel
     public IReadOnlyList<DeskEvent> Page(string incidentId, DateTimeOffset respondsAt, DateTimeOffset now)
     {
         var events = Advance(now);
-        if (items.FirstOrDefault(i => i.IncidentId == incidentId && i.Phase == Phase.Queued && !i.Acknowledged && !i.OnCall) is { } item)
+        if (work.Find(incidentId) is { Phase: Phase.Queued, Acknowledged: false, OnCall: false } item)
         {
             // Whoever comes first takes it: the on-call, or the shift if it starts sooner.
             item.OnCall = true;
@@ -275,7 +274,7 @@ public sealed class DeskModel
         eventsBefore = Advance(at);
 
         // A paged on-call engineer sees their incident through; it is not the shift's to hand over.
-        var briefed = items
+        var briefed = work.All
             .Where(i => !i.OnCall)
             .OrderBy(i => i.Severity)
             .ThenBy(i => i.Sequence)
@@ -301,7 +300,7 @@ public sealed class DeskModel
                 ? item with { Notes = $"{DeskId}: see ticket", ContextMissing = true }
                 : item)
             .ToList();
-        items.RemoveAll(i => !i.OnCall);
+        work.RemoveAll(i => !i.OnCall);
         intakes.Clear();
         return briefed;
     }
@@ -339,15 +338,17 @@ public sealed class DeskModel
             RequestAssists(t, events);
             GiveAssists(t, events);
             Start(t, events);
+            work.LineUp(Now);
         }
 
         Now = now;
+        work.LineUp(Now);
         return events;
     }
 
     private IEnumerable<DateTimeOffset> Candidates()
     {
-        foreach (var item in items)
+        foreach (var item in work.Active)
         {
             switch (item.Phase)
             {
@@ -378,12 +379,15 @@ public sealed class DeskModel
             yield return Max(intake.AcceptFrom, Now);
         }
 
-        var waiting = items.Where(i => i.Phase == Phase.Queued && !i.OnCall && CanStart(i)).Select(i => (DateTimeOffset?)i.WorkableFrom).Min();
-        if (waiting is { } firstWorkable)
+        // Whatever waits in the line was workable by Now already.
+        var firstWorkable = work.WaitingCount > 0
+            ? Now
+            : work.Active.Where(i => i.Phase == Phase.Queued && !i.OnCall && CanStart(i)).Select(i => (DateTimeOffset?)i.WorkableFrom).Min();
+        if (firstWorkable is { } workableFrom)
         {
-            if (BusyEngineers < CapacityAt(Max(firstWorkable, Now)))
+            if (BusyEngineers < CapacityAt(Max(workableFrom, Now)))
             {
-                yield return Max(firstWorkable, Now);
+                yield return Max(workableFrom, Now);
             }
 
             // More engineers may come on with the next shift.
@@ -406,7 +410,9 @@ public sealed class DeskModel
                 continue;
             }
 
-            foreach (var item in items.Where(i => !i.OnCall))
+            // Waiting items' workable instants move: none stays in the line.
+            work.ActivateAll();
+            foreach (var item in work.Active.Where(i => !i.OnCall))
             {
                 switch (item.Phase)
                 {
@@ -455,16 +461,16 @@ public sealed class DeskModel
 
     private void Finish(DateTimeOffset t, List<DeskEvent> events)
     {
-        foreach (var item in items.Where(i => i.Phase == Phase.InProgress && i.FinishAt <= t).OrderBy(i => i.FinishAt).ThenBy(i => i.Sequence).ToList())
+        foreach (var item in work.Active.Where(i => i.Phase == Phase.InProgress && i.FinishAt <= t).OrderBy(i => i.FinishAt).ThenBy(i => i.Sequence).ToList())
         {
-            items.Remove(item);
+            work.Remove(item);
             events.Add(new IncidentResolvedByDesk(item.IncidentId, item.FinishAt));
         }
     }
 
     private void Query(DateTimeOffset t, List<DeskEvent> events)
     {
-        foreach (var item in items.Where(i => i.QueryAt <= t).OrderBy(i => i.QueryAt).ThenBy(i => i.Sequence).ToList())
+        foreach (var item in work.Active.Where(i => i.QueryAt <= t).OrderBy(i => i.QueryAt).ThenBy(i => i.Sequence).ToList())
         {
             events.Add(new HandoffItemQueriedByDesk(item.HandoffId!, item.IncidentId, item.QueryAt!.Value));
             item.QueryAt = null;
@@ -473,7 +479,7 @@ public sealed class DeskModel
 
     private void Accept(DateTimeOffset t, List<DeskEvent> events)
     {
-        foreach (var item in items.Where(i => i.Phase == Phase.AwaitingAcceptance && !i.AwaitingPerson && i.AcceptAt <= t).OrderBy(i => i.AcceptAt).ThenBy(i => i.Sequence).ToList())
+        foreach (var item in work.Active.Where(i => i.Phase == Phase.AwaitingAcceptance && !i.AwaitingPerson && i.AcceptAt <= t).OrderBy(i => i.AcceptAt).ThenBy(i => i.Sequence).ToList())
         {
             var intake = intakes[item.IntakeKey!];
             item.Phase = Phase.Queued;
@@ -494,7 +500,7 @@ public sealed class DeskModel
 
     private void Acknowledge(DateTimeOffset t, List<DeskEvent> events)
     {
-        foreach (var item in items.Where(i => i.Phase == Phase.Queued && !i.Acknowledged && i.WorkableFrom <= t).OrderBy(i => i.Sequence))
+        foreach (var item in work.Active.Where(i => i.Phase == Phase.Queued && !i.Acknowledged && i.WorkableFrom <= t).OrderBy(i => i.Sequence))
         {
             item.Acknowledged = true;
             events.Add(new IncidentAcknowledgedByDesk(item.IncidentId, t));
@@ -504,7 +510,7 @@ public sealed class DeskModel
     /// <summary>Triaged items that need another desk's help ask for it, and wait.</summary>
     private void RequestAssists(DateTimeOffset t, List<DeskEvent> events)
     {
-        foreach (var item in items.Where(i => i.Phase == Phase.Queued && i.Assist == AssistState.Needed && i.Acknowledged && i.WorkableFrom <= t).OrderBy(i => i.Sequence))
+        foreach (var item in work.Active.Where(i => i.Phase == Phase.Queued && i.Assist == AssistState.Needed && i.Acknowledged && i.WorkableFrom <= t).OrderBy(i => i.Sequence))
         {
             item.Assist = AssistState.Waiting;
             events.Add(new AssistNeeded(item.IncidentId, t));
@@ -526,15 +532,19 @@ public sealed class DeskModel
     {
         // Paged on-call engineers start at once; shift engineers take the most severe, oldest first.
         var free = Math.Max(0, CapacityAt(t) - BusyEngineers);
-        var paged = items.Where(i => i.Phase == Phase.Queued && i.OnCall && CanStart(i) && i.WorkableFrom <= t).OrderBy(i => i.Sequence);
-        var queued = items
+        var paged = work.Active.Where(i => i.Phase == Phase.Queued && i.OnCall && CanStart(i) && i.WorkableFrom <= t).OrderBy(i => i.Sequence);
+        var queued = work.Active
             .Where(i => i.Phase == Phase.Queued && !i.OnCall && CanStart(i) && i.WorkableFrom <= t)
+
+            // The line is in this order already and workable by t: only its head can be taken.
+            .Concat(work.FirstWaiting(free))
             .OrderBy(i => i.Severity)
             .ThenBy(i => i.WorkableFrom)
             .ThenBy(i => i.Sequence)
             .Take(free);
         foreach (var item in paged.Concat(queued).ToList())
         {
+            work.Activate(item);
             item.Phase = Phase.InProgress;
             item.StartedAt = t;
             events.Add(new WorkStarted(item.IncidentId, t));
@@ -620,6 +630,9 @@ public sealed class DeskModel
         public DateTimeOffset StartedAt { get; set; }
 
         public DateTimeOffset FinishAt { get; set; }
+
+        /// <summary>Held in <see cref="OpenWork"/>'s waiting line (kept by it alone).</summary>
+        public bool InWaitingLine { get; set; }
 
         public double RemainingMinutesAt(DateTimeOffset now) =>
             Phase == Phase.InProgress ? Math.Max(0, (FinishAt - now).TotalMinutes) : RemainingMinutes;
