@@ -1,6 +1,7 @@
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Desks;
 using Malaysia.Ops.Domain.Rosters;
+using Malaysia.Ops.ServiceDefaults.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace Malaysia.Ops.Desk;
@@ -61,9 +62,8 @@ public sealed class DeskOptions
 
     public string EndpointName => EndpointNameOf(Id);
 
-    /// <summary>The queue of the desk <paramref name="deskId"/> (also read by the console for
-    /// its queue depth).</summary>
-    public static string EndpointNameOf(string deskId) => $"desk-{deskId}";
+    /// <summary>The queue of the desk <paramref name="deskId"/>.</summary>
+    public static string EndpointNameOf(string deskId) => QueueNames.Desk(deskId);
 
     /// <summary>The desk's engineers over time.</summary>
     public DeskStaffing StaffingModel()

@@ -1,4 +1,5 @@
 using Malaysia.Ops.Dispatch.Consumers;
+using Malaysia.Ops.Dispatch.Load;
 using Malaysia.Ops.Dispatch.Roster;
 using Malaysia.Ops.Dispatch.Store;
 using Malaysia.Ops.Domain.Clock;
@@ -16,7 +17,7 @@ namespace Malaysia.Ops.Dispatch;
 public static class DispatchExtensions
 {
     /// <summary>The queue every dispatch consumer reads from.</summary>
-    public const string EndpointName = "dispatch";
+    public const string EndpointName = QueueNames.Dispatch;
 
     private static readonly Type[] Consumers =
     [
@@ -64,6 +65,8 @@ public static class DispatchExtensions
         services.AddHostedService<ClockAnnouncer>();
         services.AddHostedService<ShiftClock>();
         services.AddHostedService<LedgerSnapshotWriter>();
+        services.AddSingleton<LoadProgress>();
+        services.AddHostedService<LoadProgressReporter>();
 
         return bus
             .Register(x => x.AddConsumers(Consumers))

@@ -49,6 +49,11 @@ public sealed class DispatchOptions
 
     /// <summary>Wall seconds between announcements of the run's clock.</summary>
     public double ClockAnnounceIntervalSeconds { get; set; } = 2;
+
+    /// <summary>Wall seconds between the log lines following synthetic load through dispatch
+    /// (booked, assigned, acknowledged, resolved, the latencies from the raise, the queues);
+    /// 0 for none. Nothing is logged while no load incident comes.</summary>
+    public double LoadReportSeconds { get; set; } = 5;
 }
 
 internal sealed class DispatchOptionsValidator : IValidateOptions<DispatchOptions>
@@ -82,6 +87,11 @@ internal sealed class DispatchOptionsValidator : IValidateOptions<DispatchOption
         if (options.ClockAnnounceIntervalSeconds is not (> 0 and <= 3600))
         {
             problems.Add($"Dispatch:ClockAnnounceIntervalSeconds: {options.ClockAnnounceIntervalSeconds} is out of range (more than 0, at most 3600)");
+        }
+
+        if (options.LoadReportSeconds is not (>= 0 and <= 3600))
+        {
+            problems.Add($"Dispatch:LoadReportSeconds: {options.LoadReportSeconds} is out of range (0 for none, up to 3600 wall seconds)");
         }
 
         if (options.DeskSilenceSeconds is not (>= 0 and <= 3600))

@@ -67,7 +67,7 @@ public sealed class ShiftClock(
                 await PublishAsync(message, stoppingToken);
             }
 
-            await dispatch.PublishedAsync(entry, stoppingToken);
+            await dispatch.PublishedAsync(entry);
             cursor = due;
         }
     }

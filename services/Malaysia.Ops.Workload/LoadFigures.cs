@@ -1,4 +1,4 @@
-using HdrHistogram;
+using Malaysia.Ops.ServiceDefaults.Telemetry;
 
 namespace Malaysia.Ops.Workload;
 
@@ -9,11 +9,8 @@ namespace Malaysia.Ops.Workload;
 /// </summary>
 public sealed class LoadFigures
 {
-    /// <summary>A minute, in microseconds: a confirm slower than that is an outage, not a latency.</summary>
-    private const long HighestLatency = 60_000_000;
-
-    private readonly Lock gate = new();
-    private readonly LongHistogram confirmLatency = new(HighestLatency, 3);
+    // A confirm slower than a minute is an outage, not a latency.
+    private readonly LatencyHistogram confirmLatency = new(TimeSpan.FromMinutes(1));
     private long offered;
     private long raised;
     private long inFlight;
@@ -32,11 +29,7 @@ public sealed class LoadFigures
 
     public void Confirmed(TimeSpan latency)
     {
-        lock (gate)
-        {
-            confirmLatency.RecordValue(Math.Clamp((long)latency.TotalMicroseconds, 1, HighestLatency));
-        }
-
+        confirmLatency.Record(latency);
         Interlocked.Increment(ref raised);
         Interlocked.Decrement(ref inFlight);
     }
@@ -46,11 +39,5 @@ public sealed class LoadFigures
 
     /// <summary>Raise-to-confirm latency at <paramref name="percentile"/> (0 to 100), in ms;
     /// null before the first confirm.</summary>
-    public double? ConfirmMilliseconds(double percentile)
-    {
-        lock (gate)
-        {
-            return confirmLatency.TotalCount == 0 ? null : confirmLatency.GetValueAtPercentile(percentile) / 1000.0;
-        }
-    }
+    public double? ConfirmMilliseconds(double percentile) => confirmLatency.Milliseconds(percentile);
 }

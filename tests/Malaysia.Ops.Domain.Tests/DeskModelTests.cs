@@ -73,6 +73,37 @@ public class DeskModelTests
     }
 
     [Fact]
+    public void Items_of_a_long_backlog_waiting_for_help_start_only_once_it_comes_and_then_in_turn()
+    {
+        // Ten engineers get through the 200 that need no help (2,000 min of work) in 200 min.
+        var desk = new DeskModel("my", 10);
+        var events = new List<DeskEvent>();
+        for (var i = 0; i < 300; i++)
+        {
+            events.AddRange(desk.Assign($"INC-{i}", IncidentType.DataPipelineLag, Severity.Sev3, 10, T0, T0, needsAssist: i % 3 == 0));
+        }
+
+        events.AddRange(desk.Advance(T0.AddHours(5)));
+        Assert.Equal(100, events.OfType<AssistNeeded>().Count());
+        Assert.Equal(200, events.OfType<IncidentResolvedByDesk>().Count());
+        Assert.Equal(100, desk.OpenCount);
+
+        // The help comes for every one of them at once; they are then worked oldest first.
+        var helped = T0.AddHours(6);
+        for (var i = 0; i < 300; i += 3)
+        {
+            events.AddRange(desk.AssistArrived($"INC-{i}", helped));
+        }
+
+        events.AddRange(desk.Advance(T0.AddDays(1)));
+        var helpedStarts = events.OfType<WorkStarted>().Where(e => e.IncidentId is var id && int.Parse(id["INC-".Length..], System.Globalization.CultureInfo.InvariantCulture) % 3 == 0).ToList();
+        Assert.Equal(100, helpedStarts.Count);
+        Assert.All(helpedStarts, e => Assert.True(e.At >= helped, $"{e.IncidentId} started at {e.At:u}, before its help came"));
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => $"INC-{i * 3}"), helpedStarts.Select(e => e.IncidentId));
+        Assert.Equal(0, desk.OpenCount);
+    }
+
+    [Fact]
     public void The_outcome_does_not_depend_on_how_often_the_desk_is_advanced()
     {
         var once = new DeskModel("my", 1);

@@ -7,8 +7,10 @@ namespace Malaysia.Ops.Integration.Tests;
 /// The workload's load driver against the real broker, the services as separate processes: a
 /// constant synthetic load (300 incidents per wall second for 10 s) raised beside the seeded
 /// stream; the broker carries every incident of it once, dispatch books every one of them, and
-/// the workload reports the load finished with all of it confirmed. The figures (rate achieved,
-/// raise-to-confirm latency) are printed from the workload's own log.
+/// the workload reports the load finished with all of it confirmed, and dispatch's load figures
+/// follow all of it end to end with the queues read from the broker. The figures (rate achieved,
+/// raise-to-confirm latency, the latencies from the raise to each stage) are printed from the
+/// workload's and dispatch's own logs.
 /// </summary>
 [Collection(BrokerTests.Name)]
 public sealed class SyntheticLoadOverRabbitMqSpecs(RabbitMqNode broker, ITestOutputHelper log) : IAsyncLifetime
@@ -27,7 +29,7 @@ public sealed class SyntheticLoadOverRabbitMqSpecs(RabbitMqNode broker, ITestOut
     {
         await using var raised = await BrokerAudit.StartAsync(broker.AmqpPort, operation.VirtualHost, "IncidentRaised", "incidentId");
         await operation.StartDesksAsync();
-        await operation.StartDispatchAsync();
+        var dispatch = await operation.StartDispatchAsync(new Dictionary<string, string> { ["Dispatch__LoadReportSeconds"] = "1" });
         var workload = await operation.StartWorkloadAsync(incidentsPerHour: 10);
 
         var ledger = await operation.WaitForSnapshotAsync(
@@ -40,6 +42,17 @@ public sealed class SyntheticLoadOverRabbitMqSpecs(RabbitMqNode broker, ITestOut
         {
             log.WriteLine(line.Trim());
         }
+
+        // Dispatch's own figures: every load incident booked, timed from its raise, and the
+        // queues as the broker has them (dispatch and both desks, each with its consumer).
+        await WaitForAsync(() => dispatch.Output.Contains($"Load through dispatch: {Rate * Seconds} booked", StringComparison.Ordinal), "dispatch to report the whole load booked");
+        var lines = dispatch.Output.Split('\n').Where(l => l.Contains("Load through dispatch", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
+        lines.ForEach(log.WriteLine);
+        var figures = lines.Last(l => l.Contains($"Load through dispatch: {Rate * Seconds} booked", StringComparison.Ordinal));
+        Assert.Matches(@"to assigned p50 \d+\.\d\d ms, p99 \d+\.\d\d ms", figures);
+        Assert.Matches(@"queues dispatch \d+ waiting \(1 consumer\)", figures);
+        Assert.Matches(@"desk-my \d+ waiting \(1 consumer\)", figures);
+        Assert.Matches(@"desk-us \d+ waiting \(1 consumer\)", figures);
 
         var load = raised.Seen.Where(r => r.Key.StartsWith(IncidentIds.LoadPrefix, StringComparison.Ordinal)).ToList();
         var booked = ledger.Incidents.Where(i => i.IncidentId.StartsWith(IncidentIds.LoadPrefix, StringComparison.Ordinal)).Select(i => i.IncidentId).ToHashSet(StringComparer.Ordinal);

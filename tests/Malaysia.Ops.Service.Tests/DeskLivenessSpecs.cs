@@ -14,14 +14,6 @@ public sealed class DeskLivenessSpecs
 {
     private static readonly DateTimeOffset Epoch = new(2026, 7, 13, 9, 0, 0, TimeSpan.Zero);
 
-    /// <summary>A wall clock the test moves by hand.</summary>
-    private sealed class HandWall(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private static DeskLiveness Liveness(SimulationClock clock, double silenceSeconds = 30) =>
         new(RosterFactory.Build(new RosterOptions()), clock, Options.Create(new DispatchOptions { DeskSilenceSeconds = silenceSeconds }));
 

@@ -128,7 +128,7 @@ public sealed class LedgerStoreSpecs : IDisposable
         {
             var entry = dispatch.Apply(Raised(i), $"raise-{i}");
             await dispatch.StoredAsync(entry, CancellationToken.None);
-            await dispatch.PublishedAsync(entry, CancellationToken.None);
+            await dispatch.PublishedAsync(entry);
         })));
 
         // Read by a second dispatch while the first still runs: everything the first said was

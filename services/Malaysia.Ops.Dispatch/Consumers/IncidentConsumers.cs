@@ -1,4 +1,5 @@
 using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Dispatch.Load;
 using Malaysia.Ops.Dispatch.Store;
 using Malaysia.Ops.ServiceDefaults.Messaging;
 using Malaysia.Ops.ServiceDefaults.Telemetry;
@@ -8,7 +9,7 @@ namespace Malaysia.Ops.Dispatch.Consumers;
 
 /// <summary>Routes each raised incident to the desk on duty. One that is not a valid incident is
 /// refused before the ledger sees it (to the error queue, with the reason).</summary>
-public sealed class IncidentRaisedConsumer(DurableDispatch dispatch) : IConsumer<IncidentRaised>
+public sealed class IncidentRaisedConsumer(DurableDispatch dispatch, LoadProgress load) : IConsumer<IncidentRaised>
 {
     public async Task Consume(ConsumeContext<IncidentRaised> context)
     {
@@ -25,6 +26,7 @@ public sealed class IncidentRaisedConsumer(DurableDispatch dispatch) : IConsumer
             return;
         }
 
+        load.OnRaised(raised.IncidentId, context.SentTime);
         foreach (var assignment in entry.Outputs.OfType<IncidentAssigned>())
         {
             using var activity = OpsTelemetry.ActivitySource.StartActivity($"route {assignment.IncidentId} to {assignment.DeskId.ToUpperInvariant()} desk");
@@ -38,16 +40,25 @@ public sealed class IncidentRaisedConsumer(DurableDispatch dispatch) : IConsumer
             await context.PublishConfirmedAsync(assignment, context.CancellationToken);
         }
 
-        await dispatch.PublishedAsync(entry, context.CancellationToken);
+        load.OnAssigned(raised.IncidentId);
+        await dispatch.PublishedAsync(entry);
     }
 }
 
-public sealed class IncidentAcknowledgedConsumer(DurableDispatch dispatch) : IConsumer<IncidentAcknowledged>
+public sealed class IncidentAcknowledgedConsumer(DurableDispatch dispatch, LoadProgress load) : IConsumer<IncidentAcknowledged>
 {
-    public Task Consume(ConsumeContext<IncidentAcknowledged> context) => dispatch.ConsumeAsync(context);
+    public async Task Consume(ConsumeContext<IncidentAcknowledged> context)
+    {
+        await dispatch.ConsumeAsync(context);
+        load.OnAcknowledged(context.Message.IncidentId, context.SentTime);
+    }
 }
 
-public sealed class IncidentResolvedConsumer(DurableDispatch dispatch) : IConsumer<IncidentResolved>
+public sealed class IncidentResolvedConsumer(DurableDispatch dispatch, LoadProgress load) : IConsumer<IncidentResolved>
 {
-    public Task Consume(ConsumeContext<IncidentResolved> context) => dispatch.ConsumeAsync(context);
+    public async Task Consume(ConsumeContext<IncidentResolved> context)
+    {
+        await dispatch.ConsumeAsync(context);
+        load.OnResolved(context.Message.IncidentId, context.SentTime);
+    }
 }

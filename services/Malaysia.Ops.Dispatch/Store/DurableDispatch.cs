@@ -128,19 +128,20 @@ public sealed class DurableDispatch : IDisposable
             await publisher.PublishConfirmedAsync(message, cancellationToken);
         }
 
-        await PublishedAsync(entry, cancellationToken);
+        await PublishedAsync(entry);
     }
 
     /// <summary>Notes that an entry's outputs reached the broker; written with the next batch.</summary>
     public void Published(JournalEntry entry) => NotePublished(entry);
 
     /// <summary>Notes that an entry's outputs reached the broker and waits until the store has
-    /// the note.</summary>
-    public async Task PublishedAsync(JournalEntry entry, CancellationToken cancellationToken)
+    /// the note. A stop does not cut the wait short: what was published must not be published
+    /// again by the next dispatch.</summary>
+    public async Task PublishedAsync(JournalEntry entry)
     {
         if (NotePublished(entry) is { } note)
         {
-            await WriteStagedAsync(() => note > Interlocked.Read(ref publishedNotesWritten), cancellationToken);
+            await WriteStagedAsync(() => note > Interlocked.Read(ref publishedNotesWritten), CancellationToken.None);
         }
     }
 

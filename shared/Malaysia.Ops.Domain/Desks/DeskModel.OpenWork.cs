@@ -2,29 +2,45 @@ namespace Malaysia.Ops.Domain.Desks;
 
 public sealed partial class DeskModel
 {
+    /// <summary>Where <see cref="OpenWork"/> keeps an item.</summary>
+    private enum Shelf
+    {
+        /// <summary>May move on its own: scanned for what is due next.</summary>
+        Active,
+
+        /// <summary>Only waits for a free engineer.</summary>
+        WaitingLine,
+
+        /// <summary>Only waits for another desk's help.</summary>
+        AwaitingHelp,
+    }
+
     /// <summary>
     /// The desk's open items, held so that what the model does per event does not grow with the
-    /// desk's backlog. An item that is only waiting for a free engineer (queued, acknowledged,
-    /// workable by now, needing no help, not paged) can change only when an engineer takes it,
-    /// a dark period starts, or the desk hands it over: it waits in a line already in the order
-    /// engineers take work (most severe, then longest workable, then oldest) and is left out of
-    /// the scans for what is due next. Everything else is active and scanned as before.
+    /// desk's backlog. Two kinds of item cannot change on their own: one only waiting for a free
+    /// engineer (queued, acknowledged, workable by now, needing no help, not paged) changes when
+    /// an engineer takes it; one only waiting for another desk's help (acknowledged and asked
+    /// for it) changes when the help comes. Either also changes when a dark period starts or the
+    /// desk hands it over or lets it go. The first kind waits in a line already in the order
+    /// engineers take work (most severe, then longest workable, then oldest); both are left out
+    /// of the scans for what is due next. Everything else is active and scanned as before.
     /// </summary>
     private sealed class OpenWork
     {
         private readonly List<WorkItem> active = [];
         private readonly SortedSet<WorkItem> waitingLine = new(EngineerOrder.Instance);
+        private readonly HashSet<WorkItem> awaitingHelp = [];
         private readonly Dictionary<string, WorkItem> byIncident = [];
 
         public int Count => byIncident.Count;
 
-        /// <summary>Items that may move on their own; the waiting line is not among them.</summary>
+        /// <summary>Items that may move on their own; the shelved ones are not among them.</summary>
         public IReadOnlyList<WorkItem> Active => active;
 
         public int WaitingCount => waitingLine.Count;
 
         /// <summary>Every open item, the active ones first.</summary>
-        public IEnumerable<WorkItem> All => active.Concat(waitingLine);
+        public IEnumerable<WorkItem> All => active.Concat(waitingLine).Concat(awaitingHelp);
 
         /// <summary>The first <paramref name="count"/> items of the waiting line, in the order
         /// engineers take them.</summary>
@@ -42,12 +58,7 @@ public sealed partial class DeskModel
         public void Remove(WorkItem item)
         {
             byIncident.Remove(item.IncidentId);
-            if (item.InWaitingLine)
-            {
-                waitingLine.Remove(item);
-                item.InWaitingLine = false;
-            }
-            else
+            if (!TakeOffShelf(item))
             {
                 active.Remove(item);
             }
@@ -63,53 +74,78 @@ public sealed partial class DeskModel
                 }
 
                 byIncident.Remove(item.IncidentId);
-                item.InWaitingLine = false;
+                item.Shelf = Shelf.Active;
                 return true;
             }
 
             active.RemoveAll(RemoveFromIndex);
             waitingLine.RemoveWhere(RemoveFromIndex);
+            awaitingHelp.RemoveWhere(RemoveFromIndex);
         }
 
-        /// <summary>Takes an item out of the waiting line before anything about it changes (its
-        /// place in the line depends on it).</summary>
+        /// <summary>Makes an item active before anything about it changes (its place in the
+        /// waiting line depends on it).</summary>
         public void Activate(WorkItem item)
         {
-            if (item.InWaitingLine)
+            if (TakeOffShelf(item))
             {
-                waitingLine.Remove(item);
-                item.InWaitingLine = false;
                 active.Add(item);
             }
         }
 
-        /// <summary>Everything back to active: a dark period moves the waiting items' workable
-        /// instants.</summary>
+        /// <summary>Everything back to active: a dark period moves the workable instants of
+        /// items that wait.</summary>
         public void ActivateAll()
         {
-            foreach (var item in waitingLine)
+            foreach (var item in waitingLine.Concat(awaitingHelp))
             {
-                item.InWaitingLine = false;
+                item.Shelf = Shelf.Active;
                 active.Add(item);
             }
 
             waitingLine.Clear();
+            awaitingHelp.Clear();
         }
 
-        /// <summary>Moves the active items that now only wait for an engineer into the line.</summary>
-        public void LineUp(DateTimeOffset now)
+        /// <summary>Shelves the active items that now only wait, for an engineer or for help.</summary>
+        public void Shelve(DateTimeOffset now)
         {
             active.RemoveAll(item =>
             {
-                if (item is not { Phase: Phase.Queued, Acknowledged: true, OnCall: false } || !CanStart(item) || item.WorkableFrom > now)
+                if (item is not { Phase: Phase.Queued, Acknowledged: true })
+                {
+                    return false;
+                }
+
+                if (item.Assist == AssistState.Waiting)
+                {
+                    awaitingHelp.Add(item);
+                    item.Shelf = Shelf.AwaitingHelp;
+                    return true;
+                }
+
+                if (item.OnCall || !CanStart(item) || item.WorkableFrom > now)
                 {
                     return false;
                 }
 
                 waitingLine.Add(item);
-                item.InWaitingLine = true;
+                item.Shelf = Shelf.WaitingLine;
                 return true;
             });
+        }
+
+        /// <summary>Takes an item off its shelf; false when it was active.</summary>
+        private bool TakeOffShelf(WorkItem item)
+        {
+            var shelved = item.Shelf switch
+            {
+                Shelf.WaitingLine => waitingLine.Remove(item),
+                Shelf.AwaitingHelp => awaitingHelp.Remove(item),
+                _ => false,
+            };
+            item.Shelf = Shelf.Active;
+            return shelved;
         }
     }
 

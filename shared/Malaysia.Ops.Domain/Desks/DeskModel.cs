@@ -179,6 +179,7 @@ public sealed partial class DeskModel
         var events = Advance(now);
         if (work.Find(incidentId) is { Assist: AssistState.Waiting } item)
         {
+            work.Activate(item);
             item.Assist = AssistState.Done;
             item.WorkableFrom = Max(item.WorkableFrom, Now);
             events.AddRange(Advance(Now));
@@ -338,11 +339,11 @@ public sealed partial class DeskModel
             RequestAssists(t, events);
             GiveAssists(t, events);
             Start(t, events);
-            work.LineUp(Now);
+            work.Shelve(Now);
         }
 
         Now = now;
-        work.LineUp(Now);
+        work.Shelve(Now);
         return events;
     }
 
@@ -410,7 +411,7 @@ public sealed partial class DeskModel
                 continue;
             }
 
-            // Waiting items' workable instants move: none stays in the line.
+            // Waiting items' workable instants move: none stays shelved.
             work.ActivateAll();
             foreach (var item in work.Active.Where(i => !i.OnCall))
             {
@@ -631,8 +632,8 @@ public sealed partial class DeskModel
 
         public DateTimeOffset FinishAt { get; set; }
 
-        /// <summary>Held in <see cref="OpenWork"/>'s waiting line (kept by it alone).</summary>
-        public bool InWaitingLine { get; set; }
+        /// <summary>Where <see cref="OpenWork"/> keeps the item (set by it alone).</summary>
+        public Shelf Shelf { get; set; }
 
         public double RemainingMinutesAt(DateTimeOffset now) =>
             Phase == Phase.InProgress ? Math.Max(0, (FinishAt - now).TotalMinutes) : RemainingMinutes;

@@ -39,9 +39,14 @@ public static class BusRegistration
 
         var transport = configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>()?.Transport ?? MessageTransport.RabbitMq;
         services.AddSingleton(_ => new InMemoryTraffic(bus.FanOut()));
+        services.AddSingleton<QueueGauge>();
         void Configure(IBusRegistrationConfigurator x)
         {
             x.SetKebabCaseEndpointNameFormatter();
+
+            // MassTransit reports anonymous usage to its makers over the internet by default;
+            // an operations rehearsal sends nothing anywhere its operator did not configure.
+            x.ConfigureUsageTelemetryOptions(usage => usage.Enabled = false);
             bus.ApplyRegistrations(x);
             if (useTestHarness || transport == MessageTransport.InMemory)
             {
