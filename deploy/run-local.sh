@@ -75,4 +75,8 @@ start Malaysia.Ops.Dispatch.Worker dispatch
 sleep 2
 start Malaysia.Ops.Workload.Worker workload
 echo "running run $Simulation__RunId (resume it with OPS_RUN_ID=$Simulation__RunId); ledger snapshot in $Dispatch__LedgerSnapshotPath; Ctrl+C to stop"
-tail -n +1 -f "$run_folder/Malaysia.Ops.Dispatch.Worker.log"
+# In the background and waited for: bash runs its trap only between commands, and a wait is
+# cut short by a signal, so `kill <this script>` stops the run as Ctrl+C does.
+tail -n +1 -f "$run_folder/Malaysia.Ops.Dispatch.Worker.log" &
+pids+=($!)
+wait $!
