@@ -337,6 +337,19 @@ public class DeskModelTests
     }
 
     [Fact]
+    public void A_briefing_that_lists_an_incident_twice_gives_the_desk_one_item_for_it()
+    {
+        var desk = new DeskModel("us", 1);
+        var items = new[] { Briefed("INC-1", Severity.Sev2, 40), Briefed("INC-1", Severity.Sev2, 40), Briefed("INC-2", Severity.Sev3, 10) };
+
+        desk.ReceiveBriefing("HO-1", "my", items, SentAtWall, T0, TimeSpan.FromMinutes(3), T0);
+        var later = desk.Advance(T0.AddMinutes(10));
+
+        Assert.Equal(2, desk.HandOverAll("HO-T", T0.AddMinutes(10), out _).Count);
+        Assert.Single(later.OfType<HandoffIntakeFinished>(), f => f.ItemsAccepted == 2);
+    }
+
+    [Fact]
     public void An_unacknowledged_briefed_item_is_acknowledged_when_taken_over()
     {
         var desk = new DeskModel("us", 1);

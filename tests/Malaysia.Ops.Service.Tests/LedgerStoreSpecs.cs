@@ -100,7 +100,7 @@ public sealed class LedgerStoreSpecs : IDisposable
     }
 
     [Fact]
-    public void A_message_delivered_again_under_the_same_id_is_applied_once_even_by_a_restarted_dispatch()
+    public async Task A_message_delivered_again_under_the_same_id_is_applied_once_even_by_a_restarted_dispatch()
     {
         var raised = new IncidentRaised("INC-S0009", IncidentType.GpuNodeFailure, Severity.Sev1, "kul-gpu-1", "node down", 60, Morning);
         using (var first = Dispatch())
@@ -108,7 +108,7 @@ public sealed class LedgerStoreSpecs : IDisposable
             var dispatch = first.Services.GetRequiredService<DurableDispatch>();
             var entry = dispatch.Apply(raised, "message-1");
             Assert.Single(entry.Outputs.OfType<IncidentAssigned>());
-            dispatch.Published(entry);
+            await dispatch.PublishedAsync(entry);
             Assert.True(dispatch.Apply(raised, "message-1").Published);
         }
 

@@ -1,6 +1,7 @@
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Dispatch.Load;
 using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.ServiceDefaults.Telemetry;
 
 namespace Malaysia.Ops.Service.Tests;
 
@@ -69,5 +70,40 @@ public class LoadProgressSpecs
         // Three significant digits: within a thousandth.
         Assert.Equal(12, progress.ToAssigned.Milliseconds(50)!.Value, 12 * 0.001);
         Assert.Matches(@"^p50 12\.0\d ms$", progress.ToAssigned.Describe(50));
+    }
+
+    [Fact]
+    public void An_incident_resolved_before_its_assignment_was_noted_still_counts_as_assigned_and_acknowledged_once()
+    {
+        var wall = new HandWall(Sent);
+        var progress = new LoadProgress(new SimulationClock(Sent, 60, wall));
+
+        progress.OnRaised(Load(5), Sent.UtcDateTime);
+        progress.OnAcknowledged(Load(5), Sent.AddSeconds(1).UtcDateTime);
+        progress.OnResolved(Load(5), Sent.AddSeconds(2).UtcDateTime);
+        wall.Now = Sent.AddSeconds(3);
+        progress.OnAssigned(Load(5));
+
+        Assert.Equal((1, 1, 1, 1), (progress.Raised, progress.Assigned, progress.Acknowledged, progress.Resolved));
+        Assert.Equal(1, progress.ToAcknowledged.Count);
+
+        // No time is known for the assignment, so none is made up.
+        Assert.Equal(0, progress.ToAssigned.Count);
+    }
+
+    [Fact]
+    public void Interval_percentiles_cover_only_what_was_recorded_since_they_were_last_read()
+    {
+        var latency = new LatencyHistogram(TimeSpan.FromHours(1));
+
+        latency.Record(TimeSpan.FromMilliseconds(10));
+        Assert.Matches(@"^p50 10\.0\d ms$", latency.DescribeInterval(50));
+        latency.Record(TimeSpan.FromMilliseconds(50));
+        latency.Record(TimeSpan.FromMilliseconds(50));
+
+        Assert.Matches(@"^p50 50\.0\d ms, p100 50\.0\d ms$", latency.DescribeInterval(50, 100));
+        Assert.Equal("p50 -", latency.DescribeInterval(50));
+        Assert.Matches(@"^p0 10\.0\d ms, p100 50\.0\d ms$", latency.Describe(0, 100));
+        Assert.Equal(3, latency.Count);
     }
 }

@@ -61,9 +61,9 @@ public sealed class LoadProgress(SimulationClock clock)
     }
 
     /// <summary>The incident's assignment reached the broker.</summary>
-    public void OnAssigned(string incidentId) => Reached(incidentId, f => !f.Assigned && (f.Assigned = true), ToAssigned, ref assigned, clock.Wall.GetUtcNow());
+    public void OnAssigned(string incidentId) => Reached(incidentId, Stage.Assigned, clock.Wall.GetUtcNow());
 
-    public void OnAcknowledged(string incidentId, DateTime? sentAt) => Reached(incidentId, f => !f.Acknowledged && (f.Acknowledged = true), ToAcknowledged, ref acknowledged, At(sentAt));
+    public void OnAcknowledged(string incidentId, DateTime? sentAt) => Reached(incidentId, Stage.Acknowledged, At(sentAt));
 
     public void OnResolved(string incidentId, DateTime? sentAt)
     {
@@ -79,6 +79,14 @@ public sealed class LoadProgress(SimulationClock clock)
             {
                 return;
             }
+        }
+
+        // Dispatch notes an assignment once its publish is confirmed, and a quick desk can
+        // resolve the incident before that note: the assignment had reached the broker all the
+        // same (the desk got it from there), so it counts, without a latency.
+        foreach (var passed in new[] { Stage.Assigned, Stage.Acknowledged }.Where(s => !followed.Reached.HasFlag(s)))
+        {
+            Count(passed);
         }
 
         ToResolved.Record(At(sentAt) - followed.RaisedAt);
@@ -97,7 +105,7 @@ public sealed class LoadProgress(SimulationClock clock)
         }
     }
 
-    private void Reached(string incidentId, Func<Followed, bool> firstTime, LatencyHistogram latency, ref long count, DateTimeOffset at)
+    private void Reached(string incidentId, Stage stage, DateTimeOffset at)
     {
         if (!IsLoad(incidentId))
         {
@@ -107,27 +115,47 @@ public sealed class LoadProgress(SimulationClock clock)
         DateTimeOffset raisedAt;
         lock (gate)
         {
-            if (!open.TryGetValue(incidentId, out var followed) || !firstTime(followed))
+            if (!open.TryGetValue(incidentId, out var followed) || followed.Reached.HasFlag(stage))
             {
                 return;
             }
 
+            followed.Reached |= stage;
             raisedAt = followed.RaisedAt;
         }
 
-        latency.Record(at - raisedAt);
-        Interlocked.Increment(ref count);
+        (stage == Stage.Assigned ? ToAssigned : ToAcknowledged).Record(at - raisedAt);
+        Count(stage);
+    }
+
+    private void Count(Stage stage)
+    {
+        if (stage == Stage.Assigned)
+        {
+            Interlocked.Increment(ref assigned);
+        }
+        else
+        {
+            Interlocked.Increment(ref acknowledged);
+        }
     }
 
     private DateTimeOffset At(DateTime? sentAt) =>
         sentAt is { } sent ? new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)) : clock.Wall.GetUtcNow();
 
+    /// <summary>The stages between raise and resolution that an incident has passed.</summary>
+    [Flags]
+    private enum Stage
+    {
+        None = 0,
+        Assigned = 1,
+        Acknowledged = 2,
+    }
+
     private sealed class Followed(DateTimeOffset raisedAt)
     {
         public DateTimeOffset RaisedAt { get; } = raisedAt;
 
-        public bool Assigned { get; set; }
-
-        public bool Acknowledged { get; set; }
+        public Stage Reached { get; set; }
     }
 }

@@ -43,11 +43,11 @@ public sealed class LoadProgressReporter(
             }
 
             var readings = await queues.ReadAsync(
-                roster.Desks.Select(d => QueueNames.Desk(d.DeskId)).Prepend(QueueNames.Dispatch),
+                QueueNames.Of(roster),
                 "malaysia-ops-dispatch-load-figures",
                 stoppingToken);
             logger.LogInformation(
-                "Load through dispatch: {Raised} booked ({Rate:0}/s over the last {Every:0.#} s), {Assigned} assigned, {Acknowledged} acknowledged, {Resolved} resolved, {Open} open; from the raise: to assigned {ToAssigned}; to acknowledged {ToAcknowledged}; to resolved {ToResolved}; queues {Queues}",
+                "Load through dispatch: {Raised} booked ({Rate:0}/s over the last {Every:0.#} s), {Assigned} assigned, {Acknowledged} acknowledged, {Resolved} resolved, {Open} open; from the raise, since the load began (and over the last interval): to assigned {ToAssigned} ({ToAssignedLately}); to acknowledged {ToAcknowledged} ({ToAcknowledgedLately}); to resolved {ToResolved} ({ToResolvedLately}); queues {Queues}",
                 now.Raised,
                 (now.Raised - before.Raised) / every.TotalSeconds,
                 every.TotalSeconds,
@@ -56,8 +56,11 @@ public sealed class LoadProgressReporter(
                 now.Resolved,
                 progress.Open,
                 progress.ToAssigned.Describe(Percentiles),
+                progress.ToAssigned.DescribeInterval(Percentiles),
                 progress.ToAcknowledged.Describe(Percentiles),
+                progress.ToAcknowledged.DescribeInterval(Percentiles),
                 progress.ToResolved.Describe(Percentiles),
+                progress.ToResolved.DescribeInterval(Percentiles),
                 readings is null
                     ? "unknown"
                     : string.Join(", ", readings.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Queue} {r.Messages} waiting ({r.Consumers} consumer{(r.Consumers == 1 ? string.Empty : "s")})"))));

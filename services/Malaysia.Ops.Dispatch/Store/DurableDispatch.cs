@@ -75,7 +75,7 @@ public sealed class DurableDispatch : IDisposable
 
     /// <summary>Applies a consumed message and stages it for the store; returns the entry whose
     /// outputs the caller must publish once it is stored (<see cref="PublishAsync"/>, or
-    /// <see cref="StoredAsync"/> then <see cref="Published"/>). A message whose id is already
+    /// <see cref="StoredAsync"/> then <see cref="PublishedAsync"/>). A message whose id is already
     /// known is not applied again: its entry is returned.</summary>
     public JournalEntry Apply(IOpsMessage message, string? messageId)
     {
@@ -130,9 +130,6 @@ public sealed class DurableDispatch : IDisposable
 
         await PublishedAsync(entry);
     }
-
-    /// <summary>Notes that an entry's outputs reached the broker; written with the next batch.</summary>
-    public void Published(JournalEntry entry) => NotePublished(entry);
 
     /// <summary>Notes that an entry's outputs reached the broker and waits until the store has
     /// the note. A stop does not cut the wait short: what was published must not be published

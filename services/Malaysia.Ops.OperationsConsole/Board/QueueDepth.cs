@@ -28,14 +28,11 @@ public sealed class QueueDepth(QueueGauge gauge, Roster roster, TimeProvider wal
         return last;
     }
 
-    private IEnumerable<string> Queues() =>
-        roster.Desks.Select(d => QueueNames.Desk(d.DeskId)).Prepend(QueueNames.Dispatch);
-
     private async Task AskAsync()
     {
         try
         {
-            var readings = await gauge.ReadAsync(Queues(), "malaysia-ops-console-queue-depth", CancellationToken.None);
+            var readings = await gauge.ReadAsync(QueueNames.Of(roster), "malaysia-ops-console-queue-depth", CancellationToken.None);
             last = readings is null ? (null, null) : (readings.Sum(r => r.Messages), readings.Sum(r => r.Consumers));
         }
         finally

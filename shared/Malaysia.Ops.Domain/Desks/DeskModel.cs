@@ -106,7 +106,7 @@ public sealed partial class DeskModel
     {
         var events = Advance(now);
         var start = UpAt(Max(acceptFrom, Now));
-        var newItems = briefed.Where(b => !Holds(b.IncidentId)).ToList();
+        var newItems = briefed.Where(b => !Holds(b.IncidentId)).DistinctBy(b => b.IncidentId).ToList();
         var key = $"{handoffId}#{nextSequence}";
         intakes[key] = new Intake(handoffId, fromDeskId, briefingSentAtWall, newItems.Count, start);
         for (var i = 0; i < newItems.Count; i++)

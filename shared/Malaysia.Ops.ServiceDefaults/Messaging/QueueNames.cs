@@ -1,3 +1,5 @@
+using Malaysia.Ops.Domain.Rosters;
+
 namespace Malaysia.Ops.ServiceDefaults.Messaging;
 
 /// <summary>The services' own queues on the broker, named in one place for whoever reads their
@@ -9,4 +11,8 @@ public static class QueueNames
 
     /// <summary>The queue of the desk <paramref name="deskId"/>.</summary>
     public static string Desk(string deskId) => $"desk-{deskId}";
+
+    /// <summary>Every queue the operation's work passes through: dispatch's, then each desk's
+    /// in the roster.</summary>
+    public static IEnumerable<string> Of(Roster roster) => roster.Desks.Select(d => Desk(d.DeskId)).Prepend(Dispatch);
 }
