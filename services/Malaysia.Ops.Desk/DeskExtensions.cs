@@ -44,6 +44,7 @@ public static class DeskExtensions
             cfg.ReceiveEndpoint(desk.Options.EndpointName, endpoint =>
             {
                 endpoint.ApplyOpsDefaults(context);
+                endpoint.ReceiveAssignmentsOf([desk.DeskId]);
                 endpoint.Instance(new DeskConsumer(desk));
             });
         });

@@ -57,7 +57,11 @@ public static class ConsoleHosting
         .Register(x => x.AddConsumer<BoardEventsConsumer>())
         .Endpoint([typeof(BoardEventsConsumer)], (context, cfg) => cfg.ReceiveEndpoint(
             new TemporaryEndpointDefinition("console"),
-            endpoint => endpoint.ConfigureConsumer<BoardEventsConsumer>(context)));
+            endpoint =>
+            {
+                endpoint.ReceiveAssignmentsOf(context.GetRequiredService<Roster>().Desks.Select(d => d.DeskId));
+                endpoint.ConfigureConsumer<BoardEventsConsumer>(context);
+            }));
 
     private static void AddEmbeddedRun(WebApplicationBuilder builder, ConsoleOptions options)
     {

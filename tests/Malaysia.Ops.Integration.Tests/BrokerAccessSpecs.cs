@@ -1,3 +1,4 @@
+using Malaysia.Ops.ServiceDefaults.Messaging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
@@ -31,13 +32,15 @@ public sealed class BrokerAccessSpecs(RabbitMqNode broker) : IAsyncLifetime
         await using var connection = await Connect("desk-us");
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
 
-        // The topology MassTransit builds for the desk's endpoint: its queue, its exchange, and
-        // the exchange of a message type it consumes bound to it.
+        // The topology MassTransit builds for the desk's endpoint: its queue, its exchange, the
+        // exchange of a message type it consumes bound to it, and the assignments keyed to it.
         await channel.QueueDeclareAsync("desk-us", durable: true, exclusive: false, autoDelete: false);
         await channel.ExchangeDeclareAsync("desk-us", ExchangeType.Fanout, durable: true);
         await channel.QueueBindAsync("desk-us", "desk-us", string.Empty);
-        await channel.ExchangeDeclareAsync($"{Contracts}IncidentAssigned", ExchangeType.Fanout, durable: true);
-        await channel.ExchangeBindAsync("desk-us", $"{Contracts}IncidentAssigned", string.Empty);
+        await channel.ExchangeDeclareAsync($"{Contracts}ShiftEnding", ExchangeType.Fanout, durable: true);
+        await channel.ExchangeBindAsync("desk-us", $"{Contracts}ShiftEnding", string.Empty);
+        await channel.ExchangeDeclareAsync(AssignmentRouting.Exchange, ExchangeType.Direct, durable: true);
+        await channel.ExchangeBindAsync("desk-us", AssignmentRouting.Exchange, AssignmentRouting.KeyOf("us"));
         await channel.BasicGetAsync("desk-us", autoAck: true);
 
         // What a desk tells the others.
@@ -97,7 +100,7 @@ public sealed class BrokerAccessSpecs(RabbitMqNode broker) : IAsyncLifetime
         await using (var owner = await Connect("dispatch"))
         await using (var ownerChannel = await owner.CreateChannelAsync())
         {
-            await ownerChannel.ExchangeDeclareAsync($"{Contracts}IncidentAssigned", ExchangeType.Fanout, durable: true);
+            await ownerChannel.ExchangeDeclareAsync(AssignmentRouting.Exchange, ExchangeType.Direct, durable: true);
         }
 
         await using var connection = await Connect("workload");
@@ -110,7 +113,7 @@ public sealed class BrokerAccessSpecs(RabbitMqNode broker) : IAsyncLifetime
         await channel.ExchangeDeclareAsync($"{Contracts}SimulationClockAnnounced", ExchangeType.Fanout, durable: true);
         await channel.QueueBindAsync(queue.QueueName, $"{Contracts}SimulationClockAnnounced", string.Empty);
         var refused = await Assert.ThrowsAsync<OperationInterruptedException>(() =>
-            channel.QueueBindAsync(queue.QueueName, $"{Contracts}IncidentAssigned", string.Empty));
+            channel.QueueBindAsync(queue.QueueName, AssignmentRouting.Exchange, AssignmentRouting.KeyOf("my")));
 
         Assert.Equal(AccessRefused, (int?)refused.ShutdownReason?.ReplyCode);
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Malaysia.Ops.ServiceDefaults.Messaging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
@@ -26,18 +27,25 @@ public sealed class BrokerAudit : IAsyncDisposable
     /// <summary>Ids seen, with how many times each was delivered.</summary>
     public IReadOnlyDictionary<string, int> Seen => seen;
 
-    public static async Task<BrokerAudit> StartAsync(int port, string virtualHost, string messageType, string idProperty)
+    public static Task<BrokerAudit> StartAsync(int port, string virtualHost, string messageType, string idProperty) =>
+        // MassTransit publishes a message type to a durable fanout exchange named after it;
+        // declaring it the same way is idempotent.
+        StartAsync(port, virtualHost, $"Malaysia.Ops.Contracts:{messageType}", ExchangeType.Fanout, string.Empty, message => message.GetProperty(idProperty).GetString() ?? "(no id)");
+
+    /// <summary>A witness bound to the assignments exchange as the queue of desk
+    /// <paramref name="deskId"/> is: it records "desk/incident" for each assignment it hears,
+    /// with the desk the assignment names.</summary>
+    public static Task<BrokerAudit> StartAssignmentsOfAsync(int port, string virtualHost, string deskId) =>
+        StartAsync(port, virtualHost, AssignmentRouting.Exchange, ExchangeType.Direct, AssignmentRouting.KeyOf(deskId), message => $"{message.GetProperty("deskId").GetString()}/{message.GetProperty("incidentId").GetString()}");
+
+    private static async Task<BrokerAudit> StartAsync(int port, string virtualHost, string exchange, string exchangeType, string routingKey, Func<JsonElement, string> idOf)
     {
         var factory = new ConnectionFactory { HostName = "127.0.0.1", Port = port, VirtualHost = virtualHost, UserName = "guest", Password = "guest", ClientProvidedName = "integration-audit" };
         var connection = await factory.CreateConnectionAsync();
         var channel = await connection.CreateChannelAsync();
-
-        // MassTransit publishes a message type to a durable fanout exchange named after it;
-        // declaring it the same way is idempotent.
-        var exchange = $"Malaysia.Ops.Contracts:{messageType}";
-        await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
+        await channel.ExchangeDeclareAsync(exchange, exchangeType, durable: true, autoDelete: false);
         var queue = await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true);
-        await channel.QueueBindAsync(queue.QueueName, exchange, string.Empty);
+        await channel.QueueBindAsync(queue.QueueName, exchange, routingKey);
 
         var audit = new BrokerAudit(connection, channel);
         var consumer = new AsyncEventingBasicConsumer(channel);
@@ -49,8 +57,7 @@ public sealed class BrokerAudit : IAsyncDisposable
             var message = body.RootElement.TryGetProperty("message", out var wrapped) && body.RootElement.TryGetProperty("messageType", out JsonElement _)
                 ? wrapped
                 : body.RootElement;
-            var id = message.GetProperty(idProperty).GetString() ?? "(no id)";
-            audit.seen.AddOrUpdate(id, 1, (_, count) => count + 1);
+            audit.seen.AddOrUpdate(idOf(message), 1, (_, count) => count + 1);
             return Task.CompletedTask;
         };
         await channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer);

@@ -8,7 +8,9 @@ namespace Malaysia.Ops.Integration.Tests;
 /// constant synthetic load (300 incidents per wall second for 10 s) raised beside the seeded
 /// stream; the broker carries every incident of it once, dispatch books every one of them, and
 /// the workload reports the load finished with all of it confirmed, and dispatch's load figures
-/// follow all of it end to end with the queues read from the broker. The figures (rate achieved,
+/// follow all of it end to end with the queues read from the broker. Each desk's queue hears its
+/// own assignments only: a witness bound as each desk's queue is hears exactly the load
+/// incidents dispatch assigned to that desk. The figures (rate achieved,
 /// raise-to-confirm latency, the latencies from the raise to each stage) are printed from the
 /// workload's and dispatch's own logs.
 /// </summary>
@@ -28,6 +30,8 @@ public sealed class SyntheticLoadOverRabbitMqSpecs(RabbitMqNode broker, ITestOut
     public async Task Every_incident_of_a_synthetic_load_reaches_dispatch_once()
     {
         await using var raised = await BrokerAudit.StartAsync(broker.AmqpPort, operation.VirtualHost, "IncidentRaised", "incidentId");
+        await using var toUs = await BrokerAudit.StartAssignmentsOfAsync(broker.AmqpPort, operation.VirtualHost, "us");
+        await using var toMy = await BrokerAudit.StartAssignmentsOfAsync(broker.AmqpPort, operation.VirtualHost, "my");
         await operation.StartDesksAsync();
         var dispatch = await operation.StartDispatchAsync(new Dictionary<string, string> { ["Dispatch__LoadReportSeconds"] = "1" });
         var workload = await operation.StartWorkloadAsync(incidentsPerHour: 10);
@@ -61,6 +65,16 @@ public sealed class SyntheticLoadOverRabbitMqSpecs(RabbitMqNode broker, ITestOut
         Assert.All(load, r => Assert.Equal(1, r.Value));
         Assert.Equal(load.Select(r => r.Key).Order(StringComparer.Ordinal), booked.Order(StringComparer.Ordinal));
         Assert.Contains($"{Rate * Seconds} of {Rate * Seconds} raised", workload.Output, StringComparison.Ordinal);
+
+        // Assignments routed by desk: each desk's binding carried every assignment dispatch made
+        // to that desk, and nothing addressed to the other desk.
+        var assignedTo = ledger.Incidents.Where(i => booked.Contains(i.IncidentId)).Select(i => $"{i.AssignedDeskId}/{i.IncidentId}").ToHashSet(StringComparer.Ordinal);
+        int LoadCarried(BrokerAudit witness) => witness.Seen.Keys.Count(k => k.Contains(IncidentIds.LoadPrefix, StringComparison.Ordinal));
+        await WaitForAsync(() => LoadCarried(toUs) + LoadCarried(toMy) >= Rate * Seconds, "the assignments to reach the witnesses");
+        log.WriteLine($"load assignments carried to the US desk's binding {LoadCarried(toUs)}, to the Malaysian desk's {LoadCarried(toMy)}");
+        Assert.All(toUs.Seen.Keys, k => Assert.StartsWith("us/", k, StringComparison.Ordinal));
+        Assert.All(toMy.Seen.Keys, k => Assert.StartsWith("my/", k, StringComparison.Ordinal));
+        Assert.Subset(toUs.Seen.Keys.Concat(toMy.Seen.Keys).ToHashSet(StringComparer.Ordinal), assignedTo);
     }
 
     private static async Task WaitForAsync(Func<bool> condition, string what)

@@ -124,6 +124,7 @@ public static class BusRegistration
                     // service publishes: leaving it out keeps each service user to the exchanges
                     // it really reads (deploy/rabbitmq/definitions.json).
                     cfg.Publish<IOpsMessage>(publish => publish.Exclude = true);
+                    cfg.RouteAssignmentsByDesk();
                     bus.ApplyEndpoints(context, cfg);
                 });
             }
