@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Runs a synthetic load through the separate services on a fresh private RabbitMQ node
+# (deploy/run-local.sh, Release build) and prints where the machine's CPU went per incident:
+# each service's CPU time (from /proc), the rest of the machine (the broker, mostly), the
+# broker's messages published and delivered per incident (its Prometheus counters), and each
+# service's peak resident memory. It stops the run once dispatch reports every load incident
+# acknowledged, or after a time limit.
+#
+#   deploy/load-figures.sh [RATE] [SECONDS]        # default 2000 incidents/s for 60 s
+#   OPS_FIGURES_FOLDER=/tmp/figures deploy/load-figures.sh 1000 30
+#
+# Any Messaging__* or Workload__* variable set in the environment reaches the services (for
+# example Messaging__QuorumQueues=false), and OPS_RABBITMQ_PORT / OPS_RABBITMQ_MANAGEMENT_PORT
+# move the node off ports another broker holds. Linux only: it reads /proc.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rate=${1:-2000}
+seconds=${2:-60}
+[[ $rate =~ ^[1-9][0-9]*$ ]] || { echo "error: RATE must be a whole number of incidents per second, not '$rate'" >&2; exit 2; }
+[[ $seconds =~ ^[1-9][0-9]*$ ]] || { echo "error: SECONDS must be a whole number of seconds, not '$seconds'" >&2; exit 2; }
+total=$((rate * seconds))
+folder=${OPS_FIGURES_FOLDER:-${TMPDIR:-/tmp}/malaysia-ops-load-figures}
+node=figures-$$
+prometheus_port=${OPS_RABBITMQ_PROMETHEUS_PORT:-15699}
+rm -rf "$folder"
+mkdir -p "$folder"
+
+# A fresh node each time: quorum queues keep what an earlier, stopped run left in them.
+OPS_RABBITMQ_NODE=$node OPS_RUN_FOLDER=$folder/run OPS_RABBITMQ_PROMETHEUS_PORT=$prometheus_port \
+  Workload__Load__Rate=$rate Workload__Load__Seconds=$seconds SIMULATION_SPEED=${SIMULATION_SPEED:-60} \
+  setsid deploy/run-local.sh >"$folder/run-local.log" 2>&1 &
+run=$!
+trap 'kill -TERM $run 2>/dev/null || true; wait $run 2>/dev/null || true' EXIT
+
+services=(Desk.Us Desk.My Dispatch Workload)
+declare -A first_cpu=() last_cpu=() peak_rss=()
+busy() { awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat; }
+sample() {
+  local name pid
+  for name in "${services[@]}"; do
+    pid=$(pgrep -f "Malaysia.Ops.$name.Worker.dll" | head -1) || continue
+    [ -r "/proc/$pid/stat" ] || continue
+    last_cpu[$name]=$(awk '{print $14+$15}' "/proc/$pid/stat")
+    local rss
+    rss=$(awk '/^VmRSS/{print $2}' "/proc/$pid/status")
+    if ((rss > ${peak_rss[$name]:-0})); then peak_rss[$name]=$rss; fi
+  done
+}
+
+# The window starts when the load does (every service is running by then), so the services'
+# start-up is left out; what compiling the load's code paths costs stays in, which weighs on a
+# load of a few thousand incidents only.
+deadline=$((SECONDS + seconds * 5 + 180))
+while true; do
+  sample
+  if [ ${#last_cpu[@]} = ${#services[@]} ] && grep -q "Synthetic load:" "$folder/run/Malaysia.Ops.Workload.Worker.log" 2>/dev/null; then
+    break
+  fi
+  if ! kill -0 "$run" 2>/dev/null || ((SECONDS >= deadline)); then
+    echo "error: the services did not all start; from $folder/run-local.log:" >&2
+    tail -n 5 "$folder/run-local.log" >&2
+    exit 1
+  fi
+  sleep 1
+done
+for name in "${services[@]}"; do first_cpu[$name]=${last_cpu[$name]}; done
+first_busy=$(busy)
+started=$SECONDS
+
+log=$folder/run/Malaysia.Ops.Dispatch.Worker.log
+acknowledged=0
+status=0
+while ((acknowledged < total)); do
+  ((SECONDS < deadline)) || { echo "error: not every load incident was acknowledged in time; see $log" >&2; status=1; break; }
+  sleep 2
+  sample
+  acknowledged=$({ grep "Load through dispatch" "$log" 2>/dev/null || true; } | tail -1 | sed -n 's/.* \([0-9]*\) acknowledged.*/\1/p')
+  acknowledged=${acknowledged:-0}
+done
+last_busy=$(busy)
+wall=$((SECONDS - started > 0 ? SECONDS - started : 1))
+counters=$(curl -fsS "http://127.0.0.1:$prometheus_port/metrics" 2>/dev/null || true)
+counter() { echo "$counters" | awk -v name="$1" '$1 ~ "^"name"[{]" {sum += $2} END {printf "%d", sum}'; }
+published=$(counter rabbitmq_global_messages_received_total)
+delivered=$(counter rabbitmq_global_messages_delivered_total)
+hz=$(getconf CLK_TCK)
+
+echo "$total load incidents ($rate/s for $seconds s): $acknowledged acknowledged ${wall} s after the load began"
+{
+  for name in "${services[@]}"; do
+    echo "$name $((last_cpu[$name] - first_cpu[$name])) ${peak_rss[$name]}"
+  done
+} | awk -v hz="$hz" -v total="$total" -v machine=$((last_busy - first_busy)) -v wall="$wall" -v published="$published" -v delivered="$delivered" '
+  BEGIN { printf "%-22s %10s %16s %12s\n", "process", "CPU s", "CPU us/incident", "peak RSS MB" }
+  { services += $2; printf "%-22s %10.1f %16.0f %12d\n", $1, $2 / hz, $2 / hz * 1e6 / total, $3 / 1024 }
+  END {
+    rest = machine - services
+    printf "%-22s %10.1f %16.0f\n", "rest (broker, system)", rest / hz, rest / hz * 1e6 / total
+    printf "machine busy %.2f cores on average; broker: %.2f messages published and %.2f delivered per incident\n", machine / hz / wall, published / total, delivered / total
+  }'
+exit "$status"
