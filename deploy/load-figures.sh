@@ -10,8 +10,9 @@
 #   OPS_FIGURES_FOLDER=/tmp/figures deploy/load-figures.sh 1000 30
 #
 # Any Messaging__* or Workload__* variable set in the environment reaches the services (for
-# example Messaging__QuorumQueues=false), and OPS_RABBITMQ_PORT / OPS_RABBITMQ_MANAGEMENT_PORT
-# move the node off ports another broker holds. Linux only: it reads /proc.
+# example Messaging__QuorumQueues=false). The node listens on 5699 (AMQP), 15698 (management)
+# and 15699 (Prometheus) unless OPS_RABBITMQ_PORT, OPS_RABBITMQ_MANAGEMENT_PORT and
+# OPS_RABBITMQ_PROMETHEUS_PORT say otherwise. Linux only: it reads /proc.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +23,14 @@ seconds=${2:-60}
 total=$((rate * seconds))
 folder=${OPS_FIGURES_FOLDER:-${TMPDIR:-/tmp}/malaysia-ops-load-figures}
 node=figures-$$
+# Ports of its own by default, so a node of deploy/run-local.sh can keep running beside it.
+export OPS_RABBITMQ_PORT=${OPS_RABBITMQ_PORT:-5699} OPS_RABBITMQ_MANAGEMENT_PORT=${OPS_RABBITMQ_MANAGEMENT_PORT:-15698}
 prometheus_port=${OPS_RABBITMQ_PROMETHEUS_PORT:-15699}
+# Only a folder this script made (or an empty one) is cleared for the new run.
+if [ -n "$(ls -A "$folder" 2>/dev/null)" ] && [ ! -e "$folder/run-local.log" ]; then
+  echo "error: $folder holds files this script did not write; choose another OPS_FIGURES_FOLDER" >&2
+  exit 2
+fi
 rm -rf "$folder"
 mkdir -p "$folder"
 
@@ -31,19 +39,31 @@ OPS_RABBITMQ_NODE=$node OPS_RUN_FOLDER=$folder/run OPS_RABBITMQ_PROMETHEUS_PORT=
   Workload__Load__Rate=$rate Workload__Load__Seconds=$seconds SIMULATION_SPEED=${SIMULATION_SPEED:-60} \
   setsid deploy/run-local.sh >"$folder/run-local.log" 2>&1 &
 run=$!
-trap 'kill -TERM $run 2>/dev/null || true; wait $run 2>/dev/null || true' EXIT
+
+# run-local.sh stops the services and the node; the node's folder (its quorum logs can reach
+# gigabytes) goes too, and so does a node left behind when run-local.sh ended before its own
+# stop trap was set.
+finish() {
+  kill -TERM "$run" 2>/dev/null || true
+  wait "$run" 2>/dev/null || true
+  OPS_RABBITMQ_NODE=$node deploy/rabbitmq/local-node.sh stop --purge >/dev/null 2>&1 || true
+}
+trap finish EXIT
 
 services=(Desk.Us Desk.My Dispatch Workload)
 declare -A first_cpu=() last_cpu=() peak_rss=()
 busy() { awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat; }
 sample() {
-  local name pid
+  local name pid cpu rss
   for name in "${services[@]}"; do
-    pid=$(pgrep -f "Malaysia.Ops.$name.Worker.dll" | head -1) || continue
-    [ -r "/proc/$pid/stat" ] || continue
-    last_cpu[$name]=$(awk '{print $14+$15}' "/proc/$pid/stat")
-    local rss
-    rss=$(awk '/^VmRSS/{print $2}' "/proc/$pid/status")
+    # Only this run's services: setsid made run-local.sh the leader of a session of its own.
+    pid=$(pgrep -s "$run" -f "Malaysia.Ops.$name.Worker.dll" | head -1 || true)
+    [ -n "$pid" ] || continue
+    # A process that ends between the two reads is skipped this time round.
+    cpu=$(awk '{print $14+$15}' "/proc/$pid/stat" 2>/dev/null) || continue
+    rss=$(awk '/^VmRSS/{print $2}' "/proc/$pid/status" 2>/dev/null) || continue
+    [ -n "$cpu" ] && [ -n "$rss" ] || continue
+    last_cpu[$name]=$cpu
     if ((rss > ${peak_rss[$name]:-0})); then peak_rss[$name]=$rss; fi
   done
 }
@@ -80,7 +100,7 @@ while ((acknowledged < total)); do
 done
 last_busy=$(busy)
 wall=$((SECONDS - started > 0 ? SECONDS - started : 1))
-counters=$(curl -fsS "http://127.0.0.1:$prometheus_port/metrics" 2>/dev/null || true)
+counters=$(curl -fsS "http://127.0.0.1:$prometheus_port/metrics" 2>/dev/null) || { echo "error: the broker's counters could not be read on port $prometheus_port" >&2; status=1; }
 counter() { echo "$counters" | awk -v name="$1" '$1 ~ "^"name"[{]" {sum += $2} END {printf "%d", sum}'; }
 published=$(counter rabbitmq_global_messages_received_total)
 delivered=$(counter rabbitmq_global_messages_delivered_total)

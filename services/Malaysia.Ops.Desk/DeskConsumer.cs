@@ -8,7 +8,8 @@ namespace Malaysia.Ops.Desk;
 /// <summary>
 /// What a desk hears: assignments, its shift ending, briefings, escalations of what it holds,
 /// requests for (and answers to) help between desks, and the console's controls. Messages are
-/// published to every desk; each takes only those addressed to it, so a new site needs
+/// published to every desk (assignments, on RabbitMQ, only to the desk they name:
+/// <c>AssignmentRouting</c>); each desk takes only those addressed to it, so a new site needs
 /// configuration, not code. One instance per desk, bound to that desk's runtime.
 /// </summary>
 public sealed class DeskConsumer(DeskRuntime desk) : IConsumer<IncidentAssigned>, IConsumer<ShiftEnding>, IConsumer<HandoffBriefing>, IConsumer<IncidentEscalated>,

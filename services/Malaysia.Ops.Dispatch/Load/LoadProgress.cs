@@ -81,9 +81,10 @@ public sealed class LoadProgress(SimulationClock clock)
             }
         }
 
-        // Dispatch notes an assignment once its publish is confirmed, and a quick desk can
-        // resolve the incident before that note: the assignment had reached the broker all the
-        // same (the desk got it from there), so it counts, without a latency.
+        // Dispatch notes an assignment once its publish is confirmed and handles messages side
+        // by side, so a quick desk's resolution can come before that note or before its own
+        // acknowledgement is handled. Both stages were passed all the same (the desk got the
+        // assignment from the broker), so they count, without a latency.
         foreach (var passed in new[] { Stage.Assigned, Stage.Acknowledged }.Where(s => !followed.Reached.HasFlag(s)))
         {
             Count(passed);

@@ -16,8 +16,10 @@ public static class AlarmSchedule
     /// </summary>
     public static TimeSpan CatchUpWindow(SimulationClock clock, TimeSpan minimum, TimeSpan wallAllowance)
     {
-        // Never further back than the run's start (a very fast clock would reach before year 1).
-        var sinceEpoch = Math.Max((clock.GetUtcNow() - clock.Epoch).Ticks, minimum.Ticks);
+        // Capped at the run's start, so a very fast clock does not reach before year 1, plus
+        // the minimum: the caller reads the clock again a moment later, and an item due at the
+        // very start must still be inside the window then.
+        var sinceEpoch = Math.Max((clock.GetUtcNow() - clock.Epoch).Ticks, 0) + minimum.Ticks;
         var duringStartUp = Math.Max(wallAllowance.Ticks * clock.Speed, minimum.Ticks);
         return TimeSpan.FromTicks((long)Math.Min(duringStartUp, sinceEpoch));
     }
