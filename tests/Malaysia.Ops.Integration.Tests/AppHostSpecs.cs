@@ -101,6 +101,14 @@ public sealed class AppHostSpecs(ITestOutputHelper log)
         // the services or the orchestrator is left.
         var leftovers = await Leftovers(nodeName, amqp);
         Assert.True(leftovers.Length == 0, $"still running after the AppHost stopped:\n{leftovers}");
+
+        // The AppHost keeps its node's data between runs, as a developer's would; this test's
+        // node is used once, so its folder goes (local-node.sh keeps it under $TMPDIR).
+        var nodeFolder = Path.Combine(Path.GetTempPath(), "malaysia-ops-rabbitmq", nodeName);
+        if (Directory.Exists(nodeFolder))
+        {
+            Directory.Delete(nodeFolder, recursive: true);
+        }
     }
 
     private static async Task<List<string>> ResourcesWithTraces(HttpClient http)
