@@ -54,6 +54,7 @@ public static class DispatchExtensions
         services.AddDispatchSettings();
         services.AddSingleton<DispatchCoordinator>();
         services.AddSingleton<DeskLiveness>();
+        services.AddSingleton<DeskProcesses>();
         services.AddSingleton(sp => new DurableDispatch(
             sp.GetRequiredService<DispatchCoordinator>(),
             OpenStore(sp),

@@ -24,12 +24,6 @@ public sealed class IncidentSource(
     IOptions<WorkloadOptions> workload,
     ILogger<IncidentSource> logger) : RunLoop(lifetime)
 {
-    /// <summary>How far back a starting source still raises what was due: half an hour of
-    /// simulated time, or what fell due during a minute of wall time when the clock runs faster,
-    /// so a process that takes a while to start raises the run's first incidents all the same.
-    /// What a restarted source repeats, dispatch recognises by incident id.</summary>
-    internal static TimeSpan CatchUp(SimulationClock clock) => AlarmSchedule.CatchUpWindow(clock, TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(1));
-
     private readonly Alarm alarm = clock.CreateAlarm("workload");
     private long raised;
 
@@ -47,7 +41,7 @@ public sealed class IncidentSource(
         var options = workload.Value;
         var generator = new IncidentGenerator(IncidentCatalogue.Default, simulation.Value.Seed, clock.Epoch, options.ToProfile(), options.ToScript());
         logger.LogInformation("Raising incidents at {Rate}/h from {Now:u}", options.IncidentsPerHour, clock.GetUtcNow());
-        await foreach (var arrival in alarm.PlayAsync(clock, generator.Arrivals(), a => a.At, options.RaiseUntil, CatchUp(clock), stoppingToken))
+        await foreach (var arrival in alarm.PlayAsync(clock, generator.Arrivals(), a => a.At, options.RaiseUntil, SourceCatchUp.Window(clock), stoppingToken))
         {
             await RaiseAsync(arrival, stoppingToken);
         }

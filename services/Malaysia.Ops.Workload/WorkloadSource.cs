@@ -33,7 +33,7 @@ public sealed class WorkloadSource(
         await clock.Started.WaitAsync(stoppingToken);
         var options = workload.Value;
         var events = new WorkloadGenerator(options.ToWorkloadPolicy(), simulation.Value.Seed, clock.Epoch).Events();
-        await foreach (var e in alarm.PlayAsync(clock, events, e => e.At, options.RaiseUntil, IncidentSource.CatchUp(clock), stoppingToken))
+        await foreach (var e in alarm.PlayAsync(clock, events, e => e.At, options.RaiseUntil, SourceCatchUp.Window(clock), stoppingToken))
         {
             await PublishAsync(e, stoppingToken);
         }

@@ -69,6 +69,19 @@ public sealed class KubernetesManifestSpecs
         Assert.All(Services, s => Assert.NotNull(Deployment(s)));
     }
 
+    [Theory]
+    [InlineData("dispatch")]
+    [InlineData("desk-us")]
+    [InlineData("desk-my")]
+    [InlineData("workload")]
+    public void A_service_that_must_run_as_one_process_is_replaced_not_rolled_so_two_never_run_at_once(string service)
+    {
+        var spec = Deployment(service).Map("spec");
+
+        Assert.Equal("1", spec["replicas"]);
+        Assert.Equal("Recreate", spec.Map("strategy")["type"]);
+    }
+
     [Fact]
     public void The_console_attaches_to_the_run_with_its_token_from_a_secret_and_is_reachable_inside_the_cluster()
     {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 
 namespace Malaysia.Ops.Integration.Tests;
 
@@ -9,7 +11,7 @@ public sealed class ConfigurationErrorProcessSpecs
     private static Task<ProcessRunner.Result> RunService(string project, Dictionary<string, string> environment)
     {
         var assembly = RepositoryLayout.ServiceAssembly(project);
-        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePorts.Take(1)[0].ToString(CultureInfo.InvariantCulture)}";
+        environment.TryAdd("ASPNETCORE_URLS", $"http://127.0.0.1:{FreePorts.Take(1)[0].ToString(CultureInfo.InvariantCulture)}");
         return ProcessRunner.RunAsync("dotnet", [assembly], environment, TimeSpan.FromMinutes(1));
     }
 
@@ -44,6 +46,32 @@ public sealed class ConfigurationErrorProcessSpecs
         Assert.True(result.ExitCode == 2, result.Describe());
         Assert.StartsWith($"error: RabbitMq:Host/RabbitMq:Port: cannot reach the broker at amqp://127.0.0.1:{closedPort}/%2F after 2 attempt(s)", result.StandardError.Trim(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.StandardOutput + result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_health_port_another_process_holds_stops_the_service_with_one_line_naming_it()
+    {
+        var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var url = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture)}";
+
+            var result = await RunService("Malaysia.Ops.Desk.Us.Worker", new Dictionary<string, string>
+            {
+                ["Messaging__Transport"] = "InMemory",
+                ["ASPNETCORE_URLS"] = url,
+            });
+
+            Assert.True(result.ExitCode == 2, result.Describe());
+            Assert.Equal($"error: urls: {url}: address already in use (another process listens there; choose a port with ASPNETCORE_URLS)", result.StandardError.Trim());
+            Assert.DoesNotContain("   at ", result.StandardOutput + result.StandardError, StringComparison.Ordinal);
+            Assert.DoesNotContain("Hosting failed to start", result.StandardOutput + result.StandardError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            taken.Stop();
+        }
     }
 
     [Fact]

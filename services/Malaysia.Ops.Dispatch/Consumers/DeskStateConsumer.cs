@@ -1,5 +1,6 @@
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Dispatch.Store;
+using Malaysia.Ops.Domain.Clock;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 
@@ -7,13 +8,32 @@ namespace Malaysia.Ops.Dispatch.Consumers;
 
 /// <summary>A desk's report of its process. Every report says the desk is alive; a desk that
 /// (re)started holds nothing, so the open work it owned is given out again, and a desk killed
-/// mid-shift loses time, not incidents.</summary>
-public sealed class DeskStateConsumer(DurableDispatch dispatch, DeskLiveness liveness, ILogger<DeskStateConsumer> logger) : IConsumer<DeskStateReported>
+/// mid-shift loses time, not incidents. A desk reporting from two processes at once is run as
+/// replicas, which splits its work between them: that is logged as an error.</summary>
+public sealed class DeskStateConsumer(
+    DurableDispatch dispatch,
+    DeskLiveness liveness,
+    DeskProcesses processes,
+    SimulationClock clock,
+    ILogger<DeskStateConsumer> logger) : IConsumer<DeskStateReported>
 {
     public async Task Consume(ConsumeContext<DeskStateReported> context)
     {
-        liveness.Heard(context.Message.DeskId);
-        if (!context.Message.Started)
+        var report = context.Message;
+        liveness.Heard(report.DeskId);
+        // When the desk sent it (MassTransit stamps UTC), not when it was consumed: a backlog
+        // must not make a restarted desk's last reports look like a second process.
+        var sentAt = context.SentTime is { } sent ? new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)) : clock.Wall.GetUtcNow();
+        if (processes.SecondLiveProcess(report.DeskId, report.Instance, sentAt) is { } other)
+        {
+            logger.LogError(
+                "The {Desk} desk reports from two processes at once ({Instance} and {Other}): a desk is one team's model in one process, and replicas would each hold part of its work. Run one process per desk",
+                report.DeskId,
+                report.Instance,
+                other);
+        }
+
+        if (!report.Started)
         {
             // A heartbeat changes nothing in the ledger, so it is not stored either.
             return;

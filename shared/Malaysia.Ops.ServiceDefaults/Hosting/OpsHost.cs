@@ -102,6 +102,7 @@ public static partial class OpsHost
         // Run every ValidateOnStart check now, so a bad value is reported as such instead of as
         // a host that "failed to start" with a stack trace in the log.
         host.Services.GetService<IStartupValidator>()?.Validate();
+        ListenAddressCheck.ThrowIfTaken(host);
         var messaging = host.Services.GetRequiredService<IOptions<MessagingOptions>>().Value;
         if (messaging.Transport == MessageTransport.RabbitMq)
         {
@@ -128,7 +129,7 @@ public static partial class OpsHost
         ConfigurationProblemException problem => [problem.Message],
         RosterDefinitionException roster => [roster.Message],
         IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } inUse =>
-            [$"urls: {inUse.Message.Replace("Failed to bind to address ", string.Empty, StringComparison.Ordinal)} (another process listens there; choose a port with ASPNETCORE_URLS)"],
+            [$"urls: {inUse.Message.Replace("Failed to bind to address ", string.Empty, StringComparison.Ordinal)} ({ListenAddressCheck.AddressInUseAdvice})"],
         AggregateException aggregate when aggregate.InnerExceptions.All(i => Describe(i) is not null) =>
             aggregate.InnerExceptions.SelectMany(i => Describe(i)!).ToList(),
         InvalidOperationException binding when BindingFailure().Match(binding.Message) is { Success: true } match =>
