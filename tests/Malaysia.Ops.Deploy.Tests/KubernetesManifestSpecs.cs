@@ -82,6 +82,18 @@ public sealed class KubernetesManifestSpecs
         Assert.Equal("Recreate", spec.Map("strategy")["type"]);
     }
 
+    [Theory]
+    [InlineData("dispatch")]
+    [InlineData("desk-us")]
+    [InlineData("desk-my")]
+    public void A_service_that_holds_every_open_incident_has_room_for_the_load_demo(string service)
+    {
+        // Measured peak resident memory under the load demo: 290-365 MB (README, "A load demo").
+        var limits = Container(service).Map("resources").Map("limits");
+
+        Assert.Equal("512Mi", limits["memory"]);
+    }
+
     [Fact]
     public void The_console_attaches_to_the_run_with_its_token_from_a_secret_and_is_reachable_inside_the_cluster()
     {

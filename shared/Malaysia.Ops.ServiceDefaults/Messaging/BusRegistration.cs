@@ -40,6 +40,7 @@ public static class BusRegistration
         var transport = configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>()?.Transport ?? MessageTransport.RabbitMq;
         services.AddSingleton(_ => new InMemoryTraffic(bus.FanOut()));
         services.AddSingleton<QueueGauge>();
+        services.AddSingleton(new FailFastOnOutOfMemory(reason => Environment.FailFast(reason)));
         void Configure(IBusRegistrationConfigurator x)
         {
             x.SetKebabCaseEndpointNameFormatter();

@@ -10,7 +10,8 @@ namespace Malaysia.Ops.ServiceDefaults.Messaging;
 public static class EndpointDefaults
 {
     /// <summary>What every receive endpoint of the operation does the same way: a bounded
-    /// prefetch and concurrency (one message at a time in virtual time), redelivery with exponential backoff
+    /// prefetch and concurrency (one message at a time in virtual time), the process ended when
+    /// a message runs it out of memory, redelivery with exponential backoff
     /// before a message is moved to the endpoint's error queue (with the exception as the
     /// reason; a poison message at once), the chaos rules when enabled, and on RabbitMQ a quorum
     /// queue.</summary>
@@ -29,6 +30,8 @@ public static class EndpointDefaults
             endpoint.ConcurrentMessageLimit = messaging.ConcurrentMessageLimit;
         }
 
+        // Outside the retry (the first filter added is the outermost), and never retried.
+        endpoint.UseFilter(context.GetRequiredService<FailFastOnOutOfMemory>());
         if (messaging.RetryLimit > 0)
         {
             endpoint.UseMessageRetry(retry =>
@@ -41,6 +44,9 @@ public static class EndpointDefaults
 
                 // A poison message stays poison: straight to the error queue.
                 retry.Ignore<InvalidMessageException>();
+
+                // Out of memory, the process ends instead (FailFastOnOutOfMemory).
+                retry.Ignore<OutOfMemoryException>();
             });
         }
 
