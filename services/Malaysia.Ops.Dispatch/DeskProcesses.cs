@@ -13,18 +13,24 @@ public sealed class DeskProcesses
     // Two machines' clocks differ a little; reports this close are not taken as overlapping.
     private static readonly TimeSpan ClockTolerance = TimeSpan.FromSeconds(2);
 
-    // A process not heard from for this long has ended, and is forgotten.
+    // A process not heard from for this long has ended, and is forgotten: by dispatch's clock
+    // (so one machine's clock far ahead cannot make the others look ended) and by the times
+    // sent (so a backlog in dispatch's queue cannot either).
     private static readonly TimeSpan ForgetAfter = TimeSpan.FromMinutes(10);
 
     private readonly Lock gate = new();
-    private readonly Dictionary<(string Desk, Guid Instance), (DateTimeOffset First, DateTimeOffset Last)> lives = [];
-    private readonly HashSet<(string Desk, Guid Earlier, Guid Later)> said = [];
+    private readonly Dictionary<(string Desk, Guid Instance), Life> lives = [];
+
+    // Pairs already named, the lower process id first, so a pair is named once whichever of
+    // the two reports next.
+    private readonly HashSet<(Guid Lower, Guid Higher)> said = [];
 
     /// <summary>Records a report the desk's process <paramref name="instance"/> sent at
-    /// <paramref name="sentAt"/> (wall). Returns another process of the same desk alive at the
-    /// same time, the first time the two are seen to overlap; otherwise null. Reports without
-    /// a process (from before desks named theirs) are not counted.</summary>
-    public Guid? SecondLiveProcess(string deskId, Guid instance, DateTimeOffset sentAt)
+    /// <paramref name="sentAt"/> (its wall clock), heard at <paramref name="heardAt"/>
+    /// (dispatch's). Returns another process of the same desk alive at the same time, the first
+    /// time the two are seen to overlap; otherwise null. Reports without a process (from
+    /// before desks named theirs) are not counted.</summary>
+    public Guid? SecondLiveProcess(string deskId, Guid instance, DateTimeOffset sentAt, DateTimeOffset heardAt)
     {
         if (instance == Guid.Empty || string.IsNullOrWhiteSpace(deskId))
         {
@@ -35,24 +41,15 @@ public sealed class DeskProcesses
         lock (gate)
         {
             var life = lives.TryGetValue((desk, instance), out var known)
-                ? (First: Min(known.First, sentAt), Last: Max(known.Last, sentAt))
-                : (First: sentAt, Last: sentAt);
+                ? new Life(Min(known.First, sentAt), Max(known.Last, sentAt), heardAt)
+                : new Life(sentAt, sentAt, heardAt);
             lives[(desk, instance)] = life;
-
-            foreach (var ended in lives.Where(l => sentAt - l.Value.Last > ForgetAfter).Select(l => l.Key).ToList())
-            {
-                lives.Remove(ended);
-            }
+            Forget(sentAt, heardAt);
 
             foreach (var ((otherDesk, other), otherLife) in lives)
             {
-                if (otherDesk != desk || other == instance || !Overlap(life, otherLife))
-                {
-                    continue;
-                }
-
-                var pair = otherLife.First <= life.First ? (desk, other, instance) : (desk, instance, other);
-                if (said.Add(pair))
+                if (otherDesk == desk && other != instance && Overlap(life, otherLife)
+                    && said.Add(other.CompareTo(instance) < 0 ? (other, instance) : (instance, other)))
                 {
                     return other;
                 }
@@ -62,10 +59,22 @@ public sealed class DeskProcesses
         }
     }
 
-    private static bool Overlap((DateTimeOffset First, DateTimeOffset Last) a, (DateTimeOffset First, DateTimeOffset Last) b) =>
+    private void Forget(DateTimeOffset sentAt, DateTimeOffset heardAt)
+    {
+        foreach (var ended in lives.Where(l => heardAt - l.Value.LastHeard > ForgetAfter && sentAt - l.Value.Last > ForgetAfter).Select(l => l.Key).ToList())
+        {
+            lives.Remove(ended);
+            said.RemoveWhere(pair => pair.Lower == ended.Instance || pair.Higher == ended.Instance);
+        }
+    }
+
+    private static bool Overlap(Life a, Life b) =>
         a.Last > b.First + ClockTolerance && b.Last > a.First + ClockTolerance;
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    // First and last send times of one process's reports, and when dispatch last heard it.
+    private readonly record struct Life(DateTimeOffset First, DateTimeOffset Last, DateTimeOffset LastHeard);
 }

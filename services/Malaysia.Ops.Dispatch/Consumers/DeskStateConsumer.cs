@@ -23,8 +23,9 @@ public sealed class DeskStateConsumer(
         liveness.Heard(report.DeskId);
         // When the desk sent it (MassTransit stamps UTC), not when it was consumed: a backlog
         // must not make a restarted desk's last reports look like a second process.
-        var sentAt = context.SentTime is { } sent ? new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)) : clock.Wall.GetUtcNow();
-        if (processes.SecondLiveProcess(report.DeskId, report.Instance, sentAt) is { } other)
+        var heardAt = clock.Wall.GetUtcNow();
+        var sentAt = context.SentTime is { } sent ? new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)) : heardAt;
+        if (processes.SecondLiveProcess(report.DeskId, report.Instance, sentAt, heardAt) is { } other)
         {
             logger.LogError(
                 "The {Desk} desk reports from two processes at once ({Instance} and {Other}): a desk is one team's model in one process, and replicas would each hold part of its work. Run one process per desk",

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Malaysia.Ops.ServiceDefaults.Configuration;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -25,7 +26,8 @@ public static class ListenAddressCheck
     /// listened on.</exception>
     public static void ThrowIfTaken(IHost host)
     {
-        if (host.Services.GetService<IServer>() is null)
+        // Only Kestrel listens on the configured addresses; an in-process test server does not.
+        if (host.Services.GetService<IServer>()?.GetType().Assembly != typeof(KestrelServerOptions).Assembly)
         {
             return;
         }
@@ -41,6 +43,11 @@ public static class ListenAddressCheck
             try
             {
                 var listener = new TcpListener(endPoint);
+                if (endPoint.Address.Equals(IPAddress.IPv6Any))
+                {
+                    listener.Server.DualMode = true;
+                }
+
                 listener.Start();
                 listener.Stop();
             }
@@ -72,7 +79,8 @@ public static class ListenAddressCheck
         list?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 
     // Port 0 (any free port) and Unix sockets cannot be taken in advance; "localhost" is bound
-    // on loopback, a name or wildcard on every interface, as the server does.
+    // on loopback, a name or wildcard on every interface (IPv6 and IPv4 where the machine has
+    // IPv6), as the server does.
     private static IPEndPoint? EndPointOf(BindingAddress address)
     {
         if (address.IsUnixPipe || address.Port <= 0)
@@ -82,7 +90,7 @@ public static class ListenAddressCheck
 
         var ip = IPAddress.TryParse(address.Host.Trim('[', ']'), out var parsed) ? parsed
             : string.Equals(address.Host, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
-            : IPAddress.Any;
+            : Socket.OSSupportsIPv6 ? IPAddress.IPv6Any : IPAddress.Any;
         return new IPEndPoint(ip, address.Port);
     }
 }

@@ -30,7 +30,8 @@ public static class EndpointDefaults
             endpoint.ConcurrentMessageLimit = messaging.ConcurrentMessageLimit;
         }
 
-        // Outside the retry (the first filter added is the outermost), and never retried.
+        // Outside the retry, wherever it is added: MassTransit puts the retry around each
+        // consumer's own pipe, inside the endpoint's filters. Never retried (see below).
         endpoint.UseFilter(context.GetRequiredService<FailFastOnOutOfMemory>());
         if (messaging.RetryLimit > 0)
         {
