@@ -21,6 +21,7 @@ public sealed class DeskStateConsumer(
     {
         var report = context.Message;
         liveness.Heard(report.DeskId);
+
         // When the desk sent it (MassTransit stamps UTC), not when it was consumed: a backlog
         // must not make a restarted desk's last reports look like a second process.
         var heardAt = clock.Wall.GetUtcNow();

@@ -40,16 +40,16 @@ public static class ListenAddressCheck
                 continue;
             }
 
+            // Disposed whether or not it could listen, so the check holds no socket.
+            using var listener = new TcpListener(endPoint);
             try
             {
-                var listener = new TcpListener(endPoint);
                 if (endPoint.Address.Equals(IPAddress.IPv6Any))
                 {
                     listener.Server.DualMode = true;
                 }
 
                 listener.Start();
-                listener.Stop();
             }
             catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
             {
@@ -71,8 +71,8 @@ public static class ListenAddressCheck
             return Split(urls).Select(url => ("urls", BindingAddress.Parse(url)));
         }
 
-        return new[] { ("http_ports", "http"), ("https_ports", "https") }
-            .SelectMany(p => Split(configuration[p.Item1]).Select(port => (p.Item1, BindingAddress.Parse($"{p.Item2}://*:{port}"))));
+        return new[] { (Setting: "http_ports", Scheme: "http"), (Setting: "https_ports", Scheme: "https") }
+            .SelectMany(p => Split(configuration[p.Setting]).Select(port => (p.Setting, BindingAddress.Parse($"{p.Scheme}://*:{port}"))));
     }
 
     private static string[] Split(string? list) =>

@@ -9,8 +9,9 @@ namespace Malaysia.Ops.ServiceDefaults.Messaging;
 /// type goes to a fanout exchange that copies it to every queue bound to it, and a desk keeps
 /// what is addressed to it; for assignments, the bulk of a desk's traffic, that meant every
 /// desk received every other desk's too: under a load routed to the Malaysian desk, a fifth of
-/// the broker's deliveries went to the US desk only to be thrown away. Assignments are therefore published to a direct exchange with the desk's
-/// id as routing key, and each desk's queue is bound with its own id. Whoever follows every
+/// the broker's deliveries went to the US desk only to be thrown away. Assignments are
+/// therefore published to a direct exchange with the desk's id as routing key, and each desk's
+/// queue is bound with its own id. Whoever follows every
 /// desk (the console's board) binds once per desk. The in-memory bus has no routing keys: there
 /// every endpoint gets each assignment and a desk keeps its own, as before.
 /// </summary>
