@@ -43,6 +43,10 @@ Commands:
   add-vhost NAME [USER]
                        Create vhost NAME on the cluster and grant USER
                        (default guest) full permissions.
+  grant-services [VHOST]
+                       Create vhost VHOST (default malaysia-ops) with one user per
+                       service and its permissions, as deploy/rabbitmq/local-node.sh
+                       grant-services does (passwords: OPS_BROKER_PASSWORD_<USER>).
   urls                 Print the AMQP URLs, comma separated.
   ctl N ARGS...        Run rabbitmqctl against node N, e.g. \`ctl 2 list_queues -p
                        malaysia-ops name type messages consumers\`.
@@ -458,6 +462,13 @@ cmd_add_vhost() {
     node "$i" add-vhost "$@"
 }
 
+cmd_grant_services() {
+    (($# <= 1)) || die "usage: $PROG grant-services [VHOST]"
+    local i
+    i=$(first_running_node) || die "no cluster node is running (start it with: $PROG start)"
+    node "$i" grant-services "$@"
+}
+
 cmd=$1
 shift
 case $cmd in
@@ -467,6 +478,7 @@ case $cmd in
     stop-node) cmd_stop_node "$@" ;;
     start-node) cmd_start_node "$@" ;;
     add-vhost) cmd_add_vhost "$@" ;;
+    grant-services) cmd_grant_services "$@" ;;
     urls) (($# == 0)) || die "urls takes no arguments"; urls ;;
     ctl)
         check_node_arg "${1:-}"

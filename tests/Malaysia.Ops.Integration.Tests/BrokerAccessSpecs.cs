@@ -21,7 +21,8 @@ public sealed class BrokerAccessSpecs(RabbitMqNode broker) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (virtualHost, users) = await broker.CreateServicesOnlyVirtualHostAsync("access");
+        var operationHost = await broker.CreateOperationVirtualHostAsync("access");
+        (virtualHost, users) = (operationHost.Name, operationHost.Users);
     }
 
     public async Task DisposeAsync() => await broker.DeleteVirtualHostAsync(virtualHost);
