@@ -7,10 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # What the tests need from Debian: RabbitMQ for the integration tests, chromium for the
-# screenshots of the dashboard (Playwright drives it; it never downloads a browser).
+# screenshots of the dashboard (Playwright drives it; it never downloads a browser), and pika
+# for the hostile client, an AMQP client the project did not write.
 missing=()
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+/usr/bin/python3 -c 'import pika' 2>/dev/null || missing+=(python3-pika)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing ${missing[*]} for the tests..."
