@@ -7,7 +7,7 @@ namespace Malaysia.Ops.ServiceDefaults.Health;
 /// <see cref="EndpointReadiness"/>), naming each. MassTransit's own bus check calls a service
 /// with some endpoints down only degraded, and healthy again in each instant a flapping
 /// consumer is up.</summary>
-internal sealed class ReceiveEndpointsHealthCheck(EndpointReadiness readiness, TimeProvider wall) : IHealthCheck
+public sealed class ReceiveEndpointsHealthCheck(EndpointReadiness readiness, TimeProvider wall) : IHealthCheck
 {
     public const string Name = "receive-endpoints";
 
