@@ -8,17 +8,12 @@ namespace Malaysia.Ops.ServiceDefaults.Health;
 /// the run's simulated time).</summary>
 internal sealed class EndpointReadinessObserver(EndpointReadiness readiness, TimeProvider wall) : IReceiveEndpointObserver
 {
+    // Ready but not started is an endpoint connected to its queue with nothing to consume yet:
+    // the bus's own endpoint stays so until a request client first listens on it, and counts
+    // as up (as MassTransit counts it).
     public Task Ready(ReceiveEndpointReady ready)
     {
-        if (ready.IsStarted)
-        {
-            readiness.Consuming(Queue(ready.InputAddress), wall.GetUtcNow());
-        }
-        else
-        {
-            readiness.NotConsuming(Queue(ready.InputAddress), "connected, its consumers not yet", wall.GetUtcNow());
-        }
-
+        readiness.Consuming(Queue(ready.InputAddress), wall.GetUtcNow());
         return Task.CompletedTask;
     }
 
