@@ -76,7 +76,7 @@ public sealed class HostileClientSpecs(RabbitMqNode broker, ITestOutputHelper lo
         }
 
         // The legitimate stream: stopped, then every incident it raised booked once.
-        await workload.DisposeAsync();
+        Assert.Equal(0, await workload.StopAsync(TimeSpan.FromSeconds(30)));
         var legitimate = raised.Seen.Keys.Where(id => !id.StartsWith(HostilePrefix, StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
         var expectedBooked = legitimate.Concat(report.MustBeBooked).ToHashSet(StringComparer.Ordinal);
         var after = await operation.WaitForSnapshotAsync(

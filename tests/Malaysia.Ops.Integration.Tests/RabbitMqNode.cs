@@ -44,14 +44,11 @@ public sealed class RabbitMqNode : ITestBroker, IAsyncLifetime
 
     public Task DeleteVirtualHostAsync(string name) => Script($"delete-vhost {name}", TimeSpan.FromMinutes(1));
 
-    /// <summary>Stops the broker application (every connection drops, the node stays up) and
-    /// starts it again after <paramref name="downFor"/>, as an operator restarting it would.</summary>
-    public async Task RestartApplicationAsync(TimeSpan downFor)
-    {
-        await Script("ctl stop_app", TimeSpan.FromMinutes(1));
-        await Task.Delay(downFor);
-        await Script("ctl start_app", TimeSpan.FromMinutes(2));
-    }
+    /// <summary>Stops the broker application: every connection drops, the node stays up, as an
+    /// operator restarting it would (<see cref="StartApplicationAsync"/> starts it again).</summary>
+    public Task StopApplicationAsync() => Script("ctl stop_app", TimeSpan.FromMinutes(1));
+
+    public Task StartApplicationAsync() => Script("ctl start_app", TimeSpan.FromMinutes(2));
 
     private async Task Script(string arguments, TimeSpan timeout, IDictionary<string, string>? more = null)
     {
