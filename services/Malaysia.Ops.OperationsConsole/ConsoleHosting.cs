@@ -66,6 +66,10 @@ public static class ConsoleHosting
             endpoint =>
             {
                 endpoint.ReceiveAssignmentsOf(context.GetRequiredService<Roster>().Desks.Select(d => d.DeskId));
+
+                // A message the board refuses goes to its error queue with the reason and no
+                // further: a published fault of it would come back to the board as the desk's.
+                endpoint.PublishFaults = false;
                 endpoint.ConfigureConsumer<BoardEventsConsumer>(context);
             }));
 
