@@ -3,8 +3,9 @@ using Malaysia.Ops.Contracts;
 namespace Malaysia.Ops.ServiceDefaults.Messaging;
 
 /// <summary>What every message that carries an incident must get right before a service acts on
-/// it: an id, a known type and severity, and a finite, non-negative amount of work. A message
-/// from outside the services (a plain AMQP client, an older version) may get any of it wrong.</summary>
+/// it: an id, a known type and severity, and a finite, non-negative amount of work; and the other
+/// ids, counts and free text such messages carry, each within bounds. A message from outside the
+/// services (a plain AMQP client, an older version) may get any of it wrong.</summary>
 public static class IncidentFieldChecks
 {
     /// <summary>Longest incident id taken in; ids end up in logs, spans and the board.</summary>
