@@ -69,13 +69,7 @@ public sealed class DeskConsumer(DeskRuntime desk) : IConsumer<IncidentAssigned>
     /// naming every field that is wrong (a poison message goes to the error queue).</summary>
     private static IncidentAssigned Checked(IncidentAssigned assigned)
     {
-        var problems = IncidentFieldChecks.Problems(assigned.IncidentId, assigned.Type, assigned.Severity, assigned.WorkMinutes).ToList();
-        if (string.IsNullOrWhiteSpace(assigned.ShiftId))
-        {
-            problems.Add("ShiftId is empty");
-        }
-
-        InvalidMessageException.ThrowIfAny(nameof(IncidentAssigned), problems);
+        InvalidMessageException.ThrowIfAny(nameof(IncidentAssigned), IncidentFieldChecks.Problems(assigned));
         return assigned;
     }
 
