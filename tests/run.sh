@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: unit, service (in-memory harness) and integration tests (a private
 # RabbitMQ node started by the tests through deploy/rabbitmq/local-node.sh, and the services as
-# separate processes). Installs RabbitMQ and chromium first when they are missing and we are root.
+# separate processes), and the checks of the scripts in tests/script-checks. Installs RabbitMQ and chromium first when they are missing and we are root.
 # Ends with the suite's totals alone on one line: "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +34,11 @@ dotnet run --no-build --project bench/Malaysia.Ops.Benchmarks -- simulator --day
 dotnet run --no-build --project bench/Malaysia.Ops.Benchmarks -- messaging --seconds 2 --rate 500 --consumers 2
 
 status=0
+# The scripts' own checks: local-node.sh's access rules on a node of their own, and the
+# reliability report against a stand-in dotnet.
+for check in tests/script-checks/*.sh; do
+  bash "$check" || status=1
+done
 # One test project at a time: the integration tests time real processes on a 2-core machine.
 dotnet test Malaysia.Ops.sln --no-build -nologo -m:1 --logger trx --results-directory "$results" || status=$?
 
