@@ -56,14 +56,14 @@ if [ -z "$rows" ]; then
   exit 1
 fi
 
-printf '%-28s %9s %7s %10s %5s %11s %11s\n' fault injected raised accounted lost duplicated recovery_s
+printf '%-28s %9s %7s %10s %5s %11s %11s %8s\n' fault injected raised accounted lost duplicated recovery_s refused
 while read -r _ fields; do
   declare -A f=()
   for pair in $fields; do f[${pair%%=*}]=${pair#*=}; done
   # A figure missing from a row shows as '?' rather than ending the table there.
   fault=${f[fault]:-?}
-  printf '%-28s %9s %7s %10s %5s %11s %11s\n' "${fault//_/ }" "${f[injected]:-?}" "${f[raised]:-?}" \
-    "${f[accounted]:-?}" "${f[lost]:-?}" "${f[duplicated]:-?}" "${f[recovery_s]:-?}"
+  printf '%-28s %9s %7s %10s %5s %11s %11s %8s\n' "${fault//_/ }" "${f[injected]:-?}" "${f[raised]:-?}" \
+    "${f[accounted]:-?}" "${f[lost]:-?}" "${f[duplicated]:-?}" "${f[recovery_s]:-?}" "${f[refused]:-?}"
   unset f
 done <<<"$rows"
 grep -E '^(Test Run (Successful|Failed)\.|Total tests:|[[:space:]]+(Passed|Failed):)' "$output/test.log" | tr -s ' ' | paste -sd' ' - || true

@@ -35,7 +35,9 @@ internal sealed class TestBrokerUsers(Func<string, IDictionary<string, string>?,
     {
         lock (gate)
         {
-            return witnessCreated ??= script($"ctl add_user {WitnessUser} {witnessPassword}", null);
+            return witnessCreated ??= script(
+                $"add-user {WitnessUser}",
+                new Dictionary<string, string> { ["OPS_BROKER_PASSWORD_OPS_TEST_WITNESS"] = witnessPassword });
         }
     }
 }
