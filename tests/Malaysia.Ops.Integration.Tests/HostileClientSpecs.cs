@@ -1,7 +1,5 @@
-using System.Text;
 using System.Text.Json;
 using Malaysia.Ops.Domain.Ledger;
-using RabbitMQ.Client;
 using Xunit.Abstractions;
 
 namespace Malaysia.Ops.Integration.Tests;
@@ -66,13 +64,13 @@ public sealed class HostileClientSpecs(RabbitMqNode broker, ITestOutputHelper lo
         var refused = new Dictionary<string, long>();
         foreach (var queue in ServiceQueues)
         {
-            refused[queue] = await SettledRefusalsAsync(witness, queue, report.RefusedCopies[queue]);
+            refused[queue] = await RefusedMessages.SettledAsync(witness, queue, report.RefusedCopies[queue], TimeSpan.FromSeconds(120));
         }
 
         var reasons = new List<string>();
         foreach (var queue in ServiceQueues)
         {
-            reasons.AddRange(await ErrorReasonsAsync(witness, $"{queue}_error"));
+            reasons.AddRange(await RefusedMessages.ReasonsAsync(witness, $"{queue}_error", take: false));
         }
 
         // The legitimate stream: stopped, then every incident it raised booked once.
@@ -148,62 +146,6 @@ public sealed class HostileClientSpecs(RabbitMqNode broker, ITestOutputHelper lo
         var result = await ProcessRunner.RunAsync("/usr/bin/python3", [Path.Combine(RepositoryLayout.Root, "tests", "hostile-client", "hostile_client.py"), mode], environment, TimeSpan.FromMinutes(5));
         Assert.True(result.ExitCode == 0, $"hostile_client.py {mode} failed: {result.Describe()}");
         return result.StandardOutput;
-    }
-
-    /// <summary>How many messages <paramref name="queue"/>'s error and skipped queues hold once
-    /// they stop growing (retried faults arrive over seconds).</summary>
-    private static async Task<long> SettledRefusalsAsync(IConnection channel, string queue, long expected)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(120);
-        long count;
-        while ((count = await RefusalsAsync(channel, queue)) < expected && DateTimeOffset.UtcNow < deadline)
-        {
-            await Task.Delay(500);
-        }
-
-        // Anything more would still be arriving.
-        await Task.Delay(3000);
-        return await RefusalsAsync(channel, queue);
-    }
-
-    private static async Task<long> RefusalsAsync(IConnection channel, string queue) =>
-        await DepthAsync(channel, $"{queue}_error") + await DepthAsync(channel, $"{queue}_skipped");
-
-    private static async Task<long> DepthAsync(IConnection connection, string queue)
-    {
-        // A channel per question: asking after a queue that does not exist closes it.
-        await using var channel = await connection.CreateChannelAsync();
-        try
-        {
-            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
-        }
-        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-        {
-            // Not declared: nothing was ever moved there. The failed declare closed the channel.
-            return 0;
-        }
-    }
-
-    /// <summary>The reasons (MassTransit's MT-Fault-Message header) of what an error queue holds,
-    /// read without taking it off.</summary>
-    private static async Task<List<string>> ErrorReasonsAsync(IConnection connection, string queue)
-    {
-        var reasons = new List<string>();
-        if (await DepthAsync(connection, queue) == 0)
-        {
-            return reasons;
-        }
-
-        // Unacknowledged, so they go back to the queue when the channel closes.
-        await using var channel = await connection.CreateChannelAsync();
-        while (await channel.BasicGetAsync(queue, autoAck: false) is { } message)
-        {
-            object? header = null;
-            message.BasicProperties.Headers?.TryGetValue("MT-Fault-Message", out header);
-            reasons.Add(header is byte[] bytes ? Encoding.UTF8.GetString(bytes) : header?.ToString() ?? string.Empty);
-        }
-
-        return reasons;
     }
 
     private sealed record AttackReport(int Sent, Dictionary<string, long> RefusedCopies, List<string> MustBeBooked, int BrokerRefused, List<BrokerRefusal> BrokerRefusals, Dictionary<string, int> Cases);
