@@ -40,7 +40,7 @@ public sealed class BrokerAccessSpecs(RabbitMqNode broker) : IAsyncLifetime
         await channel.QueueBindAsync("desk-us", "desk-us", string.Empty);
         await channel.ExchangeDeclareAsync($"{Contracts}ShiftEnding", ExchangeType.Fanout, durable: true);
         await channel.ExchangeBindAsync("desk-us", $"{Contracts}ShiftEnding", string.Empty);
-        await channel.ExchangeDeclareAsync(AssignmentRouting.Exchange, ExchangeType.Direct, durable: true);
+        await channel.ExchangeDeclareAsync(AssignmentRouting.Exchange, AssignmentRouting.ExchangeKind, durable: true);
         await channel.ExchangeBindAsync("desk-us", AssignmentRouting.Exchange, AssignmentRouting.KeyOf("us"));
         await channel.BasicGetAsync("desk-us", autoAck: true);
 
@@ -101,7 +101,7 @@ public sealed class BrokerAccessSpecs(RabbitMqNode broker) : IAsyncLifetime
         await using (var owner = await Connect("dispatch"))
         await using (var ownerChannel = await owner.CreateChannelAsync())
         {
-            await ownerChannel.ExchangeDeclareAsync(AssignmentRouting.Exchange, ExchangeType.Direct, durable: true);
+            await ownerChannel.ExchangeDeclareAsync(AssignmentRouting.Exchange, AssignmentRouting.ExchangeKind, durable: true);
         }
 
         await using var connection = await Connect("workload");

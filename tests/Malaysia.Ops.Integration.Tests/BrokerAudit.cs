@@ -36,7 +36,7 @@ public sealed class BrokerAudit : IAsyncDisposable
     /// <paramref name="deskId"/> is: it records "desk/incident" for each assignment it hears,
     /// with the desk the assignment names.</summary>
     public static Task<BrokerAudit> StartAssignmentsOfAsync(BrokerAccess access, string deskId) =>
-        StartAsync(access, AssignmentRouting.Exchange, ExchangeType.Direct, AssignmentRouting.KeyOf(deskId), message => $"{message.GetProperty("deskId").GetString()}/{message.GetProperty("incidentId").GetString()}");
+        StartAsync(access, AssignmentRouting.Exchange, AssignmentRouting.ExchangeKind, AssignmentRouting.KeyOf(deskId), message => $"{message.GetProperty("deskId").GetString()}/{message.GetProperty("incidentId").GetString()}");
 
     private static async Task<BrokerAudit> StartAsync(BrokerAccess access, string exchange, string exchangeType, string routingKey, Func<JsonElement, string> idOf)
     {

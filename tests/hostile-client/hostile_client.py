@@ -34,7 +34,7 @@ ACKNOWLEDGED = CONTRACTS + "IncidentAcknowledged"
 RESOLVED = CONTRACTS + "IncidentResolved"
 DESK_STATE = CONTRACTS + "DeskStateReported"
 CLOCK_CHANGE = CONTRACTS + "SimulationClockChangeRequested"
-ASSIGNMENTS = CONTRACTS + "IncidentAssignedByDesk"
+ASSIGNMENTS = CONTRACTS + "IncidentAssignedToDesk"
 USERS = ["workload", "dispatch", "desk-us", "desk-my", "console"]
 
 # Which service queue a message published to an exchange reaches, while the desks, dispatch and
@@ -339,6 +339,15 @@ FORBIDDEN = {
 }
 
 
+# A queue inside each user's own temporary-queue pattern (host_process_clock_tag), which it may
+# declare: a tap would be bound there.
+OWN_TEMPORARY_QUEUE = {
+    "workload": "hostile_MalaysiaOpsWorkloadWorker_clock_tap",
+    "desk-us": "hostile_MalaysiaOpsDeskUsWorker_clock_tap",
+    "desk-my": "hostile_MalaysiaOpsDeskMyWorker_clock_tap",
+}
+
+
 def try_action(publisher, user, action, resource):
     """Returns None when the broker allowed the action, else its refusal."""
     try:
@@ -354,7 +363,8 @@ def try_action(publisher, user, action, resource):
         elif action == "delete":
             channel.exchange_delete(resource, if_unused=True)
         elif action in ("bind", "bind-key"):
-            queue = channel.queue_declare("", exclusive=True, auto_delete=True).method.queue
+            queue = OWN_TEMPORARY_QUEUE[user]
+            channel.queue_declare(queue, exclusive=True, auto_delete=True)
             channel.queue_bind(queue, ASSIGNMENTS, routing_key="my" if action == "bind" else resource)
         return None
     except pika.exceptions.ChannelClosedByBroker as closed:
