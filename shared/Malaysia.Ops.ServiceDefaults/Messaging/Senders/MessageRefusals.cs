@@ -1,0 +1,33 @@
+using Malaysia.Ops.ServiceDefaults.Telemetry;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace Malaysia.Ops.ServiceDefaults.Messaging.Senders;
+
+/// <summary>Refuses a message a consumer must not act on: counted by kind, logged with its sender
+/// and what is wrong, and thrown as an <see cref="InvalidMessageException"/>, so it goes to the
+/// endpoint's error queue with that reason and the service carries on.</summary>
+public sealed class MessageRefusals(OpsMetrics metrics, ILogger<MessageRefusals> logger)
+{
+    /// <summary>The kind counted for a message from a sender that may not send it.</summary>
+    public const string WrongSender = "sender";
+
+    /// <summary>Refuses the message unless it came from one of <paramref name="allowedUsers"/>
+    /// (or from this process).</summary>
+    public void RequireSender(ConsumeContext context, string messageType, string claim, params string[] allowedUsers)
+    {
+        var sender = MessageSender.Of(context);
+        if (SenderCheck.Problem(sender, claim, allowedUsers) is { } problem)
+        {
+            throw Refuse(messageType, sender, WrongSender, problem);
+        }
+    }
+
+    /// <summary>Counts and logs a refusal; returns the exception to throw.</summary>
+    public InvalidMessageException Refuse(string messageType, MessageSender sender, string kind, string problem)
+    {
+        metrics.MessagesRefused.Add(1, new("message", messageType), new("reason", kind));
+        logger.LogWarning("{Message} from {Sender} refused: {Problem}", messageType, sender, problem);
+        return new InvalidMessageException($"{messageType} rejected: {problem}");
+    }
+}

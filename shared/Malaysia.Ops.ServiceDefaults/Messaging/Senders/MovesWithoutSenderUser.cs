@@ -1,0 +1,43 @@
+using MassTransit;
+using MassTransit.Middleware;
+using MassTransit.Middleware.Rescue;
+
+namespace Malaysia.Ops.ServiceDefaults.Messaging.Senders;
+
+/// <summary>Moves a faulted message to the endpoint's error queue, and one no consumer took to its
+/// skipped queue, as MassTransit does, but with the sender's user-id moved into the
+/// <see cref="WithoutSenderUser.SentByHeader"/> header: the broker refuses a message carrying
+/// another user's user-id from this connection, and the move would fail for every message
+/// another service sent.</summary>
+internal sealed class MovesWithoutSenderUser : IEndpointConfigurationObserver
+{
+    public void EndpointConfigured<T>(T configurator)
+        where T : IReceiveEndpointConfigurator
+    {
+        configurator.ConfigureError(error =>
+        {
+            error.UseFilter(new GenerateFaultFilter());
+            error.UseFilter(new ErrorMove());
+        });
+        configurator.ConfigureDeadLetter(skipped => skipped.UseFilter(new SkippedMove()));
+    }
+
+    private sealed class ErrorMove : IFilter<ExceptionReceiveContext>
+    {
+        private readonly IFilter<ExceptionReceiveContext> move = new ErrorTransportFilter();
+
+        public Task Send(ExceptionReceiveContext context, IPipe<ExceptionReceiveContext> next) =>
+            move.Send(new RescueExceptionReceiveContext(new WithoutSenderUser(context), context.Exception), next);
+
+        public void Probe(ProbeContext context) => context.CreateFilterScope("moveFaultWithoutSenderUser");
+    }
+
+    private sealed class SkippedMove : IFilter<ReceiveContext>
+    {
+        private readonly IFilter<ReceiveContext> move = new DeadLetterTransportFilter();
+
+        public Task Send(ReceiveContext context, IPipe<ReceiveContext> next) => move.Send(new WithoutSenderUser(context), next);
+
+        public void Probe(ProbeContext context) => context.CreateFilterScope("deadLetterWithoutSenderUser");
+    }
+}
