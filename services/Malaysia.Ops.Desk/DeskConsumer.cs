@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.ServiceDefaults.Messaging.Senders;
 using MassTransit;
 
 namespace Malaysia.Ops.Desk;
@@ -10,14 +11,16 @@ namespace Malaysia.Ops.Desk;
 /// requests for (and answers to) help between desks, and the console's controls. Messages are
 /// published to every desk (assignments, on RabbitMQ, only to the desk they name:
 /// <c>AssignmentRouting</c>); each desk takes only those addressed to it, so a new site needs
-/// configuration, not code. One instance per desk, bound to that desk's runtime.
+/// configuration, not code. One instance per desk, bound to that desk's runtime. On RabbitMQ a
+/// message addressed to this desk from a broker user that may not send it is refused
+/// (<see cref="DeskSenders"/>).
 /// </summary>
-public sealed class DeskConsumer(DeskRuntime desk) : IConsumer<IncidentAssigned>, IConsumer<ShiftEnding>, IConsumer<HandoffBriefing>, IConsumer<IncidentEscalated>,
+public sealed class DeskConsumer(DeskRuntime desk, MessageRefusals refusals, BrokerUsers users) : IConsumer<IncidentAssigned>, IConsumer<ShiftEnding>, IConsumer<HandoffBriefing>, IConsumer<IncidentEscalated>,
     IConsumer<AssistRouted>, IConsumer<AssistProvided>, IConsumer<DeskFaultInjected>, IConsumer<DeskRehearsalModeSet>, IConsumer<HandoffItemDecided>
 {
     public Task Consume(ConsumeContext<IncidentAssigned> context)
     {
-        if (!IsMine(context.Message.DeskId))
+        if (!IsMine(context, context.Message.DeskId))
         {
             return Task.CompletedTask;
         }
@@ -28,35 +31,51 @@ public sealed class DeskConsumer(DeskRuntime desk) : IConsumer<IncidentAssigned>
     }
 
     public Task Consume(ConsumeContext<ShiftEnding> context) =>
-        IsMine(context.Message.DeskId) ? Handle(context, trace => desk.ShiftEnds(context.Message, trace)) : Task.CompletedTask;
+        IsMine(context, context.Message.DeskId) ? Handle(context, trace => desk.ShiftEnds(context.Message, trace)) : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<HandoffBriefing> context) =>
-        IsMine(context.Message.ToDeskId) ? Handle(context, trace => desk.Briefed(context.Message, trace)) : Task.CompletedTask;
+        IsMine(context, context.Message.ToDeskId) ? Handle(context, trace => desk.Briefed(context.Message, trace)) : Task.CompletedTask;
 
     /// <summary>An escalation concerns the desk that holds the incident: it passes it on or pages
     /// its on-call; the desk it goes to hears of it as an assignment from the holder.</summary>
     public Task Consume(ConsumeContext<IncidentEscalated> context) =>
-        IsMine(context.Message.FromDeskId) ? Handle(context, trace => desk.Escalated(context.Message, trace)) : Task.CompletedTask;
+        IsMine(context, context.Message.FromDeskId) ? Handle(context, trace => desk.Escalated(context.Message, trace)) : Task.CompletedTask;
 
     /// <summary>Another desk needs this one's help (or, when help must come from outside the
     /// operation, this desk waits for it).</summary>
     public Task Consume(ConsumeContext<AssistRouted> context) =>
-        IsMine(context.Message.ProviderDeskId) ? Handle(context, trace => desk.AssistRequested(context.Message, trace)) : Task.CompletedTask;
+        IsMine(context, context.Message.ProviderDeskId) ? Handle(context, trace => desk.AssistRequested(context.Message, trace)) : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<AssistProvided> context) =>
-        IsMine(context.Message.RequesterDeskId) ? Handle(context, _ => desk.AssistArrived(context.Message)) : Task.CompletedTask;
+        IsMine(context, context.Message.RequesterDeskId) ? Handle(context, _ => desk.AssistArrived(context.Message)) : Task.CompletedTask;
 
     /// <summary>A fault from the console; stop and resume act even on a stopped desk.</summary>
     public Task Consume(ConsumeContext<DeskFaultInjected> context) =>
-        IsMine(context.Message.DeskId) ? PublishAll(context, desk.Inject(context.Message)) : Task.CompletedTask;
+        IsMine(context, context.Message.DeskId) ? PublishAll(context, desk.Inject(context.Message)) : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<DeskRehearsalModeSet> context) =>
-        IsMine(context.Message.DeskId) ? PublishAll(context, desk.SetRehearsal(context.Message)) : Task.CompletedTask;
+        IsMine(context, context.Message.DeskId) ? PublishAll(context, desk.SetRehearsal(context.Message)) : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<HandoffItemDecided> context) =>
-        IsMine(context.Message.DeskId) ? Handle(context, _ => desk.Decided(context.Message)) : Task.CompletedTask;
+        IsMine(context, context.Message.DeskId) ? Handle(context, _ => desk.Decided(context.Message)) : Task.CompletedTask;
 
-    private bool IsMine(string? deskId) => string.Equals(deskId, desk.DeskId, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether the message is addressed to this desk; one that is, from a sender that
+    /// may not send it, is refused.</summary>
+    private bool IsMine<T>(ConsumeContext<T> context, string? deskId)
+        where T : class, IOpsMessage
+    {
+        if (!string.Equals(deskId, desk.DeskId, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (DeskSenders.Required(context.Message, users) is { } rule)
+        {
+            refusals.RequireSender(context, typeof(T).Name, rule);
+        }
+
+        return true;
+    }
 
     /// <summary>Handles the message now, or, while the desk is stopped, when it resumes.</summary>
     private Task Handle(ConsumeContext context, Func<ActivityContext, IReadOnlyList<OutgoingMessage>> handle)

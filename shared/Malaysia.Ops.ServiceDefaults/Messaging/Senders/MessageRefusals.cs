@@ -1,23 +1,24 @@
 using Malaysia.Ops.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Malaysia.Ops.ServiceDefaults.Messaging.Senders;
 
 /// <summary>Refuses a message a consumer must not act on: counted by kind, logged with its sender
 /// and what is wrong, and thrown as an <see cref="InvalidMessageException"/>, so it goes to the
 /// endpoint's error queue with that reason and the service carries on.</summary>
-public sealed class MessageRefusals(OpsMetrics metrics, ILogger<MessageRefusals> logger)
+public sealed class MessageRefusals(OpsMetrics metrics, IOptions<BrokerUsers> users, ILogger<MessageRefusals> logger)
 {
     /// <summary>The kind counted for a message from a sender that may not send it.</summary>
     public const string WrongSender = "sender";
 
-    /// <summary>Refuses the message unless it came from one of <paramref name="allowedUsers"/>
-    /// (or from this process).</summary>
-    public void RequireSender(ConsumeContext context, string messageType, string claim, params string[] allowedUsers)
+    /// <summary>Refuses the message unless its sender may send what <paramref name="rule"/>
+    /// covers (a message from this process always may).</summary>
+    public void RequireSender(ConsumeContext context, string messageType, SenderRule rule)
     {
         var sender = MessageSender.Of(context);
-        if (SenderCheck.Problem(sender, claim, allowedUsers) is { } problem)
+        if (SenderCheck.Problem(sender, rule, users.Value) is { } problem)
         {
             throw Refuse(messageType, sender, WrongSender, problem);
         }

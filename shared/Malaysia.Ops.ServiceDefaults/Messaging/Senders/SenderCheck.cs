@@ -4,15 +4,17 @@ namespace Malaysia.Ops.ServiceDefaults.Messaging.Senders;
 /// be the console's request) holds only when it came from that claim's broker user.</summary>
 public static class SenderCheck
 {
-    /// <summary>Null when <paramref name="sender"/> is one of <paramref name="allowedUsers"/> (or
-    /// the message never left this process); otherwise what is wrong, naming the claim.</summary>
-    public static string? Problem(MessageSender sender, string claim, params string[] allowedUsers)
+    /// <summary>Null when <paramref name="sender"/> may send what <paramref name="rule"/> covers
+    /// (or the message never left this process); otherwise what is wrong, naming the claim.</summary>
+    public static string? Problem(MessageSender sender, SenderRule rule, BrokerUsers users)
     {
-        if (!sender.OverBroker || (sender.BrokerUser is { } user && allowedUsers.Contains(user, StringComparer.Ordinal)))
+        if (!sender.OverBroker
+            || (sender.BrokerUser is { } user && (rule.Users.Contains(user, StringComparer.Ordinal) || (rule.AnyDesk && users.IsDeskUser(user)))))
         {
             return null;
         }
 
-        return $"{claim}, but it was sent by {sender}, not {string.Join(" or ", allowedUsers.Select(u => $"'{u}'"))}";
+        var allowed = string.Join(" or ", rule.Users.Select(u => $"'{u}'").Concat(rule.AnyDesk ? ["a desk's user"] : []));
+        return $"{rule.Claim}, but it was sent by {sender}, not {allowed}";
     }
 }
