@@ -20,7 +20,8 @@ public static class SenderStamping
         bus.ConnectEndpointConfigurationObserver(new MovesWithoutSenderUser());
     }
 
-    private static void Stamp(SendContext context, string user)
+    /// <summary>Sets the user-id of a message going out on RabbitMQ; elsewhere changes nothing.</summary>
+    internal static void Stamp(SendContext context, string user)
     {
         if (context.TryGetPayload(out RabbitMqSendContext? rabbit))
         {
