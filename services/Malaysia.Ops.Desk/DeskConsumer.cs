@@ -20,12 +20,14 @@ public sealed class DeskConsumer(DeskRuntime desk, MessageRefusals refusals, Bro
 {
     public Task Consume(ConsumeContext<IncidentAssigned> context)
     {
-        if (!IsMine(context, context.Message.DeskId))
+        if (!IsMine(context.Message.DeskId))
         {
             return Task.CompletedTask;
         }
 
+        // What is wrong with the assignment itself is said first, whoever sent it.
         var assigned = Checked(context.Message);
+        RequireSender(context);
         var trace = CurrentTrace();
         return PublishAll(context, desk.Handle(() => desk.Assigned(assigned, trace)));
     }
@@ -59,22 +61,29 @@ public sealed class DeskConsumer(DeskRuntime desk, MessageRefusals refusals, Bro
     public Task Consume(ConsumeContext<HandoffItemDecided> context) =>
         IsMine(context, context.Message.DeskId) ? Handle(context, _ => desk.Decided(context.Message)) : Task.CompletedTask;
 
+    private bool IsMine(string? deskId) => string.Equals(deskId, desk.DeskId, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Whether the message is addressed to this desk; one that is, from a sender that
     /// may not send it, is refused.</summary>
     private bool IsMine<T>(ConsumeContext<T> context, string? deskId)
         where T : class, IOpsMessage
     {
-        if (!string.Equals(deskId, desk.DeskId, StringComparison.OrdinalIgnoreCase))
+        if (!IsMine(deskId))
         {
             return false;
         }
 
+        RequireSender(context);
+        return true;
+    }
+
+    private void RequireSender<T>(ConsumeContext<T> context)
+        where T : class, IOpsMessage
+    {
         if (DeskSenders.Required(context.Message, users) is { } rule)
         {
             refusals.RequireSender(context, typeof(T).Name, rule);
         }
-
-        return true;
     }
 
     /// <summary>Handles the message now, or, while the desk is stopped, when it resumes.</summary>

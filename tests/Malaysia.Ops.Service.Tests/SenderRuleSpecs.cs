@@ -79,6 +79,15 @@ public sealed class SenderRuleSpecs
     }
 
     [Fact]
+    public void A_message_from_the_user_this_process_connects_as_is_taken_since_only_this_process_could_send_it()
+    {
+        var rule = DispatchSenders.Required(new IncidentResolved("INC-1", "us", At), Users)!;
+        Assert.Null(SenderCheck.Problem(From("guest"), rule, Users, ownUser: "guest"));
+        Assert.NotNull(SenderCheck.Problem(From("guest"), rule, Users, ownUser: "dispatch"));
+        Assert.NotNull(SenderCheck.Problem(From(null), rule, Users, ownUser: "dispatch"));
+    }
+
+    [Fact]
     public void In_one_process_every_message_is_the_process_s_own()
     {
         Assert.Null(ToDispatch(new IncidentResolved("INC-1", "us", At), MessageSender.InProcess));

@@ -5,11 +5,15 @@ namespace Malaysia.Ops.ServiceDefaults.Messaging.Senders;
 public static class SenderCheck
 {
     /// <summary>Null when <paramref name="sender"/> may send what <paramref name="rule"/> covers
-    /// (or the message never left this process); otherwise what is wrong, naming the claim.</summary>
-    public static string? Problem(MessageSender sender, SenderRule rule, BrokerUsers users)
+    /// (or the message never left this process); otherwise what is wrong, naming the claim. A
+    /// message from <paramref name="ownUser"/>, the user this process connects as, is taken:
+    /// whoever holds this process's credentials can do what it does anyway, and services that
+    /// share one user (a developer's guest) cannot be told apart.</summary>
+    public static string? Problem(MessageSender sender, SenderRule rule, BrokerUsers users, string? ownUser = null)
     {
         if (!sender.OverBroker
-            || (sender.BrokerUser is { } user && (rule.Users.Contains(user, StringComparer.Ordinal) || (rule.AnyDesk && users.IsDeskUser(user)))))
+            || (sender.BrokerUser is { } user
+                && (rule.Users.Contains(user, StringComparer.Ordinal) || (rule.AnyDesk && users.IsDeskUser(user)) || string.Equals(user, ownUser, StringComparison.Ordinal))))
         {
             return null;
         }
