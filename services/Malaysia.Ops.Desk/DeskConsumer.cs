@@ -18,6 +18,8 @@ namespace Malaysia.Ops.Desk;
 public sealed class DeskConsumer(DeskRuntime desk, MessageRefusals refusals, BrokerUsers users) : IConsumer<IncidentAssigned>, IConsumer<ShiftEnding>, IConsumer<HandoffBriefing>, IConsumer<IncidentEscalated>,
     IConsumer<AssistRouted>, IConsumer<AssistProvided>, IConsumer<DeskFaultInjected>, IConsumer<DeskRehearsalModeSet>, IConsumer<HandoffItemDecided>
 {
+    private readonly EscalationHandOns handOns = new();
+
     public Task Consume(ConsumeContext<IncidentAssigned> context)
     {
         if (!IsMine(context.Message.DeskId))
@@ -27,7 +29,18 @@ public sealed class DeskConsumer(DeskRuntime desk, MessageRefusals refusals, Bro
 
         // What is wrong with the assignment itself is said first, whoever sent it.
         var assigned = Checked(context.Message);
-        RequireSender(context);
+        var sender = MessageSender.Of(context);
+        if (!handOns.MayPassOn(assigned.IncidentId, sender.BrokerUser, users))
+        {
+            if (sender.BrokerUser is { } user && users.IsDeskUser(user) && user != users.Dispatch)
+            {
+                throw new HandOnNotYetEscalatedException(
+                    $"{nameof(IncidentAssigned)} rejected: broker user '{user}' passed {assigned.IncidentId} on to desk '{desk.DeskId}', which has heard of no escalation of it from that desk");
+            }
+
+            RequireSender(context);
+        }
+
         var trace = CurrentTrace();
         return PublishAll(context, desk.Handle(() => desk.Assigned(assigned, trace)));
     }
@@ -39,9 +52,19 @@ public sealed class DeskConsumer(DeskRuntime desk, MessageRefusals refusals, Bro
         IsMine(context, context.Message.ToDeskId) ? Handle(context, trace => desk.Briefed(context.Message, trace)) : Task.CompletedTask;
 
     /// <summary>An escalation concerns the desk that holds the incident: it passes it on or pages
-    /// its on-call; the desk it goes to hears of it as an assignment from the holder.</summary>
-    public Task Consume(ConsumeContext<IncidentEscalated> context) =>
-        IsMine(context, context.Message.FromDeskId) ? Handle(context, trace => desk.Escalated(context.Message, trace)) : Task.CompletedTask;
+    /// its on-call; the desk it goes to hears of it as an assignment from the holder, and on
+    /// RabbitMQ takes that assignment from the holder's user only.</summary>
+    public Task Consume(ConsumeContext<IncidentEscalated> context)
+    {
+        var escalation = context.Message;
+        if (IsMine(escalation.DeskId) && !IsMine(escalation.FromDeskId) && !escalation.Paged && MessageSender.Of(context).OverBroker)
+        {
+            RequireSender(context);
+            handOns.Expect(escalation.IncidentId, escalation.FromDeskId);
+        }
+
+        return IsMine(context, escalation.FromDeskId) ? Handle(context, trace => desk.Escalated(escalation, trace)) : Task.CompletedTask;
+    }
 
     /// <summary>Another desk needs this one's help (or, when help must come from outside the
     /// operation, this desk waits for it).</summary>

@@ -4,15 +4,14 @@ using Malaysia.Ops.ServiceDefaults.Messaging.Senders;
 namespace Malaysia.Ops.Desk;
 
 /// <summary>The broker users a desk takes each message from: assignments, shift ends, escalations
-/// and routed help from dispatch (an assignment also from a desk passing on an incident escalated
-/// away from it); a briefing or help given from the desk it names; faults, rehearsal and handoff
-/// decisions from the console.</summary>
+/// and routed help from dispatch (an assignment also from the desk an escalation to this one came
+/// from: <see cref="EscalationHandOns"/>); a briefing or help given from the desk it names;
+/// faults, rehearsal and handoff decisions from the console.</summary>
 public static class DeskSenders
 {
     public static SenderRule? Required(IOpsMessage message, BrokerUsers users) => message switch
     {
-        IncidentAssigned => new SenderRule("it is an assignment, which dispatch makes (or a desk passing on an escalation)", [users.Dispatch], AnyDesk: true),
-        ShiftEnding or IncidentEscalated or AssistRouted => new SenderRule($"it is a {message.GetType().Name}, which only dispatch sends", [users.Dispatch]),
+        IncidentAssigned or ShiftEnding or IncidentEscalated or AssistRouted => new SenderRule($"it is a {message.GetType().Name}, which only dispatch sends", [users.Dispatch]),
         HandoffBriefing m => SenderRule.Desk(m.FromDeskId, users),
         AssistProvided m => SenderRule.Desk(m.ProviderDeskId, users),
         DeskFaultInjected or DeskRehearsalModeSet or HandoffItemDecided => new SenderRule($"it is a {message.GetType().Name}, which only the console sends", [users.Console]),

@@ -9,7 +9,7 @@ namespace Malaysia.Ops.ServiceDefaults.Messaging.Senders;
 /// <summary>Refuses a message a consumer must not act on: counted by kind, logged with its sender
 /// and what is wrong, and thrown as an <see cref="InvalidMessageException"/>, so it goes to the
 /// endpoint's error queue with that reason and the service carries on.</summary>
-public sealed class MessageRefusals(OpsMetrics metrics, IOptions<BrokerUsers> users, IOptions<RabbitMqOptions> broker, ILogger<MessageRefusals> logger)
+public sealed class MessageRefusals(OpsMetrics metrics, IOptions<RabbitMqOptions> broker, ILogger<MessageRefusals> logger)
 {
     /// <summary>The kind counted for a message from a sender that may not send it.</summary>
     public const string WrongSender = "sender";
@@ -19,7 +19,7 @@ public sealed class MessageRefusals(OpsMetrics metrics, IOptions<BrokerUsers> us
     public void RequireSender(ConsumeContext context, string messageType, SenderRule rule)
     {
         var sender = MessageSender.Of(context);
-        if (SenderCheck.Problem(sender, rule, users.Value, broker.Value.Username) is { } problem)
+        if (SenderCheck.Problem(sender, rule, broker.Value.Username) is { } problem)
         {
             throw Refuse(messageType, sender, WrongSender, problem);
         }

@@ -9,16 +9,16 @@ public static class SenderCheck
     /// message from <paramref name="ownUser"/>, the user this process connects as, is taken:
     /// whoever holds this process's credentials can do what it does anyway, and services that
     /// share one user (a developer's guest) cannot be told apart.</summary>
-    public static string? Problem(MessageSender sender, SenderRule rule, BrokerUsers users, string? ownUser = null)
+    public static string? Problem(MessageSender sender, SenderRule rule, string? ownUser = null)
     {
         if (!sender.OverBroker
             || (sender.BrokerUser is { } user
-                && (rule.Users.Contains(user, StringComparer.Ordinal) || (rule.AnyDesk && users.IsDeskUser(user)) || string.Equals(user, ownUser, StringComparison.Ordinal))))
+                && (rule.Users.Contains(user, StringComparer.Ordinal) || string.Equals(user, ownUser, StringComparison.Ordinal))))
         {
             return null;
         }
 
-        var allowed = string.Join(" or ", rule.Users.Select(u => $"'{u}'").Concat(rule.AnyDesk ? ["a desk's user"] : []));
+        var allowed = string.Join(" or ", rule.Users.Select(u => $"'{u}'"));
         return $"{rule.Claim}, but it was sent by {sender}, not {allowed}";
     }
 }
