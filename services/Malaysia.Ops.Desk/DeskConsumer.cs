@@ -34,8 +34,12 @@ public sealed class DeskConsumer(DeskRuntime desk, MessageRefusals refusals, Bro
         {
             if (sender.BrokerUser is { } user && users.IsDeskUser(user) && user != users.Dispatch)
             {
-                throw new HandOnNotYetEscalatedException(
-                    $"{nameof(IncidentAssigned)} rejected: broker user '{user}' passed {assigned.IncidentId} on to desk '{desk.DeskId}', which has heard of no escalation of it from that desk");
+                // The escalation comes from dispatch, the hand-on from the holder: it may be behind.
+                throw refusals.RefuseUnlessRetried(
+                    context,
+                    nameof(IncidentAssigned),
+                    MessageRefusals.WrongSender,
+                    $"broker user '{user}' passed {assigned.IncidentId} on to desk '{desk.DeskId}', which has heard of no escalation of it from that desk");
             }
 
             RequireSender(context);

@@ -9,7 +9,7 @@ namespace Malaysia.Ops.ServiceDefaults.Messaging.Senders;
 /// <summary>Refuses a message a consumer must not act on: counted by kind, logged with its sender
 /// and what is wrong, and thrown as an <see cref="InvalidMessageException"/>, so it goes to the
 /// endpoint's error queue with that reason and the service carries on.</summary>
-public sealed class MessageRefusals(OpsMetrics metrics, IOptions<RabbitMqOptions> broker, ILogger<MessageRefusals> logger)
+public sealed class MessageRefusals(OpsMetrics metrics, IOptions<RabbitMqOptions> broker, IOptions<MessagingOptions> messaging, ILogger<MessageRefusals> logger)
 {
     /// <summary>The kind counted for a message from a sender that may not send it.</summary>
     public const string WrongSender = "sender";
@@ -24,6 +24,13 @@ public sealed class MessageRefusals(OpsMetrics metrics, IOptions<RabbitMqOptions
             throw Refuse(messageType, sender, WrongSender, problem);
         }
     }
+
+    /// <summary>The exception to throw for a message that may yet be allowed: one the endpoint's
+    /// retry tries again, or on the last attempt a refusal, counted and logged.</summary>
+    public Exception RefuseUnlessRetried(ConsumeContext context, string messageType, string kind, string problem) =>
+        context.GetRetryAttempt() < messaging.Value.RetryLimit
+            ? new NotYetAllowedException($"{messageType} not yet allowed: {problem}")
+            : Refuse(messageType, MessageSender.Of(context), kind, problem);
 
     /// <summary>Counts and logs a refusal; returns the exception to throw.</summary>
     public InvalidMessageException Refuse(string messageType, MessageSender sender, string kind, string problem)
