@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.ServiceDefaults.Messaging.Senders;
 using MassTransit;
 
 namespace Malaysia.Ops.Desk;
@@ -10,11 +11,15 @@ namespace Malaysia.Ops.Desk;
 /// requests for (and answers to) help between desks, and the console's controls. Messages are
 /// published to every desk (assignments, on RabbitMQ, only to the desk they name:
 /// <c>AssignmentRouting</c>); each desk takes only those addressed to it, so a new site needs
-/// configuration, not code. One instance per desk, bound to that desk's runtime.
+/// configuration, not code. One instance per desk, bound to that desk's runtime. On RabbitMQ a
+/// message addressed to this desk from a broker user that may not send it is refused
+/// (<see cref="DeskSenders"/>).
 /// </summary>
-public sealed class DeskConsumer(DeskRuntime desk) : IConsumer<IncidentAssigned>, IConsumer<ShiftEnding>, IConsumer<HandoffBriefing>, IConsumer<IncidentEscalated>,
+public sealed class DeskConsumer(DeskRuntime desk, MessageRefusals refusals, BrokerUsers users) : IConsumer<IncidentAssigned>, IConsumer<ShiftEnding>, IConsumer<HandoffBriefing>, IConsumer<IncidentEscalated>,
     IConsumer<AssistRouted>, IConsumer<AssistProvided>, IConsumer<DeskFaultInjected>, IConsumer<DeskRehearsalModeSet>, IConsumer<HandoffItemDecided>
 {
+    private readonly EscalationHandOns handOns = new();
+
     public Task Consume(ConsumeContext<IncidentAssigned> context)
     {
         if (!IsMine(context.Message.DeskId))
@@ -22,41 +27,92 @@ public sealed class DeskConsumer(DeskRuntime desk) : IConsumer<IncidentAssigned>
             return Task.CompletedTask;
         }
 
+        // What is wrong with the assignment itself is said first, whoever sent it.
         var assigned = Checked(context.Message);
+        var sender = MessageSender.Of(context);
+        if (!handOns.MayPassOn(assigned.IncidentId, sender.BrokerUser, users))
+        {
+            if (sender.BrokerUser is { } user && users.IsDeskUser(user) && user != users.Dispatch)
+            {
+                // The escalation comes from dispatch, the hand-on from the holder: it may be behind.
+                throw refusals.RefuseUnlessRetried(
+                    context,
+                    nameof(IncidentAssigned),
+                    MessageRefusals.WrongSender,
+                    $"broker user '{user}' passed {assigned.IncidentId} on to desk '{desk.DeskId}', which has heard of no escalation of it from that desk");
+            }
+
+            RequireSender(context);
+        }
+
         var trace = CurrentTrace();
         return PublishAll(context, desk.Handle(() => desk.Assigned(assigned, trace)));
     }
 
     public Task Consume(ConsumeContext<ShiftEnding> context) =>
-        IsMine(context.Message.DeskId) ? Handle(context, trace => desk.ShiftEnds(context.Message, trace)) : Task.CompletedTask;
+        IsMine(context, context.Message.DeskId) ? Handle(context, trace => desk.ShiftEnds(context.Message, trace)) : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<HandoffBriefing> context) =>
-        IsMine(context.Message.ToDeskId) ? Handle(context, trace => desk.Briefed(context.Message, trace)) : Task.CompletedTask;
+        IsMine(context, context.Message.ToDeskId) ? Handle(context, trace => desk.Briefed(context.Message, trace)) : Task.CompletedTask;
 
     /// <summary>An escalation concerns the desk that holds the incident: it passes it on or pages
-    /// its on-call; the desk it goes to hears of it as an assignment from the holder.</summary>
-    public Task Consume(ConsumeContext<IncidentEscalated> context) =>
-        IsMine(context.Message.FromDeskId) ? Handle(context, trace => desk.Escalated(context.Message, trace)) : Task.CompletedTask;
+    /// its on-call; the desk it goes to hears of it as an assignment from the holder, and on
+    /// RabbitMQ takes that assignment from the holder's user only.</summary>
+    public Task Consume(ConsumeContext<IncidentEscalated> context)
+    {
+        var escalation = context.Message;
+        if (IsMine(escalation.DeskId) && !IsMine(escalation.FromDeskId) && !escalation.Paged && MessageSender.Of(context).OverBroker)
+        {
+            RequireSender(context);
+            handOns.Expect(escalation.IncidentId, escalation.FromDeskId);
+        }
+
+        return IsMine(context, escalation.FromDeskId) ? Handle(context, trace => desk.Escalated(escalation, trace)) : Task.CompletedTask;
+    }
 
     /// <summary>Another desk needs this one's help (or, when help must come from outside the
     /// operation, this desk waits for it).</summary>
     public Task Consume(ConsumeContext<AssistRouted> context) =>
-        IsMine(context.Message.ProviderDeskId) ? Handle(context, trace => desk.AssistRequested(context.Message, trace)) : Task.CompletedTask;
+        IsMine(context, context.Message.ProviderDeskId) ? Handle(context, trace => desk.AssistRequested(context.Message, trace)) : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<AssistProvided> context) =>
-        IsMine(context.Message.RequesterDeskId) ? Handle(context, _ => desk.AssistArrived(context.Message)) : Task.CompletedTask;
+        IsMine(context, context.Message.RequesterDeskId) ? Handle(context, _ => desk.AssistArrived(context.Message)) : Task.CompletedTask;
 
     /// <summary>A fault from the console; stop and resume act even on a stopped desk.</summary>
     public Task Consume(ConsumeContext<DeskFaultInjected> context) =>
-        IsMine(context.Message.DeskId) ? PublishAll(context, desk.Inject(context.Message)) : Task.CompletedTask;
+        IsMine(context, context.Message.DeskId) ? PublishAll(context, desk.Inject(context.Message)) : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<DeskRehearsalModeSet> context) =>
-        IsMine(context.Message.DeskId) ? PublishAll(context, desk.SetRehearsal(context.Message)) : Task.CompletedTask;
+        IsMine(context, context.Message.DeskId) ? PublishAll(context, desk.SetRehearsal(context.Message)) : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<HandoffItemDecided> context) =>
-        IsMine(context.Message.DeskId) ? Handle(context, _ => desk.Decided(context.Message)) : Task.CompletedTask;
+        IsMine(context, context.Message.DeskId) ? Handle(context, _ => desk.Decided(context.Message)) : Task.CompletedTask;
 
     private bool IsMine(string? deskId) => string.Equals(deskId, desk.DeskId, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether the message is addressed to this desk; one that is, from a sender that
+    /// may not send it, is refused.</summary>
+    private bool IsMine<T>(ConsumeContext<T> context, string? deskId)
+        where T : class, IOpsMessage
+    {
+        if (!IsMine(deskId))
+        {
+            return false;
+        }
+
+        RequireSender(context);
+        return true;
+    }
+
+    private void RequireSender<T>(ConsumeContext<T> context)
+        where T : class, IOpsMessage
+    {
+        // In one process every message is the process's own: nothing to look up.
+        if (MessageSender.Of(context).OverBroker && DeskSenders.Required(context.Message, users) is { } rule)
+        {
+            refusals.RequireSender(context, typeof(T).Name, rule);
+        }
+    }
 
     /// <summary>Handles the message now, or, while the desk is stopped, when it resumes.</summary>
     private Task Handle(ConsumeContext context, Func<ActivityContext, IReadOnlyList<OutgoingMessage>> handle)

@@ -1,5 +1,6 @@
 using Malaysia.Ops.ServiceDefaults;
 using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.ServiceDefaults.Messaging.Senders;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,7 +46,7 @@ public static class DeskExtensions
             {
                 endpoint.ApplyOpsDefaults(context);
                 endpoint.ReceiveAssignmentsOf([desk.DeskId]);
-                endpoint.Instance(new DeskConsumer(desk));
+                endpoint.Instance(new DeskConsumer(desk, context.GetRequiredService<MessageRefusals>(), context.GetRequiredService<IOptions<BrokerUsers>>().Value));
             });
         });
     }

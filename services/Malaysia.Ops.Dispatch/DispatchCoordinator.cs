@@ -15,7 +15,7 @@ namespace Malaysia.Ops.Dispatch;
 /// from it. Consumers and the shift clock call in with what happened and get back the messages
 /// to publish; nothing here touches the bus, so the bookkeeping is the domain's and testable.
 /// </summary>
-public sealed class DispatchCoordinator(DomainRoster roster, SimulationClock clock, IOptions<DispatchOptions> options, IOptions<SimulationOptions> simulation, OpsMetrics metrics)
+public sealed partial class DispatchCoordinator(DomainRoster roster, SimulationClock clock, IOptions<DispatchOptions> options, IOptions<SimulationOptions> simulation, OpsMetrics metrics)
 {
     private readonly Lock gate = new();
     private readonly IncidentLedger ledger = new();

@@ -6,6 +6,8 @@ using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.ServiceDefaults;
 using Malaysia.Ops.ServiceDefaults.Configuration;
 using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.ServiceDefaults.Messaging.Senders;
+using Malaysia.Ops.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -59,7 +61,9 @@ public static class DispatchExtensions
             sp.GetRequiredService<DispatchCoordinator>(),
             OpenStore(sp),
             sp.GetRequiredService<IHostApplicationLifetime>(),
-            sp.GetRequiredService<ILogger<DurableDispatch>>()));
+            sp.GetRequiredService<ILogger<DurableDispatch>>(),
+            sp.GetRequiredService<MessageRefusals>(),
+            sp.GetRequiredService<OpsMetrics>()));
 
         // Before the bus starts: nothing is consumed into a ledger not yet rebuilt.
         services.AddHostedService<LedgerStoreStartup>();
@@ -74,6 +78,13 @@ public static class DispatchExtensions
             .Endpoint(Consumers, (context, cfg) => cfg.ReceiveEndpoint(EndpointName, endpoint =>
             {
                 endpoint.ApplyOpsDefaults(context);
+
+                // Only a broker vouches for a sender; in one process every message is this process's.
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator)
+                {
+                    endpoint.UseConsumeFilter(typeof(SenderCheckFilter<>), context);
+                }
+
                 foreach (var consumer in Consumers)
                 {
                     endpoint.ConfigureConsumer(context, consumer);

@@ -3,6 +3,8 @@ namespace Malaysia.Ops.Contracts;
 // Messages from the operations console to the services it drives. Each names who asked
 // (RequestedBy) so that every control action can be logged and shown on the board's timeline.
 
+/// <summary>Written as its number, which the console's requests depend on; so a request that
+/// leaves it out reads as Pause, and dispatch refuses a request that does not name who asked.</summary>
 public enum ClockChange
 {
     Pause,

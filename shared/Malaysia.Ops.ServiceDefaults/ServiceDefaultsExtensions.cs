@@ -1,6 +1,7 @@
 using Malaysia.Ops.ServiceDefaults.Chaos;
 using Malaysia.Ops.ServiceDefaults.Clock;
 using Malaysia.Ops.ServiceDefaults.Configuration;
+using Malaysia.Ops.ServiceDefaults.Messaging.Senders;
 using Malaysia.Ops.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,6 +34,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddSimulationClock();
         builder.AddOpsTelemetry(serviceName, resourceAttributes ?? new Dictionary<string, object>());
         builder.Services.AddSingleton<OpsMetrics>();
+        builder.Services.AddOptions<BrokerUsers>().BindConfiguration(BrokerUsers.Section);
+        builder.Services.AddSingleton<MessageRefusals>();
         builder.Services.AddHealthChecks();
         return builder;
     }

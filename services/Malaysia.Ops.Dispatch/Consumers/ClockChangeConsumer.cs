@@ -2,6 +2,7 @@ using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Dispatch.Store;
 using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.ServiceDefaults.Configuration;
+using Malaysia.Ops.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,9 @@ namespace Malaysia.Ops.Dispatch.Consumers;
 
 /// <summary>
 /// Dispatch owns the run's clock, so the console's pause, resume and speed requests come here:
-/// applied to the clock and announced at once, so every process follows within one message.
+/// applied to the clock and announced at once, so every process follows within one message. A
+/// request that is not a valid clock change is refused to the error queue with the reason, and
+/// the clock stays as it is.
 /// </summary>
 public sealed class ClockChangeConsumer(SimulationClock clock, DurableDispatch dispatch, IOptions<SimulationOptions> simulation, ILogger<ClockChangeConsumer> logger)
     : IConsumer<SimulationClockChangeRequested>
@@ -18,6 +21,7 @@ public sealed class ClockChangeConsumer(SimulationClock clock, DurableDispatch d
     public async Task Consume(ConsumeContext<SimulationClockChangeRequested> context)
     {
         var request = context.Message;
+        InvalidMessageException.ThrowIfAny(nameof(SimulationClockChangeRequested), ClockChangeChecks.Problems(request));
         if (clock.IsVirtual)
         {
             logger.LogWarning("{RequestedBy} asked to {Change} the clock; a virtual-time run cannot be paced", request.RequestedBy, request.Change);
@@ -32,13 +36,9 @@ public sealed class ClockChangeConsumer(SimulationClock clock, DurableDispatch d
             case ClockChange.Resume:
                 clock.Resume();
                 break;
-            case ClockChange.Speed when request.Speed is > 0 and var speed && double.IsFinite(speed):
-                clock.ChangeSpeed(speed);
+            case ClockChange.Speed:
+                clock.ChangeSpeed(request.Speed!.Value);
                 break;
-            default:
-                // A bad request is the sender's mistake: say so, and keep the clock as it is.
-                logger.LogWarning("Clock change {Change} from {RequestedBy} ignored: speed {Speed} is not a positive number", request.Change, request.RequestedBy, request.Speed);
-                return;
         }
 
         dispatch.SaveClock(clock.Setting);

@@ -1,6 +1,8 @@
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.ServiceDefaults.Messaging.Senders;
+using Malaysia.Ops.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,18 +16,31 @@ namespace Malaysia.Ops.Dispatch.Store;
 /// A restarted dispatch replays the store into a fresh coordinator (ledger, handoff book,
 /// deadlines and escalation timers as they were), resumes the shift clock where it stopped, and
 /// publishes what it had not yet published. A message delivered again under an id already in
-/// the store changes nothing twice; its outputs are published if they were not.
+/// the store changes nothing twice; its outputs are published if they were not. Another message
+/// under an id already taken is refused, not mistaken for a redelivery; and so is a desk's
+/// message, heard from the broker, about work the desk was never given.
 /// Applying is in memory and quick; writing is group commit: whoever waits for an entry to be
 /// durable writes everything staged so far in one transaction, so under load one write
 /// serves many messages, and the lock around the ledger is never held for a write.
 /// </summary>
 public sealed class DurableDispatch : IDisposable
 {
+    /// <summary>The kind counted for a message under another message's id.</summary>
+    public const string ReusedId = "reused-id";
+
+    /// <summary>The kind counted for a desk's message about work it was never given.</summary>
+    public const string NotHolder = "not-holder";
+
+    // Enough of each message to tell them apart in one line.
+    private const int DescribedLength = 300;
+
     private readonly Lock gate = new();
     private readonly DispatchCoordinator coordinator;
     private readonly SqliteLedgerStore? store;
     private readonly IHostApplicationLifetime lifetime;
     private readonly ILogger<DurableDispatch> logger;
+    private readonly MessageRefusals refusals;
+    private readonly OpsMetrics metrics;
     private readonly List<JournalEntry> unpublished = [];
 
     // One writer at a time; the gate is never held while writing.
@@ -43,12 +58,14 @@ public sealed class DurableDispatch : IDisposable
     private long publishedNotes;
     private long publishedNotesWritten;
 
-    public DurableDispatch(DispatchCoordinator coordinator, SqliteLedgerStore? store, IHostApplicationLifetime lifetime, ILogger<DurableDispatch> logger)
+    public DurableDispatch(DispatchCoordinator coordinator, SqliteLedgerStore? store, IHostApplicationLifetime lifetime, ILogger<DurableDispatch> logger, MessageRefusals refusals, OpsMetrics metrics)
     {
         this.coordinator = coordinator;
         this.store = store;
         this.lifetime = lifetime;
         this.logger = logger;
+        this.refusals = refusals;
+        this.metrics = metrics;
         if (store is not null)
         {
             Replay(store);
@@ -69,26 +86,49 @@ public sealed class DurableDispatch : IDisposable
     public async Task ConsumeAsync<T>(ConsumeContext<T> context)
         where T : class, IOpsMessage
     {
-        var entry = Apply(context.Message, context.MessageId?.ToString("N"));
+        var entry = Apply(context.Message, context.MessageId?.ToString("N"), MessageSender.Of(context));
         await PublishAsync(entry, context, context.CancellationToken);
     }
 
     /// <summary>Applies a consumed message and stages it for the store; returns the entry whose
     /// outputs the caller must publish once it is stored (<see cref="PublishAsync"/>, or
     /// <see cref="StoredAsync"/> then <see cref="PublishedAsync"/>). A message whose id is already
-    /// known is not applied again: its entry is returned.</summary>
-    public JournalEntry Apply(IOpsMessage message, string? messageId)
+    /// known is not applied again: the same message delivered again gets its entry back (and is
+    /// counted); a different one is refused (an <see cref="InvalidMessageException"/> naming
+    /// both). A message from a desk, vouched for by the broker (<paramref name="sender"/>), about
+    /// work the coordinator never gave that desk is refused too.</summary>
+    public JournalEntry Apply(IOpsMessage message, string? messageId, MessageSender sender = default)
     {
+        string kind;
+        string problem;
         lock (gate)
         {
             if (messageId is not null && Seen(messageId) is { } seen)
             {
-                return seen;
-            }
+                var (earlierKind, earlierBody) = JournalCodec.Write(seen.Input);
+                var (kindNow, bodyNow) = JournalCodec.Write(new ConsumedMessage(message));
+                if (earlierKind == kindNow && earlierBody == bodyNow)
+                {
+                    metrics.RedeliveriesDiscarded.Add(1, new KeyValuePair<string, object?>("message", kindNow));
+                    return seen;
+                }
 
-            return Stage(new ConsumedMessage(message), messageId, coordinator.Apply(message));
+                (kind, problem) = (ReusedId, $"message id {messageId} was applied to {earlierKind} {Described(earlierBody)}, and this {kindNow} {Described(bodyNow)} is another message under the same id");
+            }
+            else if (sender.OverBroker && coordinator.Refusal(message) is { } refusal)
+            {
+                (kind, problem) = (NotHolder, refusal);
+            }
+            else
+            {
+                return Stage(new ConsumedMessage(message), messageId, coordinator.Apply(message));
+            }
         }
+
+        throw refusals.Refuse(message.GetType().Name, sender, kind, problem);
     }
+
+    private static string Described(string body) => body.Length <= DescribedLength ? body : string.Concat(body.AsSpan(0, DescribedLength), "...");
 
     /// <summary>Moves the shift clock on and stages the move; returns the entry whose outputs
     /// (shift starts, handoffs opened, escalations, work taken from desks that are down) the

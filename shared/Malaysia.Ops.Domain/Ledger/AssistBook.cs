@@ -37,6 +37,10 @@ public sealed class AssistBook
         return true;
     }
 
+    /// <summary>The request an incident's requester made at <paramref name="requestedAt"/>, if heard of.</summary>
+    public AssistRecord? Find(string incidentId, string requesterDeskId, DateTimeOffset requestedAt) =>
+        records.GetValueOrDefault((incidentId, requesterDeskId, requestedAt));
+
     public bool Provided(string incidentId, string requesterDeskId, DateTimeOffset requestedAt, DateTimeOffset at)
     {
         var key = (incidentId, requesterDeskId, requestedAt);

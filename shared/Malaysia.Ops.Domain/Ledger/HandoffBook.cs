@@ -148,6 +148,12 @@ public sealed class HandoffBook
     public bool AwaitsTakeOver(string incidentId) =>
         handoffs.Values.Any(h => h.Status == HandoffStatus.Briefed && h.Items.Any(i => i.IncidentId == incidentId && i.AcceptedAt is null));
 
+    /// <summary>Whether a briefing between <paramref name="deskId"/> and another desk carried the
+    /// incident, in either direction.</summary>
+    public bool Carried(string incidentId, string deskId) =>
+        handoffs.Values.Any(h => (string.Equals(h.FromDeskId, deskId, StringComparison.OrdinalIgnoreCase) || string.Equals(h.ToDeskId, deskId, StringComparison.OrdinalIgnoreCase))
+            && IndexOf(h, incidentId) >= 0);
+
     /// <summary>Items briefed to <paramref name="deskId"/> in handoffs whose window closed before
     /// it took them over: the outgoing desk let them go, so they are with this desk, though the
     /// ledger still names the outgoing desk as their owner.</summary>

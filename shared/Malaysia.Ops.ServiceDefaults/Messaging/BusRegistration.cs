@@ -2,6 +2,7 @@ using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.ServiceDefaults.Configuration;
 using Malaysia.Ops.ServiceDefaults.Health;
+using Malaysia.Ops.ServiceDefaults.Messaging.Senders;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -127,6 +128,11 @@ public static class BusRegistration
                     // service publishes: leaving it out keeps each service user to the exchanges
                     // it really reads (deploy/rabbitmq/definitions.json).
                     cfg.Publish<IOpsMessage>(publish => publish.Exclude = true);
+
+                    // Who sent a message is what the broker vouches for, and a message that names
+                    // no type reaches no consumer (TypedMessagesOnly).
+                    cfg.StampBrokerUser(rabbit.Username);
+                    cfg.ConnectEndpointConfigurationObserver(new TypedMessagesOnly());
                     cfg.RouteAssignmentsByDesk();
                     bus.ApplyEndpoints(context, cfg);
                 });

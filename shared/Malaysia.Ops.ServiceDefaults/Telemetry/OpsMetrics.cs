@@ -22,6 +22,8 @@ public sealed class OpsMetrics
         HandoffEscalations = meter.CreateCounter<long>("ops.handoff.escalations", description: "Handoff items (or whole briefings) nobody took over in time");
         WorkTakenFromDownDesks = meter.CreateCounter<long>("ops.incidents.taken_from_down_desks", description: "Open incidents given to a desk that is up because the desk holding them was down when its handoff closed");
         SlaBreaches = meter.CreateCounter<long>("ops.sla.breaches", description: "Incidents acknowledged or resolved later than their severity's service level");
+        MessagesRefused = meter.CreateCounter<long>("ops.messages.refused", description: "Messages refused to the error queue: from a sender that may not send them, about an incident the sender does not hold, or reusing another message's id");
+        RedeliveriesDiscarded = meter.CreateCounter<long>("ops.messages.redeliveries_discarded", description: "Messages delivered again under an id already applied, with the same content, and not applied twice");
     }
 
     public Histogram<double> HandoffItemLatencySimulated { get; }
@@ -39,6 +41,12 @@ public sealed class OpsMetrics
 
     /// <summary>Tagged "severity" and "stage" (acknowledge or resolve).</summary>
     public Counter<long> SlaBreaches { get; }
+
+    /// <summary>Tagged "message" (its type) and "reason" (what was wrong with it).</summary>
+    public Counter<long> MessagesRefused { get; }
+
+    /// <summary>Tagged "message" (its type).</summary>
+    public Counter<long> RedeliveriesDiscarded { get; }
 
     /// <summary>Reports the open incidents of each desk this process runs.</summary>
     public void ObserveOpenIncidents(Func<IEnumerable<(string DeskId, int Open)>> desks) =>
