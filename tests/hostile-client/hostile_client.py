@@ -7,7 +7,8 @@ It connects with each service's own broker credentials, as anyone holding them c
            truncated, wrong or missing type, lying headers, oversized, impossible values,
            reused message ids with other content, forged senders) to the exchanges each user
            may write to, and prints what it sent as JSON: for each service queue, how many
-           copies of refused input reach it; the incident ids that must be booked; what the
+           copies of refused input reach it; the pairs of sound incidents sent under one message id,
+           of which exactly one must be booked; what the
            broker itself refused.
   audit    tries every user against queues and exchanges it must not touch (configure, write,
            read, delete) and prints the matrix as JSON: each attempt with its outcome.
@@ -150,7 +151,9 @@ class Attack:
         self.epoch = epoch
         self.rng = rng
         self.refused_copies = {"dispatch": 0, "desk-us": 0, "desk-my": 0}
-        self.must_be_booked = []
+        # Two sound incidents under one message id: dispatch books whichever it takes first and
+        # refuses the other (it may take them in either order).
+        self.reused_pairs = []
         self.broker_refused = []
         self.cases = {}
         self.sent = 0
@@ -191,8 +194,8 @@ class Attack:
         # A second incident under a message id already used, with other content.
         reused = str(uuid.uuid4())
         self.raw("reused message id", "workload", RAISED, "", incident("INC-X-REUSED-1", e), "IncidentRaised", expect="booked", message_id=reused)
-        self.must_be_booked.append("INC-X-REUSED-1")
         self.raw("reused message id", "workload", RAISED, "", incident("INC-X-REUSED-2", e), "IncidentRaised", message_id=reused)
+        self.reused_pairs.append(["INC-X-REUSED-1", "INC-X-REUSED-2"])
         # Desks acting for each other.
         self.raw("forged sender", "desk-us", RESOLVED, "", {"incidentId": my_incident, "deskId": "my", "simulatedAt": e}, "IncidentResolved")
         self.raw("forged sender", "desk-us", ACKNOWLEDGED, "", {"incidentId": my_incident, "deskId": "us", "simulatedAt": e}, "IncidentAcknowledged")
@@ -282,10 +285,10 @@ class Attack:
 
     def reused_id(self, n, _):
         reused = str(uuid.uuid4())
-        first = f"INC-X-R{n:05d}"
+        first, second = f"INC-X-R{n:05d}", f"INC-X-R{n:05d}-OTHER"
         self.raw("reused message id", "workload", RAISED, "", incident(first, self.epoch), "IncidentRaised", expect="booked", message_id=reused)
-        self.must_be_booked.append(first)
-        self.raw("reused message id", "workload", RAISED, "", incident(f"INC-X-R{n:05d}-OTHER", self.epoch, severity=1), "IncidentRaised", message_id=reused)
+        self.raw("reused message id", "workload", RAISED, "", incident(second, self.epoch, severity=1), "IncidentRaised", message_id=reused)
+        self.reused_pairs.append([first, second])
 
     def forged(self, n, my_incident):
         kind = self.rng.randrange(3)
@@ -312,7 +315,7 @@ def attack():
     json.dump({
         "sent": run.sent,
         "refusedCopies": run.refused_copies,
-        "mustBeBooked": run.must_be_booked,
+        "reusedPairs": run.reused_pairs,
         "brokerRefused": len(run.broker_refused),
         "brokerRefusals": run.broker_refused,
         "cases": run.cases,
