@@ -10,9 +10,10 @@
 #   OPS_FIGURES_FOLDER=/tmp/figures deploy/load-figures.sh 1000 30
 #
 # Any Messaging__* or Workload__* variable set in the environment reaches the services (for
-# example Messaging__QuorumQueues=false). The node listens on 5699 (AMQP), 15698 (management)
-# and 15699 (Prometheus) unless OPS_RABBITMQ_PORT, OPS_RABBITMQ_MANAGEMENT_PORT and
-# OPS_RABBITMQ_PROMETHEUS_PORT say otherwise. Linux only: it reads /proc.
+# example Messaging__QuorumQueues=false). The node listens on 5699 (AMQP), 15699 (Prometheus)
+# and, with OPS_RABBITMQ_MANAGEMENT=on, 15698 (management) unless OPS_RABBITMQ_PORT,
+# OPS_RABBITMQ_PROMETHEUS_PORT and OPS_RABBITMQ_MANAGEMENT_PORT say otherwise. Linux only: it
+# reads /proc.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: unit, service (in-memory harness) and integration tests (a private
 # RabbitMQ node started by the tests through deploy/rabbitmq/local-node.sh, and the services as
-# separate processes). Installs RabbitMQ and chromium first when they are missing and we are root.
+# separate processes), and the checks of the scripts in tests/script-checks. Installs RabbitMQ,
+# chromium and pika first when they are missing and we are root.
 # Ends with the suite's totals alone on one line: "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # What the tests need from Debian: RabbitMQ for the integration tests, chromium for the
-# screenshots of the dashboard (Playwright drives it; it never downloads a browser).
+# screenshots of the dashboard (Playwright drives it; it never downloads a browser), and pika
+# for the hostile client, an AMQP client the project did not write.
 missing=()
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+/usr/bin/python3 -c 'import pika' 2>/dev/null || missing+=(python3-pika)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing ${missing[*]} for the tests..."
@@ -32,10 +35,21 @@ dotnet run --no-build --project bench/Malaysia.Ops.Benchmarks -- simulator --day
 dotnet run --no-build --project bench/Malaysia.Ops.Benchmarks -- messaging --seconds 2 --rate 500 --consumers 2
 
 status=0
+# The scripts' own checks: local-node.sh's access rules on a node of their own, and the
+# reliability report against a stand-in dotnet. Each counts as one test in the totals.
+script_passed=0 script_failed=0
+for check in tests/script-checks/*.sh; do
+  if bash "$check"; then
+    script_passed=$((script_passed + 1))
+  else
+    echo "FAILED: $check" >&2
+    script_failed=$((script_failed + 1))
+  fi
+done
 # One test project at a time: the integration tests time real processes on a 2-core machine.
 dotnet test Malaysia.Ops.sln --no-build -nologo -m:1 --logger trx --results-directory "$results" || status=$?
 
-passed=0 failed=0 skipped=0 files=0
+passed=$script_passed failed=$script_failed skipped=0 files=0
 for trx in "$results"/*.trx; do
   [ -e "$trx" ] || continue
   files=$((files + 1))

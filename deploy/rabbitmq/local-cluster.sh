@@ -40,9 +40,14 @@ Commands:
   stop-node N          Stop node N (1-3) only, e.g. to test losing a node.
   start-node N         Start node N again; it rejoins the cluster by itself
                        (its data remembers the cluster).
-  add-vhost NAME [USER]
-                       Create vhost NAME on the cluster and grant USER
-                       (default guest) full permissions.
+  add-vhost NAME USER  Create vhost NAME on the cluster and grant USER full
+                       permissions.
+  add-user NAME, add-admin NAME, grant-services [VHOST]
+                       As local-node.sh does on one node (users and vhosts
+                       are cluster-wide); the nodes have no guest user. The
+                       passwords (OPS_BROKER_PASSWORD_<USER> if set, else
+                       kept or made) go to one credentials file for the cluster.
+  credentials-file     Print the path of that credentials file.
   urls                 Print the AMQP URLs, comma separated.
   ctl N ARGS...        Run rabbitmqctl against node N, e.g. \`ctl 2 list_queues -p
                        malaysia-ops name type messages consumers\`.
@@ -56,7 +61,8 @@ Settings (environment variables, with defaults):
                          distribution BASE+20000+i (default 5700)
   OPS_CLUSTER_BASE       folder holding one folder per node
                          (default \${TMPDIR:-/tmp}/malaysia-ops-cluster)
-  OPS_RABBITMQ_START_TIMEOUT, OPS_RABBITMQ_STOP_TIMEOUT, OPS_RABBITMQ_BIND
+  OPS_RABBITMQ_START_TIMEOUT, OPS_RABBITMQ_STOP_TIMEOUT, OPS_RABBITMQ_BIND,
+  OPS_RABBITMQ_MANAGEMENT
                          passed on to every node (see local-node.sh --help);
                          the other OPS_RABBITMQ_* variables are ignored.
 
@@ -85,6 +91,7 @@ CLUSTER_NAME=${OPS_CLUSTER_NAME:-malaysia-ops-cluster}
 BASE_PORT=${OPS_CLUSTER_BASE_PORT:-5700}
 CLUSTER_BASE=${OPS_CLUSTER_BASE:-${TMPDIR:-/tmp}/malaysia-ops-cluster}
 BIND=${OPS_RABBITMQ_BIND:-127.0.0.1}
+MANAGEMENT=${OPS_RABBITMQ_MANAGEMENT:-off}  # local-node.sh checks it
 STOP_TIMEOUT=${OPS_RABBITMQ_STOP_TIMEOUT:-60}
 
 [[ $CLUSTER_NAME =~ ^[A-Za-z0-9_-]+$ ]] \
@@ -140,7 +147,7 @@ urls() {
 # folder come from the cluster settings.
 while IFS= read -r var; do
     case $var in
-        OPS_RABBITMQ_START_TIMEOUT | OPS_RABBITMQ_STOP_TIMEOUT | OPS_RABBITMQ_BIND) ;;
+        OPS_RABBITMQ_START_TIMEOUT | OPS_RABBITMQ_STOP_TIMEOUT | OPS_RABBITMQ_BIND | OPS_RABBITMQ_MANAGEMENT) ;;
         *) unset "$var" ;;
     esac
 done < <(compgen -e | grep '^OPS_RABBITMQ_' || true)
@@ -149,6 +156,8 @@ done < <(compgen -e | grep '^OPS_RABBITMQ_' || true)
 
 MARKER=$CLUSTER_BASE/.malaysia-ops-cluster
 START_LOG=$CLUSTER_BASE/start.log
+# One file for all nodes: users are cluster-wide, and any node may be the one that makes them.
+CREDENTIALS_FILE=$CLUSTER_BASE/credentials.env
 
 # ---------------------------------------------------------------------------
 # Helpers
@@ -160,7 +169,8 @@ node_env() {
     local i=$1
     echo "OPS_RABBITMQ_NODE=$(node_short "$i")" "OPS_RABBITMQ_PORT=$(amqp_port "$i")" \
         "OPS_RABBITMQ_DIST_PORT=$(dist_port "$i")" "OPS_RABBITMQ_MANAGEMENT_PORT=$(mgmt_port "$i")" \
-        "OPS_RABBITMQ_PROMETHEUS_PORT=$(prom_port "$i")" "OPS_RABBITMQ_BASE=$(node_base "$i")"
+        "OPS_RABBITMQ_PROMETHEUS_PORT=$(prom_port "$i")" "OPS_RABBITMQ_BASE=$(node_base "$i")" \
+        "OPS_RABBITMQ_CREDENTIALS_FILE=$CREDENTIALS_FILE"
 }
 node() {
     local i=$1
@@ -328,9 +338,10 @@ cmd_start() {
     done
 
     # A port clash fails here, before any node is started.
-    local kind p owner
+    local kind p owner kinds=(amqp prom dist)
+    if [[ $MANAGEMENT == on ]]; then kinds+=(mgmt); fi
     for i in "${down[@]}"; do
-        for kind in amqp mgmt prom dist; do
+        for kind in "${kinds[@]}"; do
             p=$("${kind}_port" "$i")
             owner=$(ss -Hltnp "sport = :$p" 2>/dev/null | grep -o 'users:(("[^"]*",pid=[0-9]*' | head -n 1 || true)
             owner=$(sed -E 's/^users:\(\("([^"]*)",pid=([0-9]+)/\1 (pid \2)/' <<<"$owner")
@@ -365,7 +376,9 @@ cmd_start() {
     STARTED=()
     trap - EXIT INT TERM HUP
     echo "cluster $CLUSTER_NAME ready with $NODE_COUNT running nodes ($(oneline "$members")) in $((SECONDS - t0))s"
-    echo "management: http://$URL_HOST:$(mgmt_port 1)/ (and $(mgmt_port 2), $(mgmt_port 3))"
+    if [[ $MANAGEMENT == on ]]; then
+        echo "management: http://$URL_HOST:$(mgmt_port 1)/ (and $(mgmt_port 2), $(mgmt_port 3))"
+    fi
     urls
 }
 
@@ -388,7 +401,8 @@ cmd_stop() {
         for ((i = 1; i <= NODE_COUNT; i++)); do
             if [[ -d $(node_base "$i") ]]; then node "$i" stop --purge >/dev/null; fi
         done
-        rm -f -- "$MARKER" "$START_LOG" "$CLUSTER_BASE"/.start-* "$CLUSTER_BASE/.lock"
+        rm -f -- "$MARKER" "$START_LOG" "$CLUSTER_BASE"/.start-* "$CLUSTER_BASE/.lock" \
+            "$CREDENTIALS_FILE" "$CREDENTIALS_FILE.lock"
         rmdir -- "$CLUSTER_BASE" 2>/dev/null \
             || die "purged the nodes but $CLUSTER_BASE still holds other files; left it in place"
         echo "purged $CLUSTER_BASE"
@@ -397,11 +411,13 @@ cmd_stop() {
 
 cmd_status() {
     (($# == 0)) || die "status takes no arguments"
-    local i up=() first
+    local i up=() first management
     for ((i = 1; i <= NODE_COUNT; i++)); do
         if node_running "$i"; then
             up+=("$i")
-            echo "node $i $(node_name "$i"): running (amqp://$URL_HOST:$(amqp_port "$i"), management http://$URL_HOST:$(mgmt_port "$i"))"
+            management=""
+            if [[ $MANAGEMENT == on ]]; then management=", management http://$URL_HOST:$(mgmt_port "$i")"; fi
+            echo "node $i $(node_name "$i"): running (amqp://$URL_HOST:$(amqp_port "$i")$management)"
         else
             echo "node $i $(node_name "$i"): not running"
         fi
@@ -450,12 +466,12 @@ cmd_start_node() {
     echo "node $i rejoined in $((SECONDS - t0))s; running: $(oneline "$members")"
 }
 
-cmd_add_vhost() {
-    (($# >= 1 && $# <= 2)) || die "usage: $PROG add-vhost NAME [USER]"
+# add-vhost, add-user, add-admin and grant-services ($1): vhosts, users and permissions are
+# cluster-wide, so one node is enough.
+cmd_on_cluster() {
     local i
     i=$(first_running_node) || die "no cluster node is running (start it with: $PROG start)"
-    # Vhosts, users and permissions are cluster-wide: one node is enough.
-    node "$i" add-vhost "$@"
+    node "$i" "$@"
 }
 
 cmd=$1
@@ -466,7 +482,8 @@ case $cmd in
     status) cmd_status "$@" ;;
     stop-node) cmd_stop_node "$@" ;;
     start-node) cmd_start_node "$@" ;;
-    add-vhost) cmd_add_vhost "$@" ;;
+    add-vhost | add-user | add-admin | grant-services) cmd_on_cluster "$cmd" "$@" ;;
+    credentials-file) (($# == 0)) || die "credentials-file takes no arguments"; echo "$CREDENTIALS_FILE" ;;
     urls) (($# == 0)) || die "urls takes no arguments"; urls ;;
     ctl)
         check_node_arg "${1:-}"

@@ -20,7 +20,9 @@ Usage: $PROG COMMAND [ARGS...]
 
 Start and stop a private local RabbitMQ node (no Docker) for Malaysia.Ops.
 The node has its own name, ports, data, logs, config and plugin list under
-one base folder and never touches the system RabbitMQ node.
+one base folder and never touches the system RabbitMQ node. It has no guest
+user (nor any other user until one is added below): rabbitmqctl, which this
+script uses, needs none. The management plugin runs only when asked for.
 
 Commands:
   start                    Start the node in the background and wait until it is
@@ -36,8 +38,8 @@ Commands:
                            the base folder (all data and logs of this node).
   status                   Exit 0 if the node is running, 3 if not.
   ctl ARGS...              Run rabbitmqctl against this node, e.g. \`ctl list_vhosts\`.
-  add-vhost NAME [USER]    Create vhost NAME (if missing) and grant USER (default
-                           guest) configure/write/read permissions on it.
+  add-vhost NAME USER      Create vhost NAME (if missing) and grant USER
+                           configure/write/read permissions on it.
   delete-vhost NAME        Delete vhost NAME (exit 0 if it does not exist).
   grant-services [VHOST]   Create vhost VHOST (default malaysia-ops), one user per
                            service and each user's permissions on it, as declared
@@ -45,8 +47,15 @@ Commands:
                            rabbitmqctl). Passwords: OPS_BROKER_PASSWORD_<USER> if
                            set, else the ones kept in the node's credentials file,
                            else new random ones, written to that file (mode 0600).
+  add-user NAME            Create user NAME (or reset its tags) with no tags and
+                           no permissions (grant some with add-vhost). Its
+                           password is found or made, and kept, as for
+                           grant-services. NAME: lower-case letters, digits, '-'.
+  add-admin NAME           As add-user, with the administrator tag: a login for
+                           the management UI and HTTP API (OPS_RABBITMQ_MANAGEMENT).
   credentials-file         Print the path of the credentials file (lines
-                           OPS_BROKER_PASSWORD_<USER>=..., for the services).
+                           OPS_BROKER_PASSWORD_<USER>=..., for the services and
+                           the users of add-user and add-admin).
   env                      Print the RABBITMQ_*/ERL_* variables the node uses.
   help, --help, -h         Show this text.
 
@@ -55,21 +64,28 @@ Settings (environment variables, with defaults):
                                  (default malaysia-ops)
   OPS_RABBITMQ_PORT              AMQP port (default 5672)
   OPS_RABBITMQ_DIST_PORT         Erlang distribution port (default AMQP port + 20000)
-  OPS_RABBITMQ_MANAGEMENT_PORT   management UI/API port (default 15672)
+  OPS_RABBITMQ_MANAGEMENT        on: enable the management plugin (UI and HTTP
+                                 API); off: do not (default off)
+  OPS_RABBITMQ_MANAGEMENT_PORT   management UI/API port, used when it is on
+                                 (default 15672)
   OPS_RABBITMQ_PROMETHEUS_PORT   Prometheus metrics port (default 15692)
   OPS_RABBITMQ_BIND              address the AMQP, management and Prometheus
-                                 listeners bind to (default 127.0.0.1; the guest
-                                 user can only log in over loopback)
+                                 listeners bind to (default 127.0.0.1)
   OPS_RABBITMQ_BASE              folder for all of the node's files (default
                                  \${TMPDIR:-/tmp}/malaysia-ops-rabbitmq/NAME)
+  OPS_RABBITMQ_CREDENTIALS_FILE  the credentials file (default
+                                 BASE/service-credentials.env)
   OPS_RABBITMQ_START_TIMEOUT     seconds to wait for start (default 90)
   OPS_RABBITMQ_STOP_TIMEOUT      seconds to wait for stop before killing (default 60)
 
-Every node must have its own name and its own four ports. Inherited RABBITMQ_*
+Every node must have its own name and its own ports (the management port only
+when the plugin is on). Inherited RABBITMQ_*
 variables are ignored: the OPS_RABBITMQ_* settings above are the only input.
 
 Examples:
   $PROG start && $PROG grant-services malaysia-ops
+  $PROG add-user tester && $PROG add-vhost scratch tester
+  OPS_RABBITMQ_MANAGEMENT=on $PROG start && $PROG add-admin ops-admin
   OPS_RABBITMQ_NODE=ops-test-1 OPS_RABBITMQ_PORT=35672 \\
     OPS_RABBITMQ_MANAGEMENT_PORT=35673 OPS_RABBITMQ_PROMETHEUS_PORT=35674 $PROG start
   $PROG stop --purge
@@ -95,6 +111,7 @@ is_port() { [[ $1 =~ ^[0-9]+$ ]] && (( 10#$1 >= 1 && 10#$1 <= 65535 )); }
 
 NODE_SHORT=${OPS_RABBITMQ_NODE:-malaysia-ops}
 AMQP_PORT=${OPS_RABBITMQ_PORT:-5672}
+MANAGEMENT=${OPS_RABBITMQ_MANAGEMENT:-off}
 MGMT_PORT=${OPS_RABBITMQ_MANAGEMENT_PORT:-15672}
 PROM_PORT=${OPS_RABBITMQ_PROMETHEUS_PORT:-15692}
 BIND=${OPS_RABBITMQ_BIND:-127.0.0.1}
@@ -113,14 +130,20 @@ validate_settings() {
         die "default distribution port $DIST_PORT (AMQP port + 20000) is out of range; set OPS_RABBITMQ_DIST_PORT"
     fi
     is_port "$DIST_PORT" || die "OPS_RABBITMQ_DIST_PORT='$DIST_PORT' is not a port number (1-65535)"
+    [[ $MANAGEMENT == on || $MANAGEMENT == off ]] \
+        || die "OPS_RABBITMQ_MANAGEMENT='$MANAGEMENT' is neither on nor off"
     is_port "$MGMT_PORT" || die "OPS_RABBITMQ_MANAGEMENT_PORT='$MGMT_PORT' is not a port number (1-65535)"
     is_port "$PROM_PORT" || die "OPS_RABBITMQ_PROMETHEUS_PORT='$PROM_PORT' is not a port number (1-65535)"
     DIST_PORT=$((10#$DIST_PORT)) MGMT_PORT=$((10#$MGMT_PORT)) PROM_PORT=$((10#$PROM_PORT))
     local -A seen=()
-    local p
-    for p in "$AMQP_PORT" "$DIST_PORT" "$MGMT_PORT" "$PROM_PORT"; do
-        [[ -z ${seen[$p]:-} ]] \
-            || die "port $p is used twice (AMQP=$AMQP_PORT dist=$DIST_PORT management=$MGMT_PORT prometheus=$PROM_PORT); give each its own port"
+    local p ports=("$AMQP_PORT" "$DIST_PORT" "$PROM_PORT") listed="AMQP=$AMQP_PORT dist=$DIST_PORT prometheus=$PROM_PORT"
+    # A management port nothing listens on may be anything.
+    if [[ $MANAGEMENT == on ]]; then
+        ports+=("$MGMT_PORT")
+        listed+=" management=$MGMT_PORT"
+    fi
+    for p in "${ports[@]}"; do
+        [[ -z ${seen[$p]:-} ]] || die "port $p is used twice ($listed); give each its own port"
         seen[$p]=1
     done
     [[ $START_TIMEOUT =~ ^[1-9][0-9]*$ ]] || die "OPS_RABBITMQ_START_TIMEOUT='$START_TIMEOUT' is not a positive number of seconds"
@@ -142,8 +165,12 @@ LOG_DIR=$BASE/log
 RUN_DIR=$BASE/run
 MNESIA_BASE=$BASE/mnesia
 NODE_LOG=$LOG_DIR/$NODE.log
+BOOT_DEFINITIONS=$ETC_DIR/boot-definitions.json  # imported at every boot; see write_node_files
 CONSOLE_LOG=$LOG_DIR/console.log  # stdout/stderr of the node process: early boot errors land here
-CREDENTIALS_FILE=$BASE/service-credentials.env  # the service users' passwords, mode 0600
+# The passwords of the users this script creates, mode 0600.
+CREDENTIALS_FILE=${OPS_RABBITMQ_CREDENTIALS_FILE:-$BASE/service-credentials.env}
+[[ $CREDENTIALS_FILE == /* && $CREDENTIALS_FILE != */ ]] \
+    || die "OPS_RABBITMQ_CREDENTIALS_FILE='$CREDENTIALS_FILE' is not an absolute file path"
 DEFINITIONS=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/definitions.json
 RENDER=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/render-definitions.sh
 PGID_FILE=$RUN_DIR/launcher.pgid   # process group of the node, for the last-resort kill
@@ -156,8 +183,14 @@ case $BIND in
     *:*) URL_HOST="[${BIND#[}" URL_HOST="${URL_HOST%]}]" ;;
     *) URL_HOST=$BIND ;;
 esac
-READY_TEXT="amqp://$URL_HOST:$AMQP_PORT management http://$URL_HOST:$MGMT_PORT"
-SETTINGS="bind=$BIND amqp=$AMQP_PORT dist=$DIST_PORT management=$MGMT_PORT prometheus=$PROM_PORT"
+READY_TEXT="amqp://$URL_HOST:$AMQP_PORT"
+SETTINGS="bind=$BIND amqp=$AMQP_PORT dist=$DIST_PORT prometheus=$PROM_PORT"
+if [[ $MANAGEMENT == on ]]; then
+    READY_TEXT+=" management http://$URL_HOST:$MGMT_PORT"
+    SETTINGS+=" management=$MGMT_PORT"
+else
+    SETTINGS+=" management=off"
+fi
 
 # ---------------------------------------------------------------------------
 # Node environment
@@ -334,20 +367,33 @@ write_node_files() {
     echo "$NODE" >"$MARKER"
     # Rewritten on every start so a change of OPS_RABBITMQ_* takes effect on restart.
     : >"$ETC_DIR/rabbitmq-env.conf"
+    # A fresh node seeds the stock guest/guest administrator unless it has definitions to load
+    # at boot (RabbitMQ 3.10 has no setting that turns the seeding off, and default_user would
+    # only swap guest for another administrator), so it is given this file, which holds no
+    # user, only the default vhost the seeding would have made: the node starts with no user at
+    # all and nobody holds an administrator's password. Deleting guest after the start instead
+    # would leave it usable for the first seconds.
+    echo '{"vhosts": [{"name": "/"}]}' >"$BOOT_DEFINITIONS"
     cat >"$ETC_DIR/rabbitmq.conf" <<EOF
 # Generated by $PROG on every start; change the OPS_RABBITMQ_* variables instead.
 # The AMQP listener comes from RABBITMQ_NODE_IP_ADDRESS / RABBITMQ_NODE_PORT.
-management.tcp.ip = $BIND
-management.tcp.port = $MGMT_PORT
 prometheus.tcp.ip = $BIND
 prometheus.tcp.port = $PROM_PORT
-# guest/guest stays usable, but only over loopback connections.
-loopback_users.guest = true
+load_definitions = $BOOT_DEFINITIONS
 log.file.level = info
 # The node log file is enough; console output would repeat it in console.log.
 log.console = false
 EOF
-    echo '[rabbitmq_management,rabbitmq_prometheus].' >"$ETC_DIR/enabled_plugins"
+    if [[ $MANAGEMENT == on ]]; then
+        # Only the enabled plugins' settings are known to the node: these would fail its boot otherwise.
+        cat >>"$ETC_DIR/rabbitmq.conf" <<EOF
+management.tcp.ip = $BIND
+management.tcp.port = $MGMT_PORT
+EOF
+        echo '[rabbitmq_management,rabbitmq_prometheus].' >"$ETC_DIR/enabled_plugins"
+    else
+        echo '[rabbitmq_prometheus].' >"$ETC_DIR/enabled_plugins"
+    fi
 }
 
 # Two nodes starting at once on a fresh machine would both try to create the
@@ -412,8 +458,10 @@ report_if_running() {
 # Checked before anything is written, so a clash leaves no folder behind.
 check_ports_free() {
     local label port owner var
-    for label in "AMQP:$AMQP_PORT:OPS_RABBITMQ_PORT" "distribution:$DIST_PORT:OPS_RABBITMQ_DIST_PORT" \
-        "management:$MGMT_PORT:OPS_RABBITMQ_MANAGEMENT_PORT" "prometheus:$PROM_PORT:OPS_RABBITMQ_PROMETHEUS_PORT"; do
+    local checked=("AMQP:$AMQP_PORT:OPS_RABBITMQ_PORT" "distribution:$DIST_PORT:OPS_RABBITMQ_DIST_PORT"
+        "prometheus:$PROM_PORT:OPS_RABBITMQ_PROMETHEUS_PORT")
+    if [[ $MANAGEMENT == on ]]; then checked+=("management:$MGMT_PORT:OPS_RABBITMQ_MANAGEMENT_PORT"); fi
+    for label in "${checked[@]}"; do
         IFS=: read -r label port var <<<"$label"
         if owner=$(port_in_use "$port"); then
             die "$label port $port is already in use by $owner; choose another with $var"
@@ -443,6 +491,8 @@ cmd_start() {
     report_if_running && return 0
 
     rm -f "$PGID_FILE" "$SETTINGS_FILE" "$RABBITMQ_PID_FILE"
+    local had_data=0
+    if [[ -d $RABBITMQ_MNESIA_DIR ]]; then had_data=1; fi
     write_node_files
     ensure_cookie
     echo "$SETTINGS" >"$SETTINGS_FILE"
@@ -496,10 +546,15 @@ cmd_start() {
 
     # A listener that silently failed to bind would otherwise only show up as
     # connection errors in the services.
-    for label in "AMQP:$AMQP_PORT" "management:$MGMT_PORT" "prometheus:$PROM_PORT"; do
+    local listeners=("AMQP:$AMQP_PORT" "prometheus:$PROM_PORT")
+    if [[ $MANAGEMENT == on ]]; then listeners+=("management:$MGMT_PORT"); fi
+    for label in "${listeners[@]}"; do
         port=${label#*:}
         port_answers "$port" || start_failed "node $NODE booted but its ${label%%:*} port $port does not accept connections"
     done
+    # The boot definitions keep guest off a fresh node only; data first booted without them
+    # (by another tool, say) may hold it still.
+    if ((had_data)); then drop_stock_guest; fi
 
     STARTING_PGID=""
     trap - EXIT INT TERM HUP
@@ -586,6 +641,17 @@ ctl_or_die() {
     fi
 }
 
+# Deletes the stock guest user if the node has it. Dies (the start's trap stops the node) if it
+# cannot, rather than leave an administrator with a published password.
+drop_stock_guest() {
+    local users
+    users=$(rmqctl -q -s list_users) || die "could not list the users of $NODE to delete guest"
+    if cut -f1 <<<"$users" | grep -qxF guest; then  # lines are "name<TAB>[tags]"
+        ctl_or_die "could not delete the stock guest user on $NODE" delete_user guest
+        echo "$PROG: deleted the stock guest user from $NODE" >&2
+    fi
+}
+
 vhost_exists() {
     local vhosts
     vhosts=$(rmqctl -q -s list_vhosts name) || die "could not list vhosts on $NODE"
@@ -593,8 +659,8 @@ vhost_exists() {
 }
 
 cmd_add_vhost() {
-    (($# >= 1 && $# <= 2)) || die "usage: $PROG add-vhost NAME [USER]"
-    local vhost=$1 user=${2:-guest}
+    (($# == 2)) || die "usage: $PROG add-vhost NAME USER (USER: a user made by add-user, add-admin or grant-services)"
+    local vhost=$1 user=$2
     [[ -n $vhost ]] || die "add-vhost: vhost name must not be empty"
     ensure_installed
     require_running
@@ -639,65 +705,109 @@ random_password() {
     printf '%s' "${letters:0:32}"
 }
 
-# Exports OPS_BROKER_PASSWORD_<USER> for every service user: from the environment if set,
-# else from the credentials file, else a new random one; then writes them all to the file
-# (0600), so the services can be given the same passwords later. The file is read as
-# KEY=VALUE lines, never sourced.
-ensure_service_credentials() {
+# Exports OPS_BROKER_PASSWORD_<USER> for every user named: from the environment if set, else
+# from the credentials file, else a new random one; then writes them to the file (0600) beside
+# the other users' passwords it holds, so the services and other callers can be given the same
+# passwords later. The file is read as KEY=VALUE lines, never sourced.
+ensure_credentials() {
     local -A kept=()
-    local key value user variable users
+    local order=() key value user variable tmp
+    [[ -d ${CREDENTIALS_FILE%/*} ]] || die "the folder of the credentials file $CREDENTIALS_FILE does not exist"
+    # Two commands writing the file at once would each drop the other's users.
+    exec 7>>"$CREDENTIALS_FILE.lock"
+    flock -w 60 7 || die "timed out waiting for another $PROG command writing $CREDENTIALS_FILE"
     if [[ -f $CREDENTIALS_FILE ]]; then
         while IFS='=' read -r key value; do
-            [[ $key =~ ^OPS_BROKER_PASSWORD_[A-Z0-9_]+$ ]] && kept[$key]=$value
+            if [[ $key =~ ^OPS_BROKER_PASSWORD_[A-Z0-9_]+$ && -z ${kept[$key]+set} ]]; then
+                order+=("$key")
+                kept[$key]=$value
+            fi
         done <"$CREDENTIALS_FILE"
     fi
-    users=$(service_users)
-    [[ -n $users ]] || die "$DEFINITIONS declares no service user"
-    local lines=()
-    for user in $users; do
+    for user in "$@"; do
         variable=$(password_variable "$user")
         value=${!variable:-${kept[$variable]:-}}
         [[ -n $value ]] || value=$(random_password)
         export "$variable=$value"
-        lines+=("$variable=$value")
+        [[ -n ${kept[$variable]+set} ]] || order+=("$variable")
+        kept[$variable]=$value
     done
-    local tmp
     tmp=$(umask 077 && mktemp "$CREDENTIALS_FILE.XXXXXX")
-    printf '%s\n' "${lines[@]}" >"$tmp"
+    for key in "${order[@]}"; do
+        printf '%s=%s\n' "$key" "${kept[$key]}"
+    done >"$tmp"
     chmod 600 "$tmp"
     mv -f "$tmp" "$CREDENTIALS_FILE"
+    exec 7>&-
+}
+
+# Renders definitions template $1 with the exported passwords and imports it into the node;
+# $2 says what it holds, for errors; the rest goes to render-definitions.sh. The rendered file
+# holds the passwords only for as long as the import reads it.
+import_rendered() {
+    local template=$1 what=$2 rendered imported
+    shift 2
+    rendered=$(umask 077 && mktemp "$RUN_DIR/definitions.XXXXXX")
+    "$RENDER" "$@" "$template" "$rendered" || { rm -f "$rendered"; die "could not render the definitions of $what"; }
+    if ! imported=$(rmqctl -q import_definitions "$rendered" 2>&1); then
+        rm -f "$rendered"
+        die "could not import $what: $(grep -v -e '^Error:$' -e '^[[:space:]]*$' <<<"$imported" | tail -n 1)"
+    fi
+    rm -f "$rendered"
+}
+
+# The import runs asynchronously on the node: waits until the first column of rabbitmqctl's
+# listing ($3...) holds every name in $2, or dies with $1 and the names still missing.
+await_listed() {
+    local what=$1 names=$2 listed missing name deadline=$((SECONDS + 60))
+    shift 2
+    while :; do
+        listed=$(rmqctl -q -s "$@" 2>/dev/null | cut -f1) || listed=""
+        missing=""
+        for name in $names; do
+            grep -qxF -- "$name" <<<"$listed" || missing+=" $name"
+        done
+        [[ -n $missing ]] || return 0
+        ((SECONDS < deadline)) || die "$what:$missing after 60 s"
+        sleep 0.5
+    done
 }
 
 cmd_grant_services() {
     (($# <= 1)) || die "usage: $PROG grant-services [VHOST]"
-    local vhost=${1:-malaysia-ops} rendered imported user users deadline listed missing
+    local vhost=${1:-malaysia-ops} users
     [[ -f $MARKER ]] || die "no node was started from $BASE (start it with: $PROG start)"
     [[ -r $DEFINITIONS ]] || die "cannot read $DEFINITIONS"
     ensure_installed
     require_running
-    ensure_service_credentials
-    # Holds the passwords only for as long as the import reads it.
-    rendered=$RUN_DIR/definitions.$vhost.json
-    "$RENDER" --vhost "$vhost" "$DEFINITIONS" "$rendered" || die "could not render $DEFINITIONS for vhost '$vhost'"
-    if ! imported=$(rmqctl -q import_definitions "$rendered" 2>&1); then
-        rm -f "$rendered"
-        die "could not import the service users and permissions for vhost '$vhost': $(grep -v -e '^Error:$' -e '^[[:space:]]*$' <<<"$imported" | tail -n 1)"
-    fi
-    rm -f "$rendered"
-    # The import runs asynchronously on the node; wait until every permission is there.
     users=$(service_users)
-    deadline=$((SECONDS + 60))
-    while :; do
-        listed=$(rmqctl -q -s list_permissions -p "$vhost" 2>/dev/null | cut -f1) || listed=""
-        missing=""
-        for user in $users; do
-            grep -qxF -- "$user" <<<"$listed" || missing+=" $user"
-        done
-        [[ -n $missing ]] || break
-        ((SECONDS < deadline)) || die "vhost '$vhost' still lacks permissions for:$missing after 60 s"
-        sleep 0.5
-    done
-    echo "vhost '$vhost' ready on $NODE for the service users ($(echo $users)); passwords in $CREDENTIALS_FILE"
+    [[ -n $users ]] || die "$DEFINITIONS declares no service user"
+    # shellcheck disable=SC2086  # one user name per word
+    ensure_credentials $users
+    import_rendered "$DEFINITIONS" "the service users and permissions for vhost '$vhost'" --vhost "$vhost"
+    await_listed "vhost '$vhost' still lacks permissions for" "$users" list_permissions -p "$vhost"
+    echo "vhost '$vhost' ready on $NODE for the service users (${users//$'\n'/ }); passwords in $CREDENTIALS_FILE"
+}
+
+# add-user and add-admin ($1): user $2 with tag $3 (or none), through the same definitions
+# import as the service users, so its password never appears on a command line.
+cmd_add_user() {
+    local command=$1 name=$2 tag=$3 template
+    # One name, one variable: a '_' or a capital would let two names share OPS_BROKER_PASSWORD_<NAME>.
+    [[ $name =~ ^[a-z0-9][a-z0-9-]*$ ]] || die "$command: user name '$name' may only hold lower-case letters, digits and '-'"
+    ! grep -qxF -- "$name" <<<"$(service_users)" \
+        || die "$command: '$name' is a service user, whose permissions grant-services gives; choose another name"
+    [[ -f $MARKER ]] || die "no node was started from $BASE (start it with: $PROG start)"
+    ensure_installed
+    require_running
+    ensure_credentials "$name"
+    template=$(mktemp "$RUN_DIR/user.XXXXXX")
+    printf '{\n "users": [\n  { "name": "%s", "password_hash": "", "hashing_algorithm": "rabbit_password_hashing_sha256", "tags": [%s] }\n ]\n}\n' \
+        "$name" "${tag:+\"$tag\"}" >"$template"
+    import_rendered "$template" "user '$name'"
+    rm -f "$template"
+    await_listed "user '$name' is still missing on $NODE" "$name" list_users
+    echo "user '$name' ready on $NODE${tag:+ (tag $tag)}; password in $CREDENTIALS_FILE as $(password_variable "$name")"
 }
 
 cmd_env() {
@@ -726,6 +836,8 @@ main() {
         add-vhost) cmd_add_vhost "$@" ;;
         delete-vhost) cmd_delete_vhost "$@" ;;
         grant-services) cmd_grant_services "$@" ;;
+        add-user) (($# == 1)) || die "usage: $PROG add-user NAME"; cmd_add_user add-user "$1" "" ;;
+        add-admin) (($# == 1)) || die "usage: $PROG add-admin NAME"; cmd_add_user add-admin "$1" administrator ;;
         credentials-file) (($# == 0)) || die "credentials-file takes no arguments"; echo "$CREDENTIALS_FILE" ;;
         env) cmd_env ;;
         *)

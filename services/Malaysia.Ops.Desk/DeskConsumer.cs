@@ -125,13 +125,7 @@ public sealed class DeskConsumer(DeskRuntime desk, MessageRefusals refusals, Bro
     /// naming every field that is wrong (a poison message goes to the error queue).</summary>
     private static IncidentAssigned Checked(IncidentAssigned assigned)
     {
-        var problems = IncidentFieldChecks.Problems(assigned.IncidentId, assigned.Type, assigned.Severity, assigned.WorkMinutes).ToList();
-        if (string.IsNullOrWhiteSpace(assigned.ShiftId))
-        {
-            problems.Add("ShiftId is empty");
-        }
-
-        InvalidMessageException.ThrowIfAny(nameof(IncidentAssigned), problems);
+        InvalidMessageException.ThrowIfAny(nameof(IncidentAssigned), IncidentFieldChecks.Problems(assigned));
         return assigned;
     }
 

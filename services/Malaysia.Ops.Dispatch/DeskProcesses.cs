@@ -18,6 +18,8 @@ public sealed class DeskProcesses
     // sent (so a backlog in dispatch's queue cannot either).
     private static readonly TimeSpan ForgetAfter = TimeSpan.FromMinutes(10);
 
+    private static readonly TimeSpan SentTimeBelievedWithin = TimeSpan.FromDays(1);
+
     private readonly Lock gate = new();
     private readonly Dictionary<(string Desk, Guid Instance), Life> lives = [];
 
@@ -35,6 +37,14 @@ public sealed class DeskProcesses
         if (instance == Guid.Empty || string.IsNullOrWhiteSpace(deskId))
         {
             return null;
+        }
+
+        // The sent time is the sender's word, and a client of any kind may write any time there
+        // (the first or last instant there is): one a day or more from dispatch's clock is no
+        // clock's drift nor any backlog's, and is not believed.
+        if ((sentAt - heardAt).Duration() > SentTimeBelievedWithin)
+        {
+            sentAt = heardAt;
         }
 
         var desk = deskId.ToLowerInvariant();

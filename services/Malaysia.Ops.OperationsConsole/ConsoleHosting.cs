@@ -1,5 +1,6 @@
 using Malaysia.Ops.Desk;
 using Malaysia.Ops.Dispatch;
+using Malaysia.Ops.OperationsConsole.Api;
 using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.Domain.Rosters;
 using Malaysia.Ops.Domain.Scenarios;
@@ -12,6 +13,7 @@ using Malaysia.Ops.ServiceDefaults.Messaging;
 using Malaysia.Ops.Simulator;
 using Malaysia.Ops.Workload;
 using MassTransit;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -30,6 +32,10 @@ public static class ConsoleHosting
     public static WebApplicationBuilder AddOperationsConsole(this WebApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<ConsoleOptions, ConsoleOptionsValidator>(ConsoleOptions.Section);
+
+        // Only the console's own names are served, whatever name a browser was sent to it by.
+        builder.Services.AddOptions<HostFilteringOptions>().Configure<IOptions<ConsoleOptions>>((filter, console) =>
+            filter.AllowedHosts = [.. ConsoleHosts.Allowed(console.Value.AllowedHosts, builder.Configuration[WebHostDefaults.ServerUrlsKey])]);
         var options = builder.Configuration.GetSection(ConsoleOptions.Section).Get<ConsoleOptions>() ?? new ConsoleOptions();
         if (options.Mode == ConsoleMode.Embedded)
         {
@@ -60,6 +66,10 @@ public static class ConsoleHosting
             endpoint =>
             {
                 endpoint.ReceiveAssignmentsOf(context.GetRequiredService<Roster>().Desks.Select(d => d.DeskId));
+
+                // A message the board refuses goes to its error queue with the reason and no
+                // further: a published fault of it would come back to the board as the desk's.
+                endpoint.PublishFaults = false;
                 endpoint.ConfigureConsumer<BoardEventsConsumer>(context);
             }));
 

@@ -1,3 +1,4 @@
+using Malaysia.Ops.OperationsConsole.Api;
 using Microsoft.Extensions.Options;
 
 namespace Malaysia.Ops.OperationsConsole;
@@ -38,6 +39,12 @@ public sealed class ConsoleOptions
     /// <c>http://localhost:18888/traces/detail/{traceId}</c>. No links when empty.</summary>
     public string? TraceUrl { get; set; }
 
+    /// <summary>Host names (or addresses) the console answers to besides loopback and the hosts
+    /// of its URLs, ';' between them (e.g. <c>ops.example.com;console.internal</c>): the names a
+    /// deployment reaches it by. A request naming any other host is refused, and so is a change
+    /// of the run from a page on one.</summary>
+    public string? AllowedHosts { get; set; }
+
     /// <summary>Board pushes per wall second over server-sent events.</summary>
     public double BoardUpdatesPerSecond { get; set; } = 2;
 }
@@ -71,6 +78,11 @@ public sealed class ConsoleOptionsValidator : IValidateOptions<ConsoleOptions>
         {
             // The value itself is never echoed.
             problems.Add($"{ConsoleOptions.Section}:Token: too short ({token.Length} characters); use at least 16");
+        }
+
+        foreach (var host in ConsoleHosts.Configured(options.AllowedHosts).Where(h => !ConsoleHosts.IsHost(h)))
+        {
+            problems.Add($"{ConsoleOptions.Section}:AllowedHosts: '{host}' is not a host name or address (no scheme, port or wildcard; ';' between hosts)");
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

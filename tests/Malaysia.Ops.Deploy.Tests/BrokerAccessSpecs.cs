@@ -89,6 +89,23 @@ public sealed class BrokerAccessSpecs
     }
 
     [Fact]
+    public void A_desk_may_bind_only_its_own_assignments_and_Kubernetes_grants_the_same_routing_keys()
+    {
+        using var definitions = DeployFiles.Json(Definitions);
+        var defined = definitions.RootElement.GetProperty("topic_permissions").EnumerateArray()
+            .ToDictionary(t => t.GetProperty("user").GetString()!, t => (Exchange: t.GetProperty("exchange").GetString(), Write: t.GetProperty("write").GetString(), Read: t.GetProperty("read").GetString()));
+        Assert.Equal(("Malaysia.Ops.Contracts:IncidentAssignedToDesk", ".*", "^us$"), defined["desk-us"]);
+        Assert.Equal(("Malaysia.Ops.Contracts:IncidentAssignedToDesk", ".*", "^my$"), defined["desk-my"]);
+
+        var granted = KubernetesManifestSpecs.Manifests()
+            .Where(m => (string)m["kind"] == "TopicPermission")
+            .ToDictionary(
+                m => ((string)m.Map("spec").Map("userReference")["name"])["malaysia-ops-".Length..],
+                m => m.Map("spec").Map("permissions") is var p ? ((string?)p["exchange"], (string?)p["write"], (string?)p["read"]) : default);
+        Assert.Equal(defined.OrderBy(d => d.Key), granted.OrderBy(g => g.Key));
+    }
+
+    [Fact]
     public void Compose_loads_the_definitions_and_gives_each_service_its_own_user_and_password()
     {
         var compose = DeployFiles.Yaml("docker-compose.yml");

@@ -103,6 +103,12 @@ public sealed class KubernetesManifestSpecs
         Assert.Equal("malaysia-ops/console", container["image"]);
         Assert.Equal("/health/ready", container.Map("readinessProbe").Map("httpGet")["path"]);
         Assert.Equal("/health/live", container.Map("livenessProbe").Map("httpGet")["path"]);
+        foreach (var probe in new[] { "readinessProbe", "livenessProbe" })
+        {
+            var host = (Dictionary<object, object>)container.Map(probe).Map("httpGet").List("httpHeaders").Single();
+            Assert.Equal(("Host", "localhost"), ((string)host["name"], (string)host["value"]));
+        }
+
         Assert.Equal("Attached", env["Console__Mode"]["value"]);
         Assert.Equal("malaysia-ops-console", env["Console__Token"].Map("valueFrom").Map("secretKeyRef")["name"]);
         Assert.Equal("malaysia-ops-console-user-credentials", env["RabbitMq__Password"].Map("valueFrom").Map("secretKeyRef")["name"]);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Malaysia.Ops.Domain.Ledger;
+using Malaysia.Ops.ServiceDefaults.Messaging;
 using RabbitMQ.Client;
 using Xunit.Abstractions;
 
@@ -8,8 +9,8 @@ namespace Malaysia.Ops.Integration.Tests;
 
 /// <summary>
 /// Whatever lands on the services' queues from outside them (a plain AMQP client, not
-/// MassTransit): malformed JSON, 4 MB bodies, an unknown message type, impossible values, a
-/// sound message under the wrong content type, and the same incident again. Dispatch and a desk
+/// MassTransit, with the workload's and dispatch's own credentials): malformed JSON, 4 MB
+/// bodies, an unknown message type, impossible values, a sound message under the wrong content type, and the same incident again. Dispatch and a desk
 /// run as processes on a real broker; each bad message ends in the queue's error (or skipped)
 /// queue with its reason, the services keep consuming, and the incident accepted before the bad
 /// input is still there after it, once.
@@ -30,51 +31,59 @@ public sealed class BadInputOnTheQueuesSpecs(RabbitMqNode broker, ITestOutputHel
     [Trait("Category", ReliabilityFigures.Category)]
     public async Task Bad_messages_go_to_the_error_queues_with_their_reason_and_nothing_accepted_is_lost_or_doubled()
     {
-        await using var acknowledgements = await BrokerAudit.StartAsync(broker.AmqpPort, operation.VirtualHost, "IncidentAcknowledged", "incidentId");
+        await using var acknowledgements = await BrokerAudit.StartAsync(operation.Witness, "IncidentAcknowledged", "incidentId");
         var desk = await operation.StartReadyAsync("Malaysia.Ops.Desk.My.Worker");
         var dispatch = await operation.StartDispatchAsync();
 
-        var factory = new ConnectionFactory { HostName = "127.0.0.1", Port = broker.AmqpPort, VirtualHost = operation.VirtualHost, UserName = "guest", Password = "guest", ClientProvidedName = "bad-input-publisher" };
-        await using var connection = await factory.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        // A foreign client with the services' own credentials: as the workload it may publish
+        // incidents, as dispatch assignments; no service user may write to a queue directly.
+        await using var asWorkload = await operation.As("workload").ConnectAsync("bad-input-as-workload");
+        await using var workload = await asWorkload.CreateChannelAsync(Confirmed);
+        await using var asDispatch = await operation.As("dispatch").ConnectAsync("bad-input-as-dispatch");
+        await using var assigner = await asDispatch.CreateChannelAsync(Confirmed);
+        const string Raised = "Malaysia.Ops.Contracts:IncidentRaised";
+        var toMy = AssignmentRouting.KeyOf("my");
 
         // Accepted first: an incident raised the way the workload raises one.
-        await PublishAsync(channel, "Malaysia.Ops.Contracts:IncidentRaised", string.Empty, Envelope("IncidentRaised", Incident("INC-Q-0001", severity: 2)), EnvelopeContentType);
+        await PublishAsync(workload, Raised, string.Empty, Envelope("IncidentRaised", Incident("INC-Q-0001", severity: 2)), EnvelopeContentType);
         await operation.WaitForSnapshotAsync(s => s.Incidents.Any(i => i.IncidentId == "INC-Q-0001" && i.AcknowledgedAt is not null), "INC-Q-0001 to be acknowledged", TimeSpan.FromSeconds(60));
 
-        // Then the bad input, straight onto each service's own queue: malformed JSON, 4 MB
-        // bodies, a type no service knows, impossible values.
+        // Then the bad input, to dispatch and to the MY desk: malformed JSON, 4 MB bodies, a
+        // type no service knows, impossible values.
         var huge = new string('x', 4 * 1024 * 1024);
-        foreach (var queue in new[] { "dispatch", "desk-my" })
+        foreach (var (channel, exchange, key) in new[] { (workload, Raised, string.Empty), (assigner, AssignmentRouting.Exchange, toMy) })
         {
-            await PublishAsync(channel, string.Empty, queue, "{\"messageType\": [\"urn:message:Malaysia.Ops.Contracts:IncidentRaised\"], \"message\": {not json", EnvelopeContentType);
-            await PublishAsync(channel, string.Empty, queue, Envelope("NoSuchMessage", "{\"anything\": 1}"), EnvelopeContentType);
+            await PublishAsync(channel, exchange, key, "{\"messageType\": [\"urn:message:Malaysia.Ops.Contracts:IncidentRaised\"], \"message\": {not json", EnvelopeContentType);
+            await PublishAsync(channel, exchange, key, Envelope("NoSuchMessage", "{\"anything\": 1}"), EnvelopeContentType);
         }
 
-        await PublishAsync(channel, string.Empty, "dispatch", Envelope("IncidentRaised", Incident("INC-Q-0003", severity: 2, summary: huge)), EnvelopeContentType);
-        await PublishAsync(channel, string.Empty, "dispatch", Envelope("IncidentRaised", Incident("INC-Q-0004", severity: 99)), EnvelopeContentType);
-        await PublishAsync(channel, string.Empty, "desk-my", Envelope("IncidentAssigned", Assignment("INC-Q-" + huge, workMinutes: "5")), EnvelopeContentType);
-        await PublishAsync(channel, string.Empty, "desk-my", Envelope("IncidentAssigned", Assignment("INC-Q-0006", workMinutes: "-5")), EnvelopeContentType);
+        await PublishAsync(workload, Raised, string.Empty, Envelope("IncidentRaised", Incident("INC-Q-0003", severity: 2, summary: huge)), EnvelopeContentType);
+        await PublishAsync(workload, Raised, string.Empty, Envelope("IncidentRaised", Incident("INC-Q-0004", severity: 99)), EnvelopeContentType);
+        await PublishAsync(assigner, AssignmentRouting.Exchange, toMy, Envelope("IncidentAssigned", Assignment("INC-Q-" + huge, workMinutes: "5")), EnvelopeContentType);
+        await PublishAsync(assigner, AssignmentRouting.Exchange, toMy, Envelope("IncidentAssigned", Assignment("INC-Q-0006", workMinutes: "-5")), EnvelopeContentType);
 
         // A sound message under a content type it does not have is read for what its body is
         // (MassTransit's envelope), not lost.
-        await PublishAsync(channel, string.Empty, "dispatch", Envelope("IncidentRaised", Incident("INC-Q-0002", severity: 2)), "text/plain");
+        await PublishAsync(workload, Raised, string.Empty, Envelope("IncidentRaised", Incident("INC-Q-0002", severity: 2)), "text/plain");
 
         // And the accepted incident again, twice: a redelivery (the same message id) and a
         // duplicate publish (a new message id).
         var again = Envelope("IncidentRaised", Incident("INC-Q-0001", severity: 2));
-        await PublishAsync(channel, "Malaysia.Ops.Contracts:IncidentRaised", string.Empty, again, EnvelopeContentType);
-        await PublishAsync(channel, "Malaysia.Ops.Contracts:IncidentRaised", string.Empty, again, EnvelopeContentType);
-        await PublishAsync(channel, "Malaysia.Ops.Contracts:IncidentRaised", string.Empty, Envelope("IncidentRaised", Incident("INC-Q-0001", severity: 2)), EnvelopeContentType);
+        await PublishAsync(workload, Raised, string.Empty, again, EnvelopeContentType);
+        await PublishAsync(workload, Raised, string.Empty, again, EnvelopeContentType);
+        await PublishAsync(workload, Raised, string.Empty, Envelope("IncidentRaised", Incident("INC-Q-0001", severity: 2)), EnvelopeContentType);
 
         // The services still work: a new incident goes all the way through.
-        await PublishAsync(channel, "Malaysia.Ops.Contracts:IncidentRaised", string.Empty, Envelope("IncidentRaised", Incident("INC-Q-0005", severity: 3)), EnvelopeContentType);
+        await PublishAsync(workload, Raised, string.Empty, Envelope("IncidentRaised", Incident("INC-Q-0005", severity: 3)), EnvelopeContentType);
         var ledger = await operation.WaitForSnapshotAsync(s => s.Incidents.Any(i => i.IncidentId == "INC-Q-0005" && i.AcknowledgedAt is not null), "INC-Q-0005 to be acknowledged after the bad input", TimeSpan.FromSeconds(60));
 
-        var dispatchErrors = await DrainAsync(channel, "dispatch_error");
-        var deskErrors = await DrainAsync(channel, "desk-my_error");
-        var dispatchSkipped = await QueueDepthAsync(channel, "dispatch_skipped");
-        var deskSkipped = await QueueDepthAsync(channel, "desk-my_skipped");
+        await using var witness = await operation.Witness.ConnectAsync("bad-input-witness");
+        await RefusedMessages.SettledAsync(witness, "dispatch", 4, TimeSpan.FromSeconds(60));
+        await RefusedMessages.SettledAsync(witness, "desk-my", 4, TimeSpan.FromSeconds(60));
+        var dispatchErrors = await RefusedMessages.ReasonsAsync(witness, "dispatch_error", take: true);
+        var deskErrors = await RefusedMessages.ReasonsAsync(witness, "desk-my_error", take: true);
+        var dispatchSkipped = await RefusedMessages.DepthAsync(witness, "dispatch_skipped");
+        var deskSkipped = await RefusedMessages.DepthAsync(witness, "desk-my_skipped");
         foreach (var (queue, reasons) in new[] { ("dispatch_error", dispatchErrors), ("desk-my_error", deskErrors) })
         {
             foreach (var reason in reasons)
@@ -101,8 +110,8 @@ public sealed class BadInputOnTheQueuesSpecs(RabbitMqNode broker, ITestOutputHel
         // fault header saying why. The unknown type: to the skipped queue.
         Assert.Equal(3, dispatchErrors.Count);
         Assert.Equal(3, deskErrors.Count);
-        Assert.Equal(1u, dispatchSkipped);
-        Assert.Equal(1u, deskSkipped);
+        Assert.Equal(1, dispatchSkipped);
+        Assert.Equal(1, deskSkipped);
         Assert.All(dispatchErrors.Concat(deskErrors), reason => Assert.False(string.IsNullOrWhiteSpace(reason)));
         Assert.Contains(dispatchErrors, r => r.Contains("Severity 99 is not a severity", StringComparison.Ordinal));
         Assert.Contains(dispatchErrors, r => r.Contains("Summary is 4194304 characters long", StringComparison.Ordinal));
@@ -114,6 +123,8 @@ public sealed class BadInputOnTheQueuesSpecs(RabbitMqNode broker, ITestOutputHel
         Assert.All(["INC-Q-0001", "INC-Q-0002", "INC-Q-0005"], id => Assert.Equal(1, acknowledgements.Seen[id]));
         Assert.All(ledger.Incidents, i => Assert.Equal("my", i.AssignedDeskId));
     }
+
+    private static readonly CreateChannelOptions Confirmed = new(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true);
 
     private static string Incident(string id, int severity, string summary = "GPU node lost") => string.Create(
         CultureInfo.InvariantCulture,
@@ -132,35 +143,4 @@ public sealed class BadInputOnTheQueuesSpecs(RabbitMqNode broker, ITestOutputHel
         var properties = new BasicProperties { ContentType = contentType, Persistent = true, MessageId = Guid.NewGuid().ToString() };
         await channel.BasicPublishAsync(exchange, routingKey, mandatory: false, properties, Encoding.UTF8.GetBytes(body));
     }
-
-    /// <summary>The reasons of the messages in an error queue (MassTransit's MT-Fault-Message
-    /// header), taking them off it.</summary>
-    private static async Task<List<string>> DrainAsync(IChannel channel, string queue)
-    {
-        var reasons = new List<string>();
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            if (await channel.BasicGetAsync(queue, autoAck: true) is not { } message)
-            {
-                // Faults are moved while the rest is consumed; give the last of them a moment.
-                await Task.Delay(500);
-                if (await QueueDepthAsync(channel, queue) == 0)
-                {
-                    break;
-                }
-
-                continue;
-            }
-
-            object? header = null;
-            message.BasicProperties.Headers?.TryGetValue("MT-Fault-Message", out header);
-            reasons.Add(header is byte[] bytes ? Encoding.UTF8.GetString(bytes) : header?.ToString() ?? string.Empty);
-        }
-
-        return reasons;
-    }
-
-    private static async Task<uint> QueueDepthAsync(IChannel channel, string queue) =>
-        (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
 }

@@ -27,21 +27,20 @@ public sealed class BrokerAudit : IAsyncDisposable
     /// <summary>Ids seen, with how many times each was delivered.</summary>
     public IReadOnlyDictionary<string, int> Seen => seen;
 
-    public static Task<BrokerAudit> StartAsync(int port, string virtualHost, string messageType, string idProperty) =>
+    public static Task<BrokerAudit> StartAsync(BrokerAccess access, string messageType, string idProperty) =>
         // MassTransit publishes a message type to a durable fanout exchange named after it;
         // declaring it the same way is idempotent.
-        StartAsync(port, virtualHost, $"Malaysia.Ops.Contracts:{messageType}", ExchangeType.Fanout, string.Empty, message => message.GetProperty(idProperty).GetString() ?? "(no id)");
+        StartAsync(access, $"Malaysia.Ops.Contracts:{messageType}", ExchangeType.Fanout, string.Empty, message => message.GetProperty(idProperty).GetString() ?? "(no id)");
 
     /// <summary>A witness bound to the assignments exchange as the queue of desk
     /// <paramref name="deskId"/> is: it records "desk/incident" for each assignment it hears,
     /// with the desk the assignment names.</summary>
-    public static Task<BrokerAudit> StartAssignmentsOfAsync(int port, string virtualHost, string deskId) =>
-        StartAsync(port, virtualHost, AssignmentRouting.Exchange, ExchangeType.Direct, AssignmentRouting.KeyOf(deskId), message => $"{message.GetProperty("deskId").GetString()}/{message.GetProperty("incidentId").GetString()}");
+    public static Task<BrokerAudit> StartAssignmentsOfAsync(BrokerAccess access, string deskId) =>
+        StartAsync(access, AssignmentRouting.Exchange, AssignmentRouting.ExchangeKind, AssignmentRouting.KeyOf(deskId), message => $"{message.GetProperty("deskId").GetString()}/{message.GetProperty("incidentId").GetString()}");
 
-    private static async Task<BrokerAudit> StartAsync(int port, string virtualHost, string exchange, string exchangeType, string routingKey, Func<JsonElement, string> idOf)
+    private static async Task<BrokerAudit> StartAsync(BrokerAccess access, string exchange, string exchangeType, string routingKey, Func<JsonElement, string> idOf)
     {
-        var factory = new ConnectionFactory { HostName = "127.0.0.1", Port = port, VirtualHost = virtualHost, UserName = "guest", Password = "guest", ClientProvidedName = "integration-audit" };
-        var connection = await factory.CreateConnectionAsync();
+        var connection = await access.ConnectAsync("integration-audit");
         var channel = await connection.CreateChannelAsync();
         await channel.ExchangeDeclareAsync(exchange, exchangeType, durable: true, autoDelete: false);
         var queue = await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true);

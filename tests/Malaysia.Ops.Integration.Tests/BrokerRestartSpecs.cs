@@ -36,13 +36,24 @@ public sealed class BrokerRestartSpecs(RabbitMqNode broker, ITestOutputHelper lo
         var restartAt = started.AddMinutes(new Random(Seed).Next(60, 180));
         var before = await operation.WaitForSnapshotAsync(s => s.SimulatedAt >= restartAt, $"the simulated time {restartAt:HH:mm}", TimeSpan.FromMinutes(2));
         var restarting = Stopwatch.StartNew();
-        await broker.RestartApplicationAsync(TimeSpan.FromSeconds(5));
+        await broker.StopApplicationAsync();
+
+        // While the broker is away no service is ready (a load balancer or Kubernetes stops
+        // sending it work), yet every one is alive (nothing restarts it for an outage).
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var services = new[] { deskUs, deskMy, dispatch, workload };
+        var readyWhileDown = await Task.WhenAll(services.Select(s => s.ProbeAsync("/health/ready")));
+        var liveWhileDown = await Task.WhenAll(services.Select(s => s.ProbeAsync("/health/live")));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await broker.StartApplicationAsync();
         var brokerBack = restarting.Elapsed;
 
         // Recovered: an incident raised after the restart is routed and acknowledged.
         var known = before.Incidents.Count;
         var recovered = await operation.WaitForSnapshotAsync(s => s.Incidents.Skip(known).Any(i => i.AcknowledgedAt is not null) && s.Incidents.Count > known + 1, "a new incident acknowledged after the restart", TimeSpan.FromMinutes(2));
         var recoveredAfter = restarting.Elapsed;
+        await Task.WhenAll(services.Select(s => s.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
+        var readyAgain = restarting.Elapsed;
 
         await operation.WaitForSnapshotAsync(s => s.Handoffs.Any(h => h.Direction == "my->us" && h.Status != HandoffStatus.AwaitingBriefing && h.Status != HandoffStatus.Briefed), "the noon handoff", TimeSpan.FromMinutes(3));
         var workloadExit = await workload.StopAsync(TimeSpan.FromSeconds(30));
@@ -55,9 +66,14 @@ public sealed class BrokerRestartSpecs(RabbitMqNode broker, ITestOutputHelper lo
         var doubled = numbers.Count - numbers.Distinct().Count();
         log.WriteLine($"broker restarted at {restartAt:HH:mm} simulated ({known} incidents booked); back in {brokerBack.TotalSeconds:0.0} s");
         log.WriteLine($"raised {raised}, accounted {numbers.Count}, resolved {ledger.Incidents.Count(i => i.Status == IncidentStatus.Resolved)}, lost {lost}, double-handled {doubled}");
-        log.WriteLine($"recovery: a new incident acknowledged {recoveredAfter.TotalSeconds:0.0} s after the restart began ({recovered.Incidents.Count} booked by then)");
+        log.WriteLine($"recovery: a new incident acknowledged {recoveredAfter.TotalSeconds:0.0} s after the restart began ({recovered.Incidents.Count} booked by then); every service ready again by {readyAgain.TotalSeconds:0.0} s");
+        log.WriteLine($"dispatch's readiness while the broker was down: {readyWhileDown[2].Status}\n{readyWhileDown[2].Body}");
         new ReliabilityFigures("broker restart", 1, raised, numbers.Count, lost, doubled, recoveredAfter.TotalSeconds).WriteTo(log);
 
+        Assert.All(readyWhileDown, probe => Assert.Equal(503, probe.Status));
+        Assert.All(liveWhileDown, probe => Assert.Equal(200, probe.Status));
+        Assert.StartsWith("Unhealthy\n", readyWhileDown[2].Body, StringComparison.Ordinal);
+        Assert.Contains("receive-endpoints: Unhealthy - dispatch not consuming since", readyWhileDown[2].Body, StringComparison.Ordinal);
         Assert.Equal(0, workloadExit);
         Assert.All(new[] { deskUs, deskMy, dispatch }, s => Assert.False(s.HasExited, $"{s.Name} stopped"));
         Assert.True(raised > 50, $"only {raised} incidents raised");

@@ -18,16 +18,12 @@ public sealed class ConsoleAttachedOverRabbitMqSpecs(RabbitMqNode broker, ITestO
 
     public async Task InitializeAsync()
     {
-        // Every service connects as its own broker user, with only the permissions it needs.
-        ServiceUsers? users = null;
         operation = await OperationProcesses.CreateAsync(
             broker,
             "console",
             new DateTimeOffset(2026, 7, 13, 12, 0, 0, TimeSpan.Zero),
             speed: 120,
-            seed: 7,
-            perService: project => users!.EnvironmentOf(project));
-        users = await broker.GrantServicesAsync(operation.VirtualHost);
+            seed: 7);
     }
 
     public async Task DisposeAsync() => await operation.DisposeAsync();

@@ -41,7 +41,7 @@ public sealed class DeskDownPastItsHandoffSpecs(RabbitMqNode broker, ITestOutput
     [Trait("Category", ReliabilityFigures.Category)]
     public async Task A_desk_down_past_its_handoff_has_its_work_given_to_the_desk_that_is_up_and_works_none_of_it_when_it_returns()
     {
-        await using var accounting = await IncidentAccounting.StartAsync(broker, operation);
+        await using var accounting = await IncidentAccounting.StartAsync(operation);
         var (_, deskMy) = await operation.StartDesksAsync();
         await operation.StartDispatchAsync();
         var workload = await operation.StartWorkloadAsync(incidentsPerHour: 12);

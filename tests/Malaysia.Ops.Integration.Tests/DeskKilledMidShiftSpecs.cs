@@ -27,7 +27,7 @@ public sealed class DeskKilledMidShiftSpecs(RabbitMqNode broker, ITestOutputHelp
     [Trait("Category", ReliabilityFigures.Category)]
     public async Task A_desk_killed_mid_shift_and_restarted_loses_no_incident_and_works_none_twice()
     {
-        await using var accounting = await IncidentAccounting.StartAsync(broker, operation);
+        await using var accounting = await IncidentAccounting.StartAsync(operation);
         var (_, deskMy) = await operation.StartDesksAsync();
         await operation.StartDispatchAsync();
         var workload = await operation.StartWorkloadAsync(incidentsPerHour: 10);

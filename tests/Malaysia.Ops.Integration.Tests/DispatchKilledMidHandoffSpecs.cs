@@ -29,7 +29,7 @@ public sealed class DispatchKilledMidHandoffSpecs(RabbitMqNode broker, ITestOutp
     [Trait("Category", ReliabilityFigures.Category)]
     public async Task Dispatch_killed_mid_handoff_and_restarted_resumes_its_ledger_and_timers_and_loses_nothing()
     {
-        await using var accounting = await IncidentAccounting.StartAsync(broker, operation);
+        await using var accounting = await IncidentAccounting.StartAsync(operation);
         await operation.StartDesksAsync();
         var dispatch = await operation.StartDispatchAsync();
         var workload = await operation.StartWorkloadAsync(incidentsPerHour: 12);

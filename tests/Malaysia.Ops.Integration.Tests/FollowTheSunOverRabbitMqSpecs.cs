@@ -20,9 +20,7 @@ public sealed class FollowTheSunOverRabbitMqSpecs(RabbitMqNode broker, ITestOutp
 
     public async Task InitializeAsync()
     {
-        // Every service connects as its own broker user, with only the permissions it needs,
-        // and writes its spans to a file of its own.
-        ServiceUsers? users = null;
+        // Every service writes its spans to a file of its own.
         operation = await OperationProcesses.CreateAsync(
             broker,
             "follow-the-sun",
@@ -30,11 +28,10 @@ public sealed class FollowTheSunOverRabbitMqSpecs(RabbitMqNode broker, ITestOutp
             Speed,
             seed: 2026,
             settings: new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Information" },
-            perService: project => new Dictionary<string, string>(users!.EnvironmentOf(project))
+            perService: project => new Dictionary<string, string>
             {
                 ["Telemetry__TraceFile"] = Path.Combine(operation.WorkFolder, $"{project}.traces.jsonl"),
             });
-        users = await broker.GrantServicesAsync(operation.VirtualHost);
     }
 
     public async Task DisposeAsync() => await operation.DisposeAsync();
@@ -42,7 +39,7 @@ public sealed class FollowTheSunOverRabbitMqSpecs(RabbitMqNode broker, ITestOutp
     [Fact]
     public async Task Two_days_over_RabbitMQ_hand_work_across_the_bridge_and_account_for_every_incident_once()
     {
-        await using var audit = await BrokerAudit.StartAsync(broker.AmqpPort, operation.VirtualHost, "IncidentRaised", "incidentId");
+        await using var audit = await BrokerAudit.StartAsync(operation.Witness, "IncidentRaised", "incidentId");
         var (deskUs, deskMy) = await operation.StartDesksAsync();
         var dispatch = await operation.StartDispatchAsync(new Dictionary<string, string> { ["Dispatch__HandoffWindowMinutes"] = "360" });
         var workload = await operation.StartWorkloadAsync(incidentsPerHour: 4);

@@ -10,8 +10,8 @@ public interface ITestBroker
     /// broker (a cluster's nodes), as environment variables.</summary>
     IReadOnlyDictionary<string, string> ServiceSettings { get; }
 
-    /// <summary>Creates a fresh virtual host open to the loopback guest user.</summary>
-    Task<string> CreateVirtualHostAsync(string prefix);
+    /// <summary>Creates a fresh virtual host with the services' users as deployed.</summary>
+    Task<OperationVirtualHost> CreateOperationVirtualHostAsync(string prefix);
 
     Task DeleteVirtualHostAsync(string name);
 }

@@ -20,12 +20,12 @@ internal sealed class IncidentAccounting : IAsyncDisposable
     }
 
     /// <summary>Starts the witnesses; before the services, so nothing raised goes unseen.</summary>
-    public static async Task<IncidentAccounting> StartAsync(RabbitMqNode broker, OperationProcesses operation)
+    public static async Task<IncidentAccounting> StartAsync(OperationProcesses operation)
     {
-        var raised = await BrokerAudit.StartAsync(broker.AmqpPort, operation.VirtualHost, "IncidentRaised", "incidentId");
+        var raised = await BrokerAudit.StartAsync(operation.Witness, "IncidentRaised", "incidentId");
         try
         {
-            return new IncidentAccounting(raised, await BrokerAudit.StartAsync(broker.AmqpPort, operation.VirtualHost, "IncidentResolved", "incidentId"));
+            return new IncidentAccounting(raised, await BrokerAudit.StartAsync(operation.Witness, "IncidentResolved", "incidentId"));
         }
         catch
         {

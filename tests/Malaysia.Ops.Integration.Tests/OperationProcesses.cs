@@ -5,7 +5,8 @@ namespace Malaysia.Ops.Integration.Tests;
 
 /// <summary>
 /// One run of the operation as separate processes on the test broker, in a virtual host and a
-/// work folder of its own: the settings every service shares, the services started in the
+/// work folder of its own, each service connecting as its own broker user with the permissions
+/// deploy/rabbitmq/definitions.json gives it: the settings every service shares, the services started in the
 /// order the operation needs (desks, so their queues are bound before anything is routed;
 /// dispatch, which owns the clock, writes the ledger snapshot and keeps its ledger store; the
 /// workload last), and everything removed again at the end.
@@ -17,16 +18,27 @@ internal sealed class OperationProcesses : IAsyncDisposable
     private readonly Dictionary<string, string> common;
     private readonly Func<string, IDictionary<string, string>>? perService;
 
-    private OperationProcesses(ITestBroker broker, string virtualHost, string workFolder, Dictionary<string, string> common, Func<string, IDictionary<string, string>>? perService)
+    private OperationProcesses(ITestBroker broker, OperationVirtualHost virtualHost, string workFolder, Dictionary<string, string> common, Func<string, IDictionary<string, string>>? perService)
     {
         this.broker = broker;
-        VirtualHost = virtualHost;
+        VirtualHost = virtualHost.Name;
+        Users = virtualHost.Users;
+        Witness = new BrokerAccess(broker.AmqpPort, virtualHost.Name, virtualHost.Witness);
         WorkFolder = workFolder;
         this.common = common;
         this.perService = perService;
     }
 
     public string VirtualHost { get; }
+
+    /// <summary>The services' broker users on this run's virtual host.</summary>
+    public ServiceUsers Users { get; }
+
+    /// <summary>How the tests' own witnesses reach this run: read anything, act for no service.</summary>
+    public BrokerAccess Witness { get; }
+
+    /// <summary>How a client of ours reaches this run as service user <paramref name="user"/>.</summary>
+    public BrokerAccess As(string user) => Witness with { Login = Users.LoginOf(user) };
 
     public string WorkFolder { get; }
 
@@ -38,8 +50,7 @@ internal sealed class OperationProcesses : IAsyncDisposable
 
     public IReadOnlyList<ServiceProcess> Services => services;
 
-    /// <param name="perService">Settings of one service's own, by project (its broker user,
-    /// its trace file).</param>
+    /// <param name="perService">Settings of one service's own, by project (its trace file).</param>
     public static async Task<OperationProcesses> CreateAsync(
         ITestBroker broker,
         string name,
@@ -49,15 +60,15 @@ internal sealed class OperationProcesses : IAsyncDisposable
         IDictionary<string, string>? settings = null,
         Func<string, IDictionary<string, string>>? perService = null)
     {
-        var virtualHost = await broker.CreateVirtualHostAsync(name);
+        var virtualHost = await broker.CreateOperationVirtualHostAsync(name);
         var workFolder = Directory.CreateTempSubdirectory($"malaysia-ops-{name}-").FullName;
         var common = new Dictionary<string, string>
         {
             ["Messaging__Transport"] = "RabbitMq",
             ["RabbitMq__Host"] = "127.0.0.1",
             ["RabbitMq__Port"] = broker.AmqpPort.ToString(CultureInfo.InvariantCulture),
-            ["RabbitMq__VirtualHost"] = virtualHost,
-            ["Simulation__RunId"] = virtualHost,
+            ["RabbitMq__VirtualHost"] = virtualHost.Name,
+            ["Simulation__RunId"] = virtualHost.Name,
             ["Simulation__Epoch"] = epoch.ToString("O", CultureInfo.InvariantCulture),
             ["Simulation__Speed"] = speed.ToString(CultureInfo.InvariantCulture),
             ["Simulation__Seed"] = seed.ToString(CultureInfo.InvariantCulture),
@@ -89,7 +100,7 @@ internal sealed class OperationProcesses : IAsyncDisposable
     public ServiceProcess Start(string project, IDictionary<string, string>? settings = null)
     {
         var environment = new Dictionary<string, string>(common);
-        foreach (var (key, value) in (perService?.Invoke(project) ?? new Dictionary<string, string>()).Concat(settings ?? new Dictionary<string, string>()))
+        foreach (var (key, value) in Users.EnvironmentOf(project).Concat(perService?.Invoke(project) ?? new Dictionary<string, string>()).Concat(settings ?? new Dictionary<string, string>()))
         {
             environment[key] = value;
         }

@@ -15,6 +15,7 @@ public sealed class RabbitMqCluster : ITestBroker, IAsyncDisposable
     private const int Nodes = 3;
     private readonly Dictionary<string, string> environment;
     private readonly int basePort;
+    private readonly TestBrokerUsers users;
 
     private RabbitMqCluster(int basePort)
     {
@@ -26,6 +27,7 @@ public sealed class RabbitMqCluster : ITestBroker, IAsyncDisposable
             ["OPS_CLUSTER_BASE_PORT"] = Text(basePort),
             ["OPS_CLUSTER_BASE"] = Path.Combine(Path.GetTempPath(), "malaysia-ops-it", name),
         };
+        users = new TestBrokerUsers((arguments, more) => Script(arguments.StartsWith("ctl ", StringComparison.Ordinal) ? $"ctl 1 {arguments[4..]}" : arguments, TimeSpan.FromMinutes(2), more));
     }
 
     public int AmqpPort => NodePort(1);
@@ -42,12 +44,8 @@ public sealed class RabbitMqCluster : ITestBroker, IAsyncDisposable
 
     public int NodePort(int node) => basePort + node;
 
-    public async Task<string> CreateVirtualHostAsync(string prefix)
-    {
-        var name = $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 60)];
-        await Script($"add-vhost {name}", TimeSpan.FromMinutes(1));
-        return name;
-    }
+    /// <summary>Vhosts, users and permissions are cluster-wide: set up through node 1.</summary>
+    public Task<OperationVirtualHost> CreateOperationVirtualHostAsync(string prefix) => users.CreateAsync(prefix);
 
     /// <summary>Nothing to do: the cluster and everything on it goes when it is disposed.</summary>
     public Task DeleteVirtualHostAsync(string name) => Task.CompletedTask;
@@ -64,15 +62,15 @@ public sealed class RabbitMqCluster : ITestBroker, IAsyncDisposable
         (await Run($"ctl {Text(node)} list_queues -p {virtualHost} name type messages consumers leader", TimeSpan.FromMinutes(1))).Describe()
         + (await Run($"ctl {Text(node)} list_connections user peer_port vhost state", TimeSpan.FromMinutes(1))).Describe();
 
-    private Task<ProcessRunner.Result> Run(string arguments, TimeSpan timeout) => ProcessRunner.RunAsync(
+    private Task<ProcessRunner.Result> Run(string arguments, TimeSpan timeout, IDictionary<string, string>? more = null) => ProcessRunner.RunAsync(
         "bash",
         [RepositoryLayout.DeployScript("rabbitmq/local-cluster.sh"), .. arguments.Split(' ')],
-        environment,
+        more is null ? environment : environment.Concat(more).ToDictionary(),
         timeout);
 
-    private async Task<ProcessRunner.Result> Script(string arguments, TimeSpan timeout)
+    private async Task<ProcessRunner.Result> Script(string arguments, TimeSpan timeout, IDictionary<string, string>? more = null)
     {
-        var result = await Run(arguments, timeout);
+        var result = await Run(arguments, timeout, more);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"local-cluster.sh {arguments} failed: {result.Describe()}");

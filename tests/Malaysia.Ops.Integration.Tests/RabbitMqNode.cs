@@ -10,6 +10,7 @@ namespace Malaysia.Ops.Integration.Tests;
 public sealed class RabbitMqNode : ITestBroker, IAsyncLifetime
 {
     private readonly Dictionary<string, string> environment;
+    private readonly TestBrokerUsers users;
 
     public RabbitMqNode()
     {
@@ -25,6 +26,7 @@ public sealed class RabbitMqNode : ITestBroker, IAsyncLifetime
             ["OPS_RABBITMQ_DIST_PORT"] = Text(ports[3]),
             ["OPS_RABBITMQ_BASE"] = Path.Combine(Path.GetTempPath(), "malaysia-ops-it", NodeName),
         };
+        users = new TestBrokerUsers((arguments, more) => Script(arguments, TimeSpan.FromMinutes(2), more));
     }
 
     public string NodeName { get; }
@@ -38,60 +40,28 @@ public sealed class RabbitMqNode : ITestBroker, IAsyncLifetime
 
     public async Task DisposeAsync() => await Script("stop --purge", TimeSpan.FromMinutes(2));
 
-    /// <summary>Creates a fresh virtual host open to the loopback guest user.</summary>
-    public async Task<string> CreateVirtualHostAsync(string prefix)
-    {
-        var name = UniqueName(prefix);
-        await Script($"add-vhost {name}", TimeSpan.FromMinutes(1));
-        return name;
-    }
-
-    /// <summary>Creates a fresh virtual host open only to the services' broker users (guest has
-    /// no permission on it), as a deployment's malaysia-ops is.</summary>
-    public async Task<(string VirtualHost, ServiceUsers Users)> CreateServicesOnlyVirtualHostAsync(string prefix)
-    {
-        var name = UniqueName(prefix);
-        return (name, await GrantServicesAsync(name));
-    }
-
-    /// <summary>Gives the services' broker users (deploy/rabbitmq/definitions.json) their
-    /// permissions on <paramref name="virtualHost"/>, as a deployment would on malaysia-ops, and
-    /// returns their passwords from the node's credentials file.</summary>
-    public async Task<ServiceUsers> GrantServicesAsync(string virtualHost)
-    {
-        await Script($"grant-services {virtualHost}", TimeSpan.FromMinutes(2));
-        var passwords = File.ReadAllLines(Path.Combine(environment["OPS_RABBITMQ_BASE"], "service-credentials.env"))
-            .Select(line => line.Split('=', 2))
-            .Where(pair => pair.Length == 2)
-            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
-        return new ServiceUsers(passwords);
-    }
+    public Task<OperationVirtualHost> CreateOperationVirtualHostAsync(string prefix) => users.CreateAsync(prefix);
 
     public Task DeleteVirtualHostAsync(string name) => Script($"delete-vhost {name}", TimeSpan.FromMinutes(1));
 
-    /// <summary>Stops the broker application (every connection drops, the node stays up) and
-    /// starts it again after <paramref name="downFor"/>, as an operator restarting it would.</summary>
-    public async Task RestartApplicationAsync(TimeSpan downFor)
-    {
-        await Script("ctl stop_app", TimeSpan.FromMinutes(1));
-        await Task.Delay(downFor);
-        await Script("ctl start_app", TimeSpan.FromMinutes(2));
-    }
+    /// <summary>Stops the broker application: every connection drops, the node stays up, as an
+    /// operator restarting it would (<see cref="StartApplicationAsync"/> starts it again).</summary>
+    public Task StopApplicationAsync() => Script("ctl stop_app", TimeSpan.FromMinutes(1));
 
-    private async Task Script(string arguments, TimeSpan timeout)
+    public Task StartApplicationAsync() => Script("ctl start_app", TimeSpan.FromMinutes(2));
+
+    private async Task Script(string arguments, TimeSpan timeout, IDictionary<string, string>? more = null)
     {
         var result = await ProcessRunner.RunAsync(
             "bash",
             [RepositoryLayout.DeployScript("rabbitmq/local-node.sh"), .. arguments.Split(' ')],
-            environment,
+            more is null ? environment : environment.Concat(more).ToDictionary(),
             timeout);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"local-node.sh {arguments} failed: {result.Describe()}");
         }
     }
-
-    private static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 60)];
 
     private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
 }

@@ -103,6 +103,15 @@ public sealed class ServiceProcess : IAsyncDisposable
         throw new TimeoutException($"{Name} was not ready within {timeout.TotalSeconds} s:\n{Output}");
     }
 
+    /// <summary>One request to a health endpoint (<c>/health/ready</c>, <c>/health/live</c>): its
+    /// status code and body.</summary>
+    public async Task<(int Status, string Body)> ProbeAsync(string path)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{HealthPort}{path}"));
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Waits for a process that ends by itself (a refused configuration); its exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {

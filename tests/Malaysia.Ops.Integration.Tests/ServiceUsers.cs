@@ -1,8 +1,22 @@
+using System.Security.Cryptography;
+
 namespace Malaysia.Ops.Integration.Tests;
 
-/// <summary>The broker user each service runs as, and its password on the test node.</summary>
-public sealed class ServiceUsers(IReadOnlyDictionary<string, string> passwordsByVariable)
+/// <summary>The broker user each service runs as, and its password on the test broker.</summary>
+public sealed class ServiceUsers
 {
+    /// <summary>The service users deploy/rabbitmq/definitions.json declares.</summary>
+    public static readonly IReadOnlyList<string> All = ["workload", "dispatch", "desk-us", "desk-my", "console"];
+
+    private readonly IReadOnlyDictionary<string, string> passwords;
+
+    private ServiceUsers(IReadOnlyDictionary<string, string> passwords) => this.passwords = passwords;
+
+    /// <summary>A fresh password for every service user.</summary>
+    public static ServiceUsers Generate() => new(All.ToDictionary(user => user, _ => RandomPassword(), StringComparer.Ordinal));
+
+    public static string RandomPassword() => RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32);
+
     /// <summary>The broker user of a service project, as named in deploy/rabbitmq/definitions.json.</summary>
     public static string UserOf(string project) => project switch
     {
@@ -14,8 +28,14 @@ public sealed class ServiceUsers(IReadOnlyDictionary<string, string> passwordsBy
         _ => throw new ArgumentOutOfRangeException(nameof(project), project, "no broker user for this project"),
     };
 
-    public string Password(string user) =>
-        passwordsByVariable[$"OPS_BROKER_PASSWORD_{user.ToUpperInvariant().Replace('-', '_')}"];
+    public string Password(string user) => passwords[user];
+
+    public BrokerLogin LoginOf(string user) => new(user, Password(user));
+
+    /// <summary>What the deploy scripts read the passwords from (OPS_BROKER_PASSWORD_DESK_US for
+    /// desk-us), so the test broker's users get these ones.</summary>
+    public Dictionary<string, string> PasswordVariables() =>
+        passwords.ToDictionary(pair => $"OPS_BROKER_PASSWORD_{pair.Key.ToUpperInvariant().Replace('-', '_')}", pair => pair.Value, StringComparer.Ordinal);
 
     /// <summary>The settings that make a service process connect as its own user.</summary>
     public Dictionary<string, string> EnvironmentOf(string project)

@@ -29,9 +29,9 @@ public sealed class SyntheticLoadOverRabbitMqSpecs(RabbitMqNode broker, ITestOut
     [Fact]
     public async Task Every_incident_of_a_synthetic_load_reaches_dispatch_once()
     {
-        await using var raised = await BrokerAudit.StartAsync(broker.AmqpPort, operation.VirtualHost, "IncidentRaised", "incidentId");
-        await using var toUs = await BrokerAudit.StartAssignmentsOfAsync(broker.AmqpPort, operation.VirtualHost, "us");
-        await using var toMy = await BrokerAudit.StartAssignmentsOfAsync(broker.AmqpPort, operation.VirtualHost, "my");
+        await using var raised = await BrokerAudit.StartAsync(operation.Witness, "IncidentRaised", "incidentId");
+        await using var toUs = await BrokerAudit.StartAssignmentsOfAsync(operation.Witness, "us");
+        await using var toMy = await BrokerAudit.StartAssignmentsOfAsync(operation.Witness, "my");
         await operation.StartDesksAsync();
         var dispatch = await operation.StartDispatchAsync(new Dictionary<string, string> { ["Dispatch__LoadReportSeconds"] = "1" });
         var workload = await operation.StartWorkloadAsync(incidentsPerHour: 10);

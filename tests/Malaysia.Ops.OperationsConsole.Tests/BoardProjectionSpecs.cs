@@ -121,12 +121,57 @@ public class BoardProjectionSpecs
         var board = Board();
         board.Control("console stopped the MY desk", HandoffAt, Wall);
         board.DeskReported(new DeskStateReported("my", false, ["stopped since 00:00Z"], HandoffAt), Wall);
-        board.Rejected("my desk", nameof(IncidentAssigned), "IncidentAssigned rejected: Severity 99 is not a severity", HandoffAt.AddMinutes(1), Wall);
+        board.Rejected("my", null, nameof(IncidentAssigned), "IncidentAssigned rejected: Severity 99 is not a severity", HandoffAt.AddMinutes(1), Wall);
 
         var snapshot = Snapshot(board, HandoffAt.AddMinutes(2));
 
         Assert.Equal(["fault", "fault", "control"], snapshot.Timeline.Select(t => t.Kind));
         Assert.Contains("Severity 99 is not a severity", snapshot.Timeline[0].Text, StringComparison.Ordinal);
         Assert.Equal(["stopped since 00:00Z"], snapshot.Desks.Single(d => d.DeskId == "my").Faults);
+    }
+
+    [Fact]
+    public void A_full_board_lets_its_oldest_open_incidents_go_and_counts_them()
+    {
+        var board = new BoardProjection(UsAndMy(), ServiceLevels.Default, incidentsKept: 3);
+        Raise(board, "INC-1", Severity.Sev3, HandoffAt.AddMinutes(-50));
+        Raise(board, "INC-2", Severity.Sev3, HandoffAt.AddMinutes(-40));
+        Raise(board, "INC-3", Severity.Sev3, HandoffAt.AddMinutes(-30));
+        board.Resolved(new IncidentResolved("INC-2", "us", HandoffAt.AddMinutes(-25)));
+        Raise(board, "INC-4", Severity.Sev3, HandoffAt.AddMinutes(-20));
+        Raise(board, "INC-5", Severity.Sev3, HandoffAt.AddMinutes(-10));
+
+        var snapshot = Snapshot(board, HandoffAt);
+
+        Assert.Equal(["INC-3", "INC-4", "INC-5"], snapshot.Desks.Single(d => d.DeskId == "us").Open.Select(i => i.IncidentId));
+        Assert.Equal((5, 1, 3, 1), (snapshot.Totals.Raised, snapshot.Totals.Resolved, snapshot.Totals.Open, snapshot.Totals.IncidentsDropped));
+        Assert.Equal(3, snapshot.Flow.RaisedLastHour);
+    }
+
+    [Fact]
+    public void A_full_board_lets_its_oldest_handoffs_go_and_counts_the_items_it_cannot_hold()
+    {
+        var board = new BoardProjection(UsAndMy(), ServiceLevels.Default, itemsKept: 3);
+        board.Briefed(new HandoffBriefing("HO-A", "us", "my", HandoffAt, [Item("INC-1"), Item("INC-2")], Wall, HandoffAt), Wall);
+        board.Briefed(new HandoffBriefing("HO-B", "my", "us", HandoffAt.AddHours(12), [Item("INC-3"), Item("INC-4")], Wall, HandoffAt.AddHours(12)), Wall);
+
+        Assert.Equal([("HO-B", 2)], Snapshot(board, HandoffAt.AddHours(13)).Handoffs.Select(h => (h.HandoffId, h.Items)));
+
+        board.Briefed(new HandoffBriefing("HO-C", "us", "my", HandoffAt.AddHours(24), [Item("INC-5"), Item("INC-6"), Item("INC-7"), Item("INC-8")], Wall, HandoffAt.AddHours(24)), Wall);
+
+        var snapshot = Snapshot(board, HandoffAt.AddHours(25));
+        Assert.Equal([("HO-C", 3)], snapshot.Handoffs.Select(h => (h.HandoffId, h.Items)));
+        Assert.Equal((3, 1), (snapshot.Totals.Handoffs, snapshot.Totals.ItemsDropped));
+    }
+
+    [Fact]
+    public void Reports_of_a_desk_not_on_the_roster_are_not_kept()
+    {
+        var board = Board();
+
+        board.DeskReported(new DeskStateReported("zz", true, ["stopped since 00:00Z"], HandoffAt), Wall);
+
+        Assert.Empty(Snapshot(board, HandoffAt).Timeline);
+        Assert.Equal(1, board.MessagesSeen);
     }
 }

@@ -213,10 +213,13 @@ public sealed class ConsoleApiSpecs : IClassFixture<ConsoleApiSpecs.Console>
         (await client.PostAsync("/api/run/start", null)).EnsureSuccessStatusCode();
 
         (await client.PostAsync("/api/desks/us/faults", Json("""{ "kind": "poison" }"""))).EnsureSuccessStatusCode();
-        var board = await WaitForBoard(client, b => b.GetProperty("timeline").EnumerateArray().Any(t => t.GetProperty("text").GetString()!.Contains("rejected", StringComparison.Ordinal)));
+        await WaitForBoard(client, b => b.GetProperty("timeline").EnumerateArray().Any(t => t.GetProperty("text").GetString()!.Contains("rejected", StringComparison.Ordinal)));
         using var raised = await client.PostAsync("/api/incidents", Json("""{ "type": "ModelDrift", "severity": "Sev3" }"""));
+        var id = (await raised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("incidentId").GetString()!;
+        var board = await WaitForBoard(client, b => b.GetProperty("desks").EnumerateArray().Any(d => d.GetProperty("open").EnumerateArray().Any(i => i.GetProperty("incidentId").GetString() == id)));
 
-        var rejection = board.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("text").GetString()!).First(t => t.Contains("rejected", StringComparison.Ordinal));
+        // The board refuses the poison assignment too, but only the desk's rejection is shown.
+        var rejection = Assert.Single(board.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("text").GetString()!), t => t.Contains("rejected", StringComparison.Ordinal));
         Assert.Contains("Severity 99 is not a severity", rejection, StringComparison.Ordinal);
         Assert.Contains("WorkMinutes -1 is not a number of minutes", rejection, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Accepted, raised.StatusCode);

@@ -19,6 +19,16 @@ public sealed class DeskProcessesSpecs
         processes.SecondLiveProcess(desk, instance, At(sentAt), At(sentAt));
 
     [Fact]
+    public void A_report_sent_at_the_ends_of_time_is_taken_as_sent_when_heard_and_later_reports_still_count()
+    {
+        var processes = new DeskProcesses();
+        Assert.Null(processes.SecondLiveProcess("my", First, DateTimeOffset.MinValue, At(0)));
+        Assert.Null(processes.SecondLiveProcess("my", Second, DateTimeOffset.MaxValue, At(1)));
+        Assert.Null(Report(processes, "my", First, 10));
+        Assert.Equal(First, Report(processes, "my", Second, 12));
+    }
+
+    [Fact]
     public void A_restart_is_not_two_processes_even_when_the_old_process_last_report_is_consumed_late()
     {
         var processes = new DeskProcesses();

@@ -2,6 +2,8 @@ using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.ServiceDefaults;
 using Malaysia.Ops.ServiceDefaults.Hosting;
 using Malaysia.Ops.ServiceDefaults.Messaging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,6 +18,26 @@ internal static class OpsTestHost
     public static IHost Build(IDictionary<string, string?> settings, Action<OpsBusBuilder> contribute, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Test" });
+        Configure(builder, settings, contribute, services);
+        return builder.Build();
+    }
+
+    /// <summary>The same host with the health endpoints a service maps, answered in memory
+    /// (<c>GetTestClient()</c> asks them).</summary>
+    public static async Task<WebApplication> StartWebAsync(IDictionary<string, string?> settings, Action<OpsBusBuilder> contribute, Action<IServiceCollection>? services = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Test" });
+        builder.WebHost.UseTestServer();
+        Configure(builder, settings, contribute, services);
+        var app = builder.Build();
+        app.MapOpsHealthEndpoints();
+        await OpsHost.PrepareAsync(app, CancellationToken.None);
+        await app.StartAsync();
+        return app;
+    }
+
+    private static void Configure(IHostApplicationBuilder builder, IDictionary<string, string?> settings, Action<OpsBusBuilder> contribute, Action<IServiceCollection>? services)
+    {
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Messaging:Transport"] = "InMemory",
@@ -27,7 +49,6 @@ internal static class OpsTestHost
         builder.AddOpsServiceDefaults("service-tests");
         builder.Services.AddOpsBusTestHarness(builder.Configuration, contribute);
         services?.Invoke(builder.Services);
-        return builder.Build();
     }
 
     public static async Task<IHost> StartAsync(IDictionary<string, string?> settings, Action<OpsBusBuilder> contribute, Action<IServiceCollection>? services = null)

@@ -10,19 +10,23 @@ namespace Malaysia.Ops.Benchmarks.Messaging;
 /// deploy/rabbitmq/local-node.sh (as the integration tests do), under its own node name, base
 /// folder and free loopback ports, so it never meets a developer's or a test run's node. Every
 /// measured path gets a fresh virtual host: one path's queues and bindings never carry another's
-/// traffic.
+/// traffic. The node has no guest user: the benchmark connects as a user of its own, with the
+/// password the script made for it.
 /// </summary>
 public sealed class PrivateBrokerNode : IAsyncDisposable
 {
+    private const string User = "benchmark";
     private readonly string script;
+    private readonly int amqpPort;
     private readonly Dictionary<string, string> environment;
+    private string password = string.Empty;
     private bool started;
 
     private PrivateBrokerNode(string script, int[] ports)
     {
         this.script = script;
+        amqpPort = ports[0];
         var name = $"ops-bench-{Environment.ProcessId}";
-        Address = new BrokerAddress("127.0.0.1", ports[0], "/", "guest", "guest");
         environment = new Dictionary<string, string>
         {
             ["OPS_RABBITMQ_NODE"] = name,
@@ -34,20 +38,22 @@ public sealed class PrivateBrokerNode : IAsyncDisposable
         };
     }
 
-    public BrokerAddress Address { get; }
+    public BrokerAddress Address => new("127.0.0.1", amqpPort, "/", User, password);
 
     public static async Task<PrivateBrokerNode> StartAsync(TextWriter log)
     {
         var node = new PrivateBrokerNode(FindScript(), FreeLoopbackPorts(4));
-        await log.WriteLineAsync($"starting a private RabbitMQ node on port {node.Address.Port}...");
+        await log.WriteLineAsync($"starting a private RabbitMQ node on port {node.amqpPort}...");
         node.started = true;
         await node.RunAsync("start");
+        await node.RunAsync("add-user", User);
+        node.password = await node.ReadPasswordAsync();
         return node;
     }
 
     public async Task<BrokerAddress> CreateVirtualHostAsync(string name)
     {
-        await RunAsync("add-vhost", name);
+        await RunAsync("add-vhost", name, User);
         return Address.WithVirtualHost(name);
     }
 
@@ -62,7 +68,18 @@ public sealed class PrivateBrokerNode : IAsyncDisposable
         }
     }
 
-    private async Task RunAsync(params string[] arguments)
+    /// <summary>The benchmark user's password, from the node's credentials file (KEY=VALUE lines,
+    /// the key named after the user as the script names it).</summary>
+    private async Task<string> ReadPasswordAsync()
+    {
+        var file = (await RunAsync("credentials-file")).Trim();
+        var key = $"OPS_BROKER_PASSWORD_{User.ToUpperInvariant()}=";
+        var line = (await File.ReadAllLinesAsync(file)).LastOrDefault(l => l.StartsWith(key, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"local-node.sh add-user {User} left no {key[..^1]} in {file}");
+        return line[key.Length..];
+    }
+
+    private async Task<string> RunAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(script);
@@ -86,6 +103,8 @@ public sealed class PrivateBrokerNode : IAsyncDisposable
         {
             throw new InvalidOperationException($"local-node.sh {string.Join(' ', arguments)} failed (exit {process.ExitCode}): {(await errors).Trim()} {(await output).Trim()}");
         }
+
+        return await output;
     }
 
     /// <summary>The deploy script, looked for from the working folder and from the program's

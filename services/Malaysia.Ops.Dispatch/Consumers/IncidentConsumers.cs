@@ -14,11 +14,7 @@ public sealed class IncidentRaisedConsumer(DurableDispatch dispatch, LoadProgres
     public async Task Consume(ConsumeContext<IncidentRaised> context)
     {
         var raised = context.Message;
-        InvalidMessageException.ThrowIfAny(
-            nameof(IncidentRaised),
-            IncidentFieldChecks.Problems(raised.IncidentId, raised.Type, raised.Severity, raised.WorkMinutes)
-                .Concat(IncidentFieldChecks.TextProblems(nameof(raised.ClusterId), raised.ClusterId, IncidentFieldChecks.MaxIdLength))
-                .Concat(IncidentFieldChecks.TextProblems(nameof(raised.Summary), raised.Summary, IncidentFieldChecks.MaxSummaryLength)));
+        InvalidMessageException.ThrowIfAny(nameof(IncidentRaised), IncidentFieldChecks.Problems(raised));
         var entry = dispatch.Apply(raised, context.MessageId?.ToString("N"));
         await dispatch.StoredAsync(entry, context.CancellationToken);
         if (entry.Published)

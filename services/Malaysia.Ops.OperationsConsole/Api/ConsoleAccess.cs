@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Options;
 
 namespace Malaysia.Ops.OperationsConsole.Api;
@@ -7,9 +8,11 @@ namespace Malaysia.Ops.OperationsConsole.Api;
 /// <summary>
 /// Mutating requests carry the console's token (<c>Authorization: Bearer …</c>). Without a
 /// configured token (allowed only in Development) every request is let through; with one, a
-/// missing or wrong token is refused with 401 and a problem saying so.
+/// missing or wrong token is refused with 401 and a problem saying so. Before either, a request
+/// from a page whose origin is not one of the console's hosts (<see cref="ConsoleHosts"/>) is
+/// refused with 403.
 /// </summary>
-public sealed class ConsoleAccess(IOptions<ConsoleOptions> options) : IEndpointFilter
+public sealed class ConsoleAccess(IOptions<ConsoleOptions> options, IOptions<HostFilteringOptions> hosts) : IEndpointFilter
 {
     public const string Scheme = "Bearer";
 
@@ -17,9 +20,10 @@ public sealed class ConsoleAccess(IOptions<ConsoleOptions> options) : IEndpointF
     {
         // A page from another site must not drive the run through a visitor's browser (which
         // matters most in Development, where no token may be set): browsers name the page's
-        // origin on such requests, and the board itself is served from this one.
+        // origin on such requests. It is held against the console's own hosts, never the
+        // request's Host, which a page on a name rebound to the console sets to that name.
         var request = context.HttpContext.Request;
-        if (request.Headers.Origin.ToString() is { Length: > 0 } origin && !IsThisConsole(origin, request))
+        if (request.Headers.Origin.ToString() is { Length: > 0 } origin && !IsThisConsole(origin))
         {
             return RequestBody.Problem(
                 StatusCodes.Status403Forbidden,
@@ -46,8 +50,8 @@ public sealed class ConsoleAccess(IOptions<ConsoleOptions> options) : IEndpointF
         return await next(context);
     }
 
-    private static bool IsThisConsole(string origin, HttpRequest request) =>
+    private bool IsThisConsole(string origin) =>
         Uri.TryCreate(origin, UriKind.Absolute, out var uri)
-        && string.Equals(uri.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && hosts.Value.AllowedHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase);
 }

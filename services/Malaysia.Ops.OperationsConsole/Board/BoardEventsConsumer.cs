@@ -59,9 +59,8 @@ public sealed class BoardEventsConsumer(BoardProjection board, SimulationClock c
     public Task Consume(ConsumeContext<Fault<IncidentAssigned>> context)
     {
         var fault = context.Message;
-        var reason = fault.Exceptions.FirstOrDefault()?.Message ?? "no reason given";
-        var service = fault.Host?.ProcessName is { Length: > 0 } process ? $"{fault.Message.DeskId} desk ({process})" : $"{fault.Message.DeskId} desk";
-        board.Rejected(service, nameof(IncidentAssigned), reason, fault.Message.SimulatedAt, Wall);
+        var reason = fault.Exceptions?.FirstOrDefault()?.Message ?? "no reason given";
+        board.Rejected(fault.Message?.DeskId ?? string.Empty, fault.Host?.ProcessName, nameof(IncidentAssigned), reason, fault.Message?.SimulatedAt ?? default, Wall);
         return Task.CompletedTask;
     }
 

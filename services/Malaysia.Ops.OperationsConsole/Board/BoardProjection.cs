@@ -2,6 +2,7 @@ using System.Globalization;
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Incidents;
 using Malaysia.Ops.Domain.Rosters;
+using Malaysia.Ops.ServiceDefaults.Messaging;
 
 namespace Malaysia.Ops.OperationsConsole.Board;
 
@@ -9,14 +10,29 @@ namespace Malaysia.Ops.OperationsConsole.Board;
 /// The live board's picture of the run, built only from the messages the services publish (so
 /// it is the same whether the run is in this process or spread over a broker): incidents and who
 /// holds them, handoffs and their items, the desks' own reports of their mode and faults, and a
-/// timeline of what happened, control actions included. Free of I/O; thread-safe.
+/// timeline of what happened, control actions included. Free of I/O; thread-safe. A message
+/// that fails the services' own input checks is refused whole with an
+/// <see cref="InvalidMessageException"/> and leaves the board as it was; what the board keeps is
+/// bounded however many messages come.
+/// <paramref name="incidentsKept"/> and <paramref name="itemsKept"/>: the most open incidents and
+/// handoff items the board holds (well beyond what one screen shows); past them the oldest leave
+/// it, counted in the totals.
 /// </summary>
-public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, string? traceUrlTemplate = null, int timelineLength = 200)
+public sealed class BoardProjection(
+    Roster roster,
+    ServiceLevels serviceLevels,
+    string? traceUrlTemplate = null,
+    int timelineLength = 200,
+    int incidentsKept = 100_000,
+    int itemsKept = 10_000)
 {
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
     private readonly Lock gate = new();
     private readonly Dictionary<string, IncidentView> incidents = new(StringComparer.Ordinal);
+
+    // Open incidents in the order they came, so the oldest leaves first when the board is full.
+    private readonly LinkedList<string> raisedOrder = new();
     private readonly Dictionary<string, HandoffView> handoffs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DeskStateReported> deskStates = new(StringComparer.OrdinalIgnoreCase);
     private readonly Queue<DateTimeOffset> raisedTimes = new();
@@ -37,6 +53,9 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
     private int handoffsSeen;
     private int itemsAccepted;
     private int itemsEscalated;
+    private int incidentsDropped;
+    private int itemsDropped;
+    private int itemsHeld;
     private long messages;
 
     /// <summary>Resolved incident ids kept against repeats, and handoffs kept for the board
@@ -52,6 +71,7 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
 
     public void Raised(IncidentRaised raised, string? traceId, bool synthetic, DateTimeOffset wall)
     {
+        InvalidMessageException.ThrowIfAny(nameof(IncidentRaised), IncidentFieldChecks.Problems(raised));
         lock (gate)
         {
             Count();
@@ -61,8 +81,15 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
             }
 
             this.raised++;
-            incidents[raised.IncidentId] = new IncidentView(raised.IncidentId, raised.Type, raised.Severity, raised.SimulatedAt, traceId, synthetic);
-            raisedTimes.Enqueue(raised.SimulatedAt);
+            incidents[raised.IncidentId] = new IncidentView(raised.IncidentId, raised.Type, raised.Severity, raised.SimulatedAt, traceId, synthetic, raisedOrder.AddLast(raised.IncidentId));
+            if (incidents.Count > incidentsKept)
+            {
+                incidents.Remove(raisedOrder.First!.Value);
+                raisedOrder.RemoveFirst();
+                incidentsDropped++;
+            }
+
+            Enqueue(raisedTimes, raised.SimulatedAt);
             if (raised.Severity == Severity.Sev1 || raised.IncidentId.StartsWith(IncidentIds.ConsolePrefix, StringComparison.Ordinal))
             {
                 Log(raised.SimulatedAt, wall, "incident", $"{raised.IncidentId} {raised.Severity} {raised.Type} raised on {raised.ClusterId}: {raised.Summary}");
@@ -72,6 +99,7 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
 
     public void Assigned(IncidentAssigned assigned)
     {
+        InvalidMessageException.ThrowIfAny(nameof(IncidentAssigned), IncidentFieldChecks.Problems(assigned));
         lock (gate)
         {
             Count();
@@ -85,6 +113,7 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
 
     public void Acknowledged(IncidentAcknowledged acknowledged)
     {
+        InvalidMessageException.ThrowIfAny(nameof(IncidentAcknowledged), BoardMessageChecks.Problems(acknowledged));
         lock (gate)
         {
             Count();
@@ -99,6 +128,7 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
 
     public void Escalated(IncidentEscalated escalation, DateTimeOffset wall)
     {
+        InvalidMessageException.ThrowIfAny(nameof(IncidentEscalated), BoardMessageChecks.Problems(escalation));
         lock (gate)
         {
             Count();
@@ -115,11 +145,13 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
 
     public void Resolved(IncidentResolved message)
     {
+        InvalidMessageException.ThrowIfAny(nameof(IncidentResolved), BoardMessageChecks.Problems(message));
         lock (gate)
         {
             Count();
-            if (incidents.Remove(message.IncidentId))
+            if (incidents.Remove(message.IncidentId, out var incident))
             {
+                raisedOrder.Remove(incident.Order);
                 resolvedIds.Add(message.IncidentId);
                 resolvedOrder.Enqueue(message.IncidentId);
                 if (resolvedOrder.Count > ResolvedIdsKept)
@@ -128,7 +160,7 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
                 }
 
                 resolved++;
-                resolvedTimes.Enqueue(message.SimulatedAt);
+                Enqueue(resolvedTimes, message.SimulatedAt);
             }
         }
     }
@@ -136,6 +168,7 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
     /// <summary>Dispatch opened a handoff: the instant its latency counts from.</summary>
     public void ShiftEnded(ShiftEnding ending)
     {
+        InvalidMessageException.ThrowIfAny(nameof(ShiftEnding), BoardMessageChecks.Problems(ending));
         lock (gate)
         {
             Count();
@@ -157,6 +190,7 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
     /// in rehearsal mode when it arrives). A supplement adds items to the same handoff.</summary>
     public void Briefed(HandoffBriefing briefing, DateTimeOffset wall)
     {
+        InvalidMessageException.ThrowIfAny(nameof(HandoffBriefing), BoardMessageChecks.Problems(briefing));
         lock (gate)
         {
             Count();
@@ -165,7 +199,11 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
 
             foreach (var item in briefing.Items)
             {
-                handoff.Items.TryAdd(item.IncidentId, new ItemView(item, briefing.SimulatedAt));
+                if (!handoff.Items.ContainsKey(item.IncidentId))
+                {
+                    Hold(handoff, new ItemView(item, briefing.SimulatedAt));
+                }
+
                 if (incidents.TryGetValue(item.IncidentId, out var incident))
                 {
                     incident.DeskId = briefing.ToDeskId;
@@ -182,6 +220,7 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
 
     public void ItemAccepted(HandoffItemAccepted accepted, DateTimeOffset wall)
     {
+        InvalidMessageException.ThrowIfAny(nameof(HandoffItemAccepted), BoardMessageChecks.Problems(accepted));
         lock (gate)
         {
             Count();
@@ -207,6 +246,7 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
 
     public void ItemQueried(HandoffItemQueried query, DateTimeOffset wall)
     {
+        InvalidMessageException.ThrowIfAny(nameof(HandoffItemQueried), BoardMessageChecks.Problems(query));
         lock (gate)
         {
             Count();
@@ -225,6 +265,7 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
 
     public void HandoffCompleted(HandoffCompleted completed, DateTimeOffset wall)
     {
+        InvalidMessageException.ThrowIfAny(nameof(Contracts.HandoffCompleted), BoardMessageChecks.Problems(completed));
         lock (gate)
         {
             Count();
@@ -240,6 +281,7 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
     /// briefing never came (no incident id).</summary>
     public void HandoffEscalated(HandoffEscalated escalation, DateTimeOffset wall)
     {
+        InvalidMessageException.ThrowIfAny(nameof(Contracts.HandoffEscalated), BoardMessageChecks.Problems(escalation));
         lock (gate)
         {
             Count();
@@ -265,9 +307,17 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
 
     public void DeskReported(DeskStateReported state, DateTimeOffset wall)
     {
+        InvalidMessageException.ThrowIfAny(nameof(DeskStateReported), BoardMessageChecks.Problems(state));
         lock (gate)
         {
             Count();
+
+            // Only the roster's desks are on the board; reports naming others would only pile up.
+            if (!roster.Desks.Any(d => string.Equals(d.DeskId, state.DeskId, StringComparison.OrdinalIgnoreCase)))
+            {
+                return;
+            }
+
             deskStates.TryGetValue(state.DeskId, out var before);
             deskStates[state.DeskId] = state;
             if (before is null || before.Human != state.Human || !before.Faults.SequenceEqual(state.Faults))
@@ -278,12 +328,15 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
         }
     }
 
-    /// <summary>A message a service could not process (a poison message, moved to its error queue).</summary>
-    public void Rejected(string service, string messageType, string reason, DateTimeOffset at, DateTimeOffset wall)
+    /// <summary>A message desk <paramref name="deskId"/> could not process (a poison message, moved
+    /// to its error queue), in its process <paramref name="process"/> when named.</summary>
+    public void Rejected(string deskId, string? process, string messageType, string reason, DateTimeOffset at, DateTimeOffset wall)
     {
+        InvalidMessageException.ThrowIfAny($"Fault<{messageType}>", BoardMessageChecks.RejectionProblems(deskId, process, reason));
         lock (gate)
         {
             Count();
+            var service = process is { Length: > 0 } ? $"{deskId} desk ({process})" : $"{deskId} desk";
             Log(at, wall, "fault", $"{service} rejected a {messageType} (moved to its error queue): {reason}");
         }
     }
@@ -338,7 +391,9 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
                     escalated,
                     handoffsSeen,
                     itemsAccepted,
-                    itemsEscalated),
+                    itemsEscalated,
+                    incidentsDropped,
+                    itemsDropped),
                 [.. timeline.Take(50)]);
         }
     }
@@ -495,6 +550,17 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
 
     private void Count() => Interlocked.Increment(ref messages);
 
+    /// <summary>Keeps an instant for the last hour's figures, which count at most as many as the
+    /// board holds incidents (they are pruned by the hour only when the board is read).</summary>
+    private void Enqueue(Queue<DateTimeOffset> times, DateTimeOffset at)
+    {
+        times.Enqueue(at);
+        if (times.Count > incidentsKept)
+        {
+            times.Dequeue();
+        }
+    }
+
     private static void Prune(Queue<DateTimeOffset> times, DateTimeOffset now)
     {
         while (times.TryPeek(out var oldest) && oldest <= now - Hour)
@@ -507,7 +573,7 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
-    private sealed class IncidentView(string incidentId, IncidentType type, Severity severity, DateTimeOffset raisedAt, string? traceId, bool synthetic)
+    private sealed class IncidentView(string incidentId, IncidentType type, Severity severity, DateTimeOffset raisedAt, string? traceId, bool synthetic, LinkedListNode<string> order)
     {
         public string IncidentId { get; } = incidentId;
 
@@ -520,6 +586,9 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
         public string? TraceId { get; } = traceId;
 
         public bool Synthetic { get; } = synthetic;
+
+        /// <summary>Its place in the order incidents came in.</summary>
+        public LinkedListNode<string> Order { get; } = order;
 
         public string? DeskId { get; set; }
 
@@ -542,11 +611,37 @@ public sealed class BoardProjection(Roster roster, ServiceLevels serviceLevels, 
         {
             foreach (var old in handoffs.Values.Where(h => !h.ByPerson || h.Items.Values.All(i => i.AcceptedAt is not null)).OrderBy(h => h.BriefedAt).Take(handoffs.Count - HandoffsKept).ToList())
             {
-                handoffs.Remove(old.HandoffId);
+                Forget(old);
             }
         }
 
         return handoff;
+    }
+
+    /// <summary>Takes an item of <paramref name="handoff"/> onto the board. When the board holds
+    /// all the items it may, the oldest other handoffs leave it first; an item that still finds no
+    /// room (one briefing larger than the board) is counted and not kept.</summary>
+    private void Hold(HandoffView handoff, ItemView item)
+    {
+        while (itemsHeld >= itemsKept && handoffs.Values.Where(h => h != handoff).MinBy(h => h.BriefedAt) is { } oldest)
+        {
+            Forget(oldest);
+        }
+
+        if (itemsHeld >= itemsKept)
+        {
+            itemsDropped++;
+            return;
+        }
+
+        handoff.Items[item.Item.IncidentId] = item;
+        itemsHeld++;
+    }
+
+    private void Forget(HandoffView handoff)
+    {
+        handoffs.Remove(handoff.HandoffId);
+        itemsHeld -= handoff.Items.Count;
     }
 
     private sealed class HandoffView(string handoffId, string fromDeskId, string toDeskId, DateTimeOffset briefedAt, bool byPerson)

@@ -102,7 +102,10 @@ public sealed record PendingItem(
 /// console saw per wall second, and the broker's (or in-memory bus's) queue depth and consumers.</summary>
 public sealed record BoardFlow(double RaisedLastHour, double ResolvedLastHour, double MessagesPerSecond, long? QueueDepth, int? Consumers);
 
-public sealed record BoardTotals(int Raised, int Resolved, int Open, int Escalated, int Handoffs, int ItemsAccepted, int ItemsEscalated);
+/// <summary>The run's counts. <paramref name="IncidentsDropped"/> and <paramref name="ItemsDropped"/>:
+/// open incidents and handoff items the board let go of (the oldest first) to stay within what
+/// it holds; the run itself still has them.</summary>
+public sealed record BoardTotals(int Raised, int Resolved, int Open, int Escalated, int Handoffs, int ItemsAccepted, int ItemsEscalated, int IncidentsDropped, int ItemsDropped);
 
 /// <summary>One line of the board's timeline. <paramref name="Kind"/>: control (an action from
 /// the console, with who asked), handoff, incident or fault.</summary>

@@ -10,17 +10,22 @@ namespace Malaysia.Ops.ServiceDefaults.Messaging;
 /// what is addressed to it; for assignments, the bulk of a desk's traffic, that meant every
 /// desk received every other desk's too: under a load routed to the Malaysian desk, a fifth of
 /// the broker's deliveries went to the US desk only to be thrown away. Assignments are
-/// therefore published to a direct exchange with the desk's id as routing key, and each desk's
-/// queue is bound with its own id. Whoever follows every
-/// desk (the console's board) binds once per desk. The in-memory bus has no routing keys: there
-/// every endpoint gets each assignment and a desk keeps its own, as before.
+/// therefore published with the desk's id as routing key, and each desk's queue is bound with its
+/// own id. Whoever follows every desk (the console's board) binds once per desk. The exchange is
+/// a topic exchange, though the keys are plain ids, because only there does the broker check a
+/// binding's key against the user's topic permissions: a desk's user may bind its own id and no
+/// other (deploy/rabbitmq/definitions.json), so it cannot tap another desk's work. The in-memory
+/// bus has no routing keys: there every endpoint gets each assignment and a desk keeps its own.
 /// </summary>
 public static class AssignmentRouting
 {
-    /// <summary>The direct exchange assignments are published to, named apart from the fanout
-    /// exchange MassTransit would name after the message type, so a broker that still has that
-    /// one from an earlier version is not asked to change its type.</summary>
-    public const string Exchange = "Malaysia.Ops.Contracts:IncidentAssignedByDesk";
+    /// <summary>The topic exchange assignments are published to, named apart from the fanout
+    /// exchange MassTransit would name after the message type, so a broker that has that one
+    /// (or a direct exchange by another name) is never asked to change an exchange's type.</summary>
+    public const string Exchange = "Malaysia.Ops.Contracts:IncidentAssignedToDesk";
+
+    /// <summary>The type of <see cref="Exchange"/>, for whoever declares it.</summary>
+    public const string ExchangeKind = ExchangeType.Topic;
 
     /// <summary>The routing key of the assignments of desk <paramref name="deskId"/> (desk ids
     /// compare without regard to case).</summary>
@@ -30,7 +35,7 @@ public static class AssignmentRouting
     internal static void RouteAssignmentsByDesk(this IRabbitMqBusFactoryConfigurator bus)
     {
         bus.Message<IncidentAssigned>(message => message.SetEntityName(Exchange));
-        bus.Publish<IncidentAssigned>(publish => publish.ExchangeType = ExchangeType.Direct);
+        bus.Publish<IncidentAssigned>(publish => publish.ExchangeType = ExchangeKind);
         bus.Send<IncidentAssigned>(send => send.UseRoutingKeyFormatter(context => KeyOf(context.Message.DeskId)));
     }
 
@@ -48,7 +53,7 @@ public static class AssignmentRouting
         {
             rabbit.Bind(Exchange, binding =>
             {
-                binding.ExchangeType = ExchangeType.Direct;
+                binding.ExchangeType = ExchangeKind;
                 binding.RoutingKey = KeyOf(deskId);
             });
         }

@@ -1,6 +1,7 @@
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.ServiceDefaults.Configuration;
+using Malaysia.Ops.ServiceDefaults.Health;
 using Malaysia.Ops.ServiceDefaults.Messaging.Senders;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -42,6 +43,7 @@ public static class BusRegistration
         services.AddSingleton(_ => new InMemoryTraffic(bus.FanOut()));
         services.AddSingleton<QueueGauge>();
         services.AddSingleton(new FailFastOnOutOfMemory(reason => Environment.FailFast(reason)));
+        services.AddReceiveEndpointReadiness();
         void Configure(IBusRegistrationConfigurator x)
         {
             x.SetKebabCaseEndpointNameFormatter();
