@@ -8,7 +8,10 @@ namespace Malaysia.Ops.ServiceDefaults.Messaging.Senders;
 /// skipped queue, as MassTransit does, but with the sender's user-id moved into the
 /// <see cref="WithoutSenderUser.SentByHeader"/> header: the broker refuses a message carrying
 /// another user's user-id from this connection, and the move would fail for every message
-/// another service sent.</summary>
+/// another service sent. A fault before any consumer (a message refused by a filter, one that
+/// cannot be read) is noted but not published as MassTransit's ReceiveFault: nothing consumes
+/// it, so no service user may write to that exchange, and a publish the broker refused would
+/// close the endpoint's channel and leave the message redelivered without end.</summary>
 internal sealed class MovesWithoutSenderUser : IEndpointConfigurationObserver
 {
     public void EndpointConfigured<T>(T configurator)
@@ -16,10 +19,25 @@ internal sealed class MovesWithoutSenderUser : IEndpointConfigurationObserver
     {
         configurator.ConfigureError(error =>
         {
-            error.UseFilter(new GenerateFaultFilter());
+            error.UseFilter(new NotedFault());
             error.UseFilter(new ErrorMove());
         });
         configurator.ConfigureDeadLetter(skipped => skipped.UseFilter(new SkippedMove()));
+    }
+
+    private sealed class NotedFault : IFilter<ExceptionReceiveContext>
+    {
+        public async Task Send(ExceptionReceiveContext context, IPipe<ExceptionReceiveContext> next)
+        {
+            if (!context.IsFaulted)
+            {
+                await context.NotifyFaulted(context.Exception);
+            }
+
+            await next.Send(context);
+        }
+
+        public void Probe(ProbeContext context) => context.CreateFilterScope("notedFault");
     }
 
     private sealed class ErrorMove : IFilter<ExceptionReceiveContext>
