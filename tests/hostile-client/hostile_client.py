@@ -154,6 +154,9 @@ class Attack:
         # Two sound incidents under one message id: dispatch books whichever it takes first and
         # refuses the other (it may take them in either order).
         self.reused_pairs = []
+        # Acknowledgements the client itself put on the wire, by incident: a witness of the
+        # acknowledgements exchange hears them besides the desks' own.
+        self.forged_acknowledgements = {}
         self.broker_refused = []
         self.cases = {}
         self.sent = 0
@@ -185,6 +188,7 @@ class Attack:
         self.send("no type header", "console", CLOCK_CHANGE, "", json.dumps({"requestedBy": "x"}))
         self.send("no type header", "workload", RAISED, "", json.dumps(incident("INC-X-NOTYPE", e)))
         self.send("no type header", "desk-my", ACKNOWLEDGED, "", json.dumps({"incidentId": my_incident, "deskId": "my"}))
+        self.forged_acknowledgements[my_incident] = self.forged_acknowledgements.get(my_incident, 0) + 1
         self.send("no type header", "dispatch", ASSIGNMENTS, "my", json.dumps(assignment("INC-X-NOTYPE-A", "my", e)))
         # A clock change that is not one: no change named, nobody named, a speed that is no speed.
         self.raw("bad clock change", "console", CLOCK_CHANGE, "", {"simulatedAt": e}, "SimulationClockChangeRequested")
@@ -199,6 +203,7 @@ class Attack:
         # Desks acting for each other.
         self.raw("forged sender", "desk-us", RESOLVED, "", {"incidentId": my_incident, "deskId": "my", "simulatedAt": e}, "IncidentResolved")
         self.raw("forged sender", "desk-us", ACKNOWLEDGED, "", {"incidentId": my_incident, "deskId": "us", "simulatedAt": e}, "IncidentAcknowledged")
+        self.forged_acknowledgements[my_incident] += 1
         self.raw("forged sender", "desk-my", DESK_STATE, "", {"deskId": "us", "human": False, "faults": [], "simulatedAt": e,
                                                                "started": True, "instance": str(uuid.uuid4())}, "DeskStateReported")
         self.raw("forged sender", "desk-my", ASSIGNMENTS, "my", assignment("INC-X-NEVER-ASSIGNED", "my", e), "IncidentAssigned")
@@ -316,6 +321,7 @@ def attack():
         "sent": run.sent,
         "refusedCopies": run.refused_copies,
         "reusedPairs": run.reused_pairs,
+        "forgedAcknowledgements": run.forged_acknowledgements,
         "brokerRefused": len(run.broker_refused),
         "brokerRefusals": run.broker_refused,
         "cases": run.cases,
