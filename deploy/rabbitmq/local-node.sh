@@ -786,6 +786,12 @@ cmd_grant_services() {
     ensure_credentials $users
     import_rendered "$DEFINITIONS" "the service users and permissions for vhost '$vhost'" --vhost "$vhost"
     await_listed "vhost '$vhost' still lacks permissions for" "$users" list_permissions -p "$vhost"
+    # Until its topic permissions are there, a user may bind any routing key.
+    local topic_users
+    topic_users=$(sed -n 's/^[[:space:]]*{"user": "\([a-z0-9-]*\)", "vhost": "[^"]*", "exchange".*/\1/p' "$DEFINITIONS")
+    if [[ -n $topic_users ]]; then
+        await_listed "vhost '$vhost' still lacks topic permissions for" "$topic_users" list_topic_permissions -p "$vhost"
+    fi
     echo "vhost '$vhost' ready on $NODE for the service users (${users//$'\n'/ }); passwords in $CREDENTIALS_FILE"
 }
 

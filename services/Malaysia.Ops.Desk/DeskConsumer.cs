@@ -30,7 +30,8 @@ public sealed class DeskConsumer(DeskRuntime desk, MessageRefusals refusals, Bro
         // What is wrong with the assignment itself is said first, whoever sent it.
         var assigned = Checked(context.Message);
         var sender = MessageSender.Of(context);
-        if (!handOns.MayPassOn(assigned.IncidentId, sender.BrokerUser, users))
+        // Dispatch's own assignments, nearly all of them, need no look for an escalation.
+        if (sender.BrokerUser != users.Dispatch && !handOns.MayPassOn(assigned.IncidentId, sender.BrokerUser, users))
         {
             if (sender.BrokerUser is { } user && users.IsDeskUser(user) && user != users.Dispatch)
             {

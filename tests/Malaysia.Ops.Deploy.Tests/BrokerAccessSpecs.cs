@@ -105,6 +105,20 @@ public sealed class BrokerAccessSpecs
         Assert.Equal(defined.OrderBy(d => d.Key), granted.OrderBy(g => g.Key));
     }
 
+    [Theory]
+    [InlineData("dispatch", "BrokerUsers__Console:console", "BrokerUsers__Desks__us:desk-us", "BrokerUsers__Desks__my:desk-my")]
+    [InlineData("desk-us", "BrokerUsers__Dispatch:dispatch", "BrokerUsers__Console:console", "BrokerUsers__Desks__us:desk-us", "BrokerUsers__Desks__my:desk-my")]
+    [InlineData("desk-my", "BrokerUsers__Dispatch:dispatch", "BrokerUsers__Console:console", "BrokerUsers__Desks__us:desk-us", "BrokerUsers__Desks__my:desk-my")]
+    public void In_Kubernetes_a_service_knows_the_generated_user_names_of_those_it_takes_messages_from(string service, params string[] settings)
+    {
+        // The operator generates each user's name as well as its password, so no default holds.
+        var env = KubernetesManifestSpecs.Container(service).List("env").Cast<Dictionary<object, object>>()
+            .Where(e => ((string)e["name"]).StartsWith("BrokerUsers__", StringComparison.Ordinal))
+            .ToDictionary(e => (string)e["name"], e => e.Map("valueFrom").Map("secretKeyRef") is var key ? $"{key["name"]}/{key["key"]}" : string.Empty);
+        var expected = settings.Select(s => s.Split(':')).ToDictionary(p => p[0], p => $"malaysia-ops-{p[1]}-user-credentials/username");
+        Assert.Equal(expected.OrderBy(e => e.Key), env.OrderBy(e => e.Key));
+    }
+
     [Fact]
     public void Compose_loads_the_definitions_and_gives_each_service_its_own_user_and_password()
     {

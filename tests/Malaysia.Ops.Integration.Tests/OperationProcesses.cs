@@ -34,7 +34,7 @@ internal sealed class OperationProcesses : IAsyncDisposable
     /// <summary>The services' broker users on this run's virtual host.</summary>
     public ServiceUsers Users { get; }
 
-    /// <summary>How the tests' own witnesses reach this run: read anything, act for no service.</summary>
+    /// <summary>How the tests' own witnesses reach this run: read anything, publish nothing a service takes.</summary>
     public BrokerAccess Witness { get; }
 
     /// <summary>How a client of ours reaches this run as service user <paramref name="user"/>.</summary>

@@ -5,8 +5,8 @@ namespace Malaysia.Ops.Integration.Tests;
 /// <summary>
 /// Sets up a run's virtual host on a test broker the way a deployment does, through the deploy
 /// script's own grant-services (the same definitions as run-local.sh, Compose and Kubernetes),
-/// and adds the tests' witness: a user of their own that may read everything and declare only
-/// server-named queues, so it can watch and drain but never act for a service.
+/// and adds the tests' witness: a user of their own that may read everything and write only to
+/// server-named queues, so it can watch and drain but publishes nothing a service would take.
 /// </summary>
 internal sealed class TestBrokerUsers(Func<string, IDictionary<string, string>?, Task> script)
 {

@@ -61,6 +61,14 @@ public sealed class ConsoleHostSpecs : IClassFixture<ConsoleHostSpecs.Console>
     }
 
     [Fact]
+    public async Task A_page_on_another_port_of_the_consoles_host_is_refused()
+    {
+        using var response = await Send("/api/run/pause", "{}", "localhost:5180", "http://localhost:9999");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_page_on_another_host_is_refused_even_when_the_request_names_the_consoles_host()
     {
         using var response = await Send("/api/run/pause", "{}", ExtraHost, "http://evil.example:5180");

@@ -20,10 +20,12 @@ public sealed class ConsoleAccess(IOptions<ConsoleOptions> options, IOptions<Hos
     {
         // A page from another site must not drive the run through a visitor's browser (which
         // matters most in Development, where no token may be set): browsers name the page's
-        // origin on such requests. It is held against the console's own hosts, never the
-        // request's Host, which a page on a name rebound to the console sets to that name.
+        // origin on such requests. Its host must be one of the console's own hosts (a page on a
+        // name rebound to the console sets the request's Host to that name too) and its host
+        // and port those the request was sent to (a page on another port of this host is
+        // another site). The scheme is left aside: a TLS proxy in front changes it.
         var request = context.HttpContext.Request;
-        if (request.Headers.Origin.ToString() is { Length: > 0 } origin && !IsThisConsole(origin))
+        if (request.Headers.Origin.ToString() is { Length: > 0 } origin && !IsThisConsole(origin, request))
         {
             return RequestBody.Problem(
                 StatusCodes.Status403Forbidden,
@@ -50,8 +52,9 @@ public sealed class ConsoleAccess(IOptions<ConsoleOptions> options, IOptions<Hos
         return await next(context);
     }
 
-    private bool IsThisConsole(string origin) =>
+    private bool IsThisConsole(string origin, HttpRequest request) =>
         Uri.TryCreate(origin, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-        && hosts.Value.AllowedHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase);
+        && hosts.Value.AllowedHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase)
+        && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
 }

@@ -7,9 +7,9 @@ namespace Malaysia.Ops.ServiceDefaults.Messaging;
 /// <summary>
 /// On RabbitMQ an assignment reaches only the queue of the desk it names. Every other message
 /// type goes to a fanout exchange that copies it to every queue bound to it, and a desk keeps
-/// what is addressed to it; for assignments, the bulk of a desk's traffic, that meant every
-/// desk received every other desk's too: under a load routed to the Malaysian desk, a fifth of
-/// the broker's deliveries went to the US desk only to be thrown away. Assignments are
+/// what is addressed to it; for assignments, the bulk of a desk's traffic, a fanout would give
+/// every desk every other desk's too (under a load routed to the Malaysian desk, a fifth of the
+/// broker's deliveries would go to the US desk only to be thrown away). Assignments are
 /// therefore published with the desk's id as routing key, and each desk's queue is bound with its
 /// own id. Whoever follows every desk (the console's board) binds once per desk. The exchange is
 /// a topic exchange, though the keys are plain ids, because only there does the broker check a
@@ -20,8 +20,8 @@ namespace Malaysia.Ops.ServiceDefaults.Messaging;
 public static class AssignmentRouting
 {
     /// <summary>The topic exchange assignments are published to, named apart from the fanout
-    /// exchange MassTransit would name after the message type, so a broker that has that one
-    /// (or a direct exchange by another name) is never asked to change an exchange's type.</summary>
+    /// exchange MassTransit would name after the message type, so no broker is asked to change
+    /// an exchange's type.</summary>
     public const string Exchange = "Malaysia.Ops.Contracts:IncidentAssignedToDesk";
 
     /// <summary>The type of <see cref="Exchange"/>, for whoever declares it.</summary>

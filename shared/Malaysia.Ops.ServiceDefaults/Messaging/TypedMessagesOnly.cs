@@ -5,8 +5,8 @@ namespace Malaysia.Ops.ServiceDefaults.Messaging;
 /// <summary>
 /// Refuses a message that names no message type. MassTransit's raw JSON deserializer takes a
 /// message without a type header as one of every type, so each consumer of the endpoint would
-/// get it as its own (dispatch's clock-change consumer read one as a request to pause). Such a
-/// message goes to the endpoint's error queue with the reason instead.
+/// get it as its own (dispatch's clock-change consumer would read an empty request as "pause").
+/// Such a message goes to the endpoint's error queue with the reason instead.
 /// </summary>
 public sealed class TypedMessagesOnly : IFilter<ConsumeContext>, IEndpointConfigurationObserver
 {
