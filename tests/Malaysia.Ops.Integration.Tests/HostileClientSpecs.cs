@@ -136,6 +136,7 @@ public sealed partial class HostileClientSpecs(RabbitMqNode broker, ITestOutputH
         Assert.Empty(twice);
         Assert.Contains(reasons, r => r.Contains("sent by broker user 'desk-us', not 'desk-my'", StringComparison.Ordinal));
         Assert.Contains(reasons, r => r.Contains("sent by broker user 'desk-my', not 'desk-us'", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.Contains("sent by a sender with no user-id, not 'desk-my'", StringComparison.Ordinal));
 
         // The clock ran on at the run's speed: no message that is not the console's moved it.
         var rate = (after.SimulatedAt - before.SimulatedAt) / (after.WrittenAtWall - before.WrittenAtWall);

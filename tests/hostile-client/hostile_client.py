@@ -99,9 +99,13 @@ class Publisher:
         return self.channels[user]
 
     def publish(self, user, exchange, routing_key, body, content_type="application/json",
-                message_type=None, message_id=None, headers=None, user_id=None):
+                message_type=None, message_id=None, headers=None, user_id=None, stamped=True):
         """Publishes and waits for the broker's confirm; returns None when the broker took the
-        message, or the reason it refused it (the channel is then closed by the broker)."""
+        message, or the reason it refused it (the channel is then closed by the broker). The
+        message carries the connection's own user as its user-id, as the services' do (the
+        broker vouches for it), unless another user_id is given or stamped is False."""
+        if user_id is None and stamped:
+            user_id = user
         all_headers = dict(headers or {})
         if message_type is not None:
             all_headers["MT-MessageType"] = message_type
@@ -204,9 +208,14 @@ class Attack:
         self.raw("forged sender", "desk-us", RESOLVED, "", {"incidentId": my_incident, "deskId": "my", "simulatedAt": e}, "IncidentResolved")
         self.raw("forged sender", "desk-us", ACKNOWLEDGED, "", {"incidentId": my_incident, "deskId": "us", "simulatedAt": e}, "IncidentAcknowledged")
         self.forged_acknowledgements[my_incident] += 1
+        # The right desk, but no user-id for the broker to vouch for.
+        self.raw("no user id", "desk-my", ACKNOWLEDGED, "", {"incidentId": my_incident, "deskId": "my", "simulatedAt": e}, "IncidentAcknowledged", stamped=False)
+        self.forged_acknowledgements[my_incident] += 1
         self.raw("forged sender", "desk-my", DESK_STATE, "", {"deskId": "us", "human": False, "faults": [], "simulatedAt": e,
                                                                "started": True, "instance": str(uuid.uuid4())}, "DeskStateReported")
-        self.raw("forged sender", "desk-my", ASSIGNMENTS, "my", assignment("INC-X-NEVER-ASSIGNED", "my", e), "IncidentAssigned")
+        # Work one desk hands another that dispatch never escalated. (A desk's user assigning its
+        # own desk work is that desk's own doing: dispatch books none of it.)
+        self.raw("forged sender", "desk-my", ASSIGNMENTS, "us", assignment("INC-X-NEVER-ASSIGNED", "us", e), "IncidentAssigned")
         self.raw("forged sender", "desk-us", ASSIGNMENTS, "my", assignment("INC-X-NEVER-ASSIGNED-2", "my", e), "IncidentAssigned")
         # A user id that is not the connection's own, and exchanges a user may not write to.
         self.raw("lying user id", "desk-my", RESOLVED, "", {"incidentId": my_incident, "deskId": "us", "simulatedAt": e},
@@ -303,7 +312,7 @@ class Attack:
             self.raw("forged sender", "desk-my", DESK_STATE, "", {"deskId": "us", "human": False, "faults": [], "simulatedAt": self.epoch,
                                                                    "started": True, "instance": str(uuid.uuid4())}, "DeskStateReported")
         else:
-            self.raw("forged sender", "desk-us", ASSIGNMENTS, "us", assignment(f"INC-X-F{n:05d}", "us", self.epoch), "IncidentAssigned")
+            self.raw("forged sender", "desk-us", ASSIGNMENTS, "my", assignment(f"INC-X-F{n:05d}", "my", self.epoch), "IncidentAssigned")
 
 
 def attack():
