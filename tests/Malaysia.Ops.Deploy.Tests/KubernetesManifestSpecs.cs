@@ -51,8 +51,10 @@ public sealed class KubernetesManifestSpecs
 
         var cluster = Manifests().Single(m => (string)m["kind"] == "RabbitmqCluster");
         Assert.Equal((string)cluster.Map("metadata")["name"], settings["RabbitMq__Host"]);
+        // Its own connection's credentials (the user names of others it takes messages from
+        // are BrokerAccessSpecs' concern).
         var secrets = container.List("env").Cast<Dictionary<object, object>>()
-            .Where(e => e.ContainsKey("valueFrom"))
+            .Where(e => e.ContainsKey("valueFrom") && ((string)e["name"]).StartsWith("RabbitMq__", StringComparison.Ordinal))
             .ToDictionary(e => (string)e["name"], e => (string)e.Map("valueFrom").Map("secretKeyRef")["name"]);
         Assert.Equal(["RabbitMq__Password", "RabbitMq__Username"], secrets.Keys.Order());
         Assert.All(secrets.Values, secret => Assert.Equal($"malaysia-ops-{service}-user-credentials", secret));
