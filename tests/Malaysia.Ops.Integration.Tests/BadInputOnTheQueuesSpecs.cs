@@ -16,6 +16,7 @@ namespace Malaysia.Ops.Integration.Tests;
 /// input is still there after it, once.
 /// </summary>
 [Collection(BrokerTests.Name)]
+[Trait("Category", "Integration")]
 public sealed class BadInputOnTheQueuesSpecs(RabbitMqNode broker, ITestOutputHelper log) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Epoch = new(2026, 7, 13, 2, 0, 0, TimeSpan.Zero);

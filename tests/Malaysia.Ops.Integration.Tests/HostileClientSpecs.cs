@@ -15,6 +15,7 @@ namespace Malaysia.Ops.Integration.Tests;
 /// lost. The same client then tries each broker user against what it must not touch.
 /// </summary>
 [Collection(BrokerTests.Name)]
+[Trait("Category", "Integration")]
 public sealed partial class HostileClientSpecs(RabbitMqNode broker, ITestOutputHelper log) : IAsyncLifetime
 {
     public const string Category = "HostileClient";

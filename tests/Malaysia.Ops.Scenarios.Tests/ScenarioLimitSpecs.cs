@@ -4,7 +4,7 @@ namespace Malaysia.Ops.Scenarios.Tests;
 
 /// <summary>The limits that keep a hostile or mangled file from exhausting the loader, and the
 /// problems that stay one line whatever the author wrote; each found by the fuzz test.</summary>
-public class ScenarioLimitTests
+public class ScenarioLimitSpecs
 {
     /// <summary>YAML refused before any node is built: the text, the one problem expected.</summary>
     public static TheoryData<string, string> RefusedYaml { get; } = new()

@@ -3,7 +3,7 @@ using Malaysia.Ops.Domain.Desks;
 
 namespace Malaysia.Ops.Domain.Tests;
 
-public class DeskModelTests
+public class DeskModelSpecs
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 13, 2, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset SentAtWall = new(2030, 5, 1, 9, 0, 0, TimeSpan.Zero);

@@ -10,7 +10,7 @@ namespace Malaysia.Ops.Scenarios.Tests;
 /// each and name the file, within a time and memory bound. The counts are written to the test
 /// output; a failure lists the inputs, each with how it was made, to reproduce it.
 /// </summary>
-public sealed class ScenarioFuzzTests(ITestOutputHelper output) : IDisposable
+public sealed class ScenarioFuzzSpecs(ITestOutputHelper output) : IDisposable
 {
     private const int Seed = 20_260_713;
     private const int MutantsPerScenario = 350;

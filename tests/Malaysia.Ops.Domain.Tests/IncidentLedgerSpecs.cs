@@ -3,7 +3,7 @@ using Malaysia.Ops.Domain.Ledger;
 
 namespace Malaysia.Ops.Domain.Tests;
 
-public class IncidentLedgerTests
+public class IncidentLedgerSpecs
 {
     private static readonly DateTimeOffset RaisedAt = new(2026, 1, 13, 12, 30, 0, TimeSpan.Zero);
 

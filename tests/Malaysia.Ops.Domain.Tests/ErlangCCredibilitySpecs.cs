@@ -10,7 +10,7 @@ namespace Malaysia.Ops.Domain.Tests;
 /// the mean queue wait that queueing theory (Erlang C) predicts, or no figure of the simulator
 /// deserves trust.
 /// </summary>
-public class ErlangCCredibilityTests(ITestOutputHelper output)
+public class ErlangCCredibilitySpecs(ITestOutputHelper output)
 {
     [Fact]
     public void Erlang_C_matches_known_values()

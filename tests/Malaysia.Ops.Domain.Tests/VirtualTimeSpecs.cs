@@ -3,7 +3,7 @@ using Malaysia.Ops.Clock;
 namespace Malaysia.Ops.Domain.Tests;
 
 /// <summary>Virtual time: alarms, the run's activity, and the driver that moves the clock.</summary>
-public class VirtualTimeTests
+public class VirtualTimeSpecs
 {
     private static readonly DateTimeOffset Epoch = new(2026, 7, 13, 0, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(10);

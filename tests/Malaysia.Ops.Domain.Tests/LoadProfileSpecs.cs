@@ -2,7 +2,7 @@ using Malaysia.Ops.Domain.Load;
 
 namespace Malaysia.Ops.Domain.Tests;
 
-public class LoadProfileTests
+public class LoadProfileSpecs
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 

@@ -5,7 +5,7 @@ using Malaysia.Ops.Domain.Workloads;
 namespace Malaysia.Ops.Domain.Tests;
 
 /// <summary>Customers' workloads: submitted, progressing, completing or failing into incidents.</summary>
-public class WorkloadGeneratorTests
+public class WorkloadGeneratorSpecs
 {
     private static readonly DateTimeOffset Start = new(2026, 7, 13, 0, 0, 0, TimeSpan.Zero);
 

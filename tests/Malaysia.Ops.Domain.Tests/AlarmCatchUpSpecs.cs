@@ -5,7 +5,7 @@ namespace Malaysia.Ops.Domain.Tests;
 /// <summary>A source (the incident stream, the workloads) that starts after the run's clock did
 /// still plays what fell due while it was starting, however fast the clock runs, and a restarted
 /// one does not play the whole run again.</summary>
-public class AlarmCatchUpTests
+public class AlarmCatchUpSpecs
 {
     private static readonly DateTimeOffset Epoch = new(2026, 7, 13, 1, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Wall = new(2030, 5, 1, 9, 0, 0, TimeSpan.Zero);

@@ -2,7 +2,7 @@ using static Malaysia.Ops.Scenarios.Tests.TestScenario;
 
 namespace Malaysia.Ops.Scenarios.Tests;
 
-public class ScenarioProblemTests
+public class ScenarioProblemSpecs
 {
     /// <summary>One mistake each: the text replaced in the test scenario, its replacement and
     /// the one problem expected.</summary>

@@ -3,7 +3,7 @@ using static Malaysia.Ops.Domain.Tests.TestRosters;
 
 namespace Malaysia.Ops.Domain.Tests;
 
-public class RoutingAndHandoffPlanTests
+public class RoutingAndHandoffPlanSpecs
 {
     private readonly Roster roster = Default();
 

@@ -2,7 +2,7 @@ using Malaysia.Ops.Domain.Ledger;
 
 namespace Malaysia.Ops.Domain.Tests;
 
-public class HandoffBookTests
+public class HandoffBookSpecs
 {
     private const string Id = "HO-20260113T1200Z-my-us";
     private static readonly DateTimeOffset ShiftEnd = new(2026, 1, 13, 12, 0, 0, TimeSpan.Zero);

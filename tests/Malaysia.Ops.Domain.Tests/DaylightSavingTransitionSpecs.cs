@@ -5,7 +5,7 @@ namespace Malaysia.Ops.Domain.Tests;
 
 /// <summary>2026 in New York: spring forward on Sunday 8 March (02:00 EST to 03:00 EDT), fall
 /// back on Sunday 1 November (02:00 EDT to 01:00 EST). Kuala Lumpur has no daylight saving.</summary>
-public class DaylightSavingTransitionTests
+public class DaylightSavingTransitionSpecs
 {
     private readonly Roster roster = Default();
 

@@ -3,7 +3,7 @@ using static Malaysia.Ops.Domain.Tests.TestRosters;
 
 namespace Malaysia.Ops.Domain.Tests;
 
-public class RosterValidationTests
+public class RosterValidationSpecs
 {
     [Fact]
     public void A_roster_without_desks_is_refused()

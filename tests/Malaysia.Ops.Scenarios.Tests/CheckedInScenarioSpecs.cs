@@ -5,7 +5,7 @@ namespace Malaysia.Ops.Scenarios.Tests;
 
 /// <summary>The scenarios in the repository's scenarios folder load, and say what their
 /// descriptions say.</summary>
-public class CheckedInScenarioTests
+public class CheckedInScenarioSpecs
 {
     public static TheoryData<string> Names { get; } =
         new(ScenarioCatalogue.List(ScenarioCatalogue.DefaultFolder).Select(s => s.Name));

@@ -5,7 +5,7 @@ using Malaysia.Ops.Domain.Incidents;
 namespace Malaysia.Ops.Domain.Tests;
 
 /// <summary>Incidents that need another desk's help, and the desk that gives it.</summary>
-public class CrossDeskAssistTests
+public class CrossDeskAssistSpecs
 {
     private static readonly DateTimeOffset T0 = new(2026, 7, 13, 14, 0, 0, TimeSpan.Zero);
 

@@ -1,10 +1,10 @@
 namespace Malaysia.Ops.Scenarios.Tests;
 
-public sealed class ScenarioCatalogueTests : IDisposable
+public sealed class ScenarioCatalogueSpecs : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("scenarios-").FullName;
 
-    public ScenarioCatalogueTests()
+    public ScenarioCatalogueSpecs()
     {
         File.WriteAllText(Path.Combine(folder, "quiet-week.yaml"), TestScenario.Yaml);
         File.WriteAllText(Path.Combine(folder, "broken.yaml"), TestScenario.With("Asia/Kuala_Lumpur", "Asia/Kuala_Lumpr"));

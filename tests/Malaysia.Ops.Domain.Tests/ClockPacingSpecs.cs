@@ -4,7 +4,7 @@ namespace Malaysia.Ops.Domain.Tests;
 
 /// <summary>A presenter pauses, resumes and changes the speed of a running clock: simulated time
 /// never jumps, stands still while paused, and sleeping loops re-time their sleeps.</summary>
-public class ClockPacingTests
+public class ClockPacingSpecs
 {
     private static readonly DateTimeOffset Epoch = new(2026, 7, 14, 23, 15, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Wall = new(2030, 5, 1, 9, 0, 0, TimeSpan.Zero);

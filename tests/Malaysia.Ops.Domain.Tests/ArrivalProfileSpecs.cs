@@ -5,7 +5,7 @@ using Malaysia.Ops.Domain.Scenarios;
 namespace Malaysia.Ops.Domain.Tests;
 
 /// <summary>Arrivals that follow the day, the week, spikes, bursts and a script.</summary>
-public class ArrivalProfileTests
+public class ArrivalProfileSpecs
 {
     // A Monday.
     private static readonly DateTimeOffset Monday = new(2026, 7, 13, 0, 0, 0, TimeSpan.Zero);

@@ -2,7 +2,7 @@ using Malaysia.Ops.Clock;
 
 namespace Malaysia.Ops.Domain.Tests;
 
-public class SimulationClockTests
+public class SimulationClockSpecs
 {
     private static readonly DateTimeOffset Epoch = new(2026, 1, 12, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset WallAnchor = new(2030, 5, 1, 9, 0, 0, TimeSpan.Zero);

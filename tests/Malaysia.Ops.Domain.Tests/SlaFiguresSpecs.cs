@@ -4,7 +4,7 @@ using Malaysia.Ops.Domain.Ledger;
 
 namespace Malaysia.Ops.Domain.Tests;
 
-public class SlaFiguresTests
+public class SlaFiguresSpecs
 {
     private static readonly DateTimeOffset Raised = new(2026, 7, 13, 3, 0, 0, TimeSpan.Zero);
 

@@ -7,7 +7,7 @@ namespace Malaysia.Ops.Domain.Tests;
 
 /// <summary>Context lost in a briefing: queried at review, or a surprise when work starts; and
 /// the re-familiarisation every change of hands costs.</summary>
-public class HandoffQualityTests
+public class HandoffQualitySpecs
 {
     private static readonly DateTimeOffset T0 = new(2026, 7, 13, 12, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset SentAtWall = new(2030, 5, 1, 9, 0, 0, TimeSpan.Zero);

@@ -3,7 +3,7 @@ using Malaysia.Ops.Domain.Incidents;
 
 namespace Malaysia.Ops.Domain.Tests;
 
-public class IncidentGeneratorTests
+public class IncidentGeneratorSpecs
 {
     private static readonly DateTimeOffset Epoch = new(2026, 1, 12, 0, 0, 0, TimeSpan.Zero);
 

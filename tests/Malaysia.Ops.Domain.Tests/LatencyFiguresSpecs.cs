@@ -2,7 +2,7 @@ using Malaysia.Ops.Domain.Ledger;
 
 namespace Malaysia.Ops.Domain.Tests;
 
-public class LatencyFiguresTests
+public class LatencyFiguresSpecs
 {
     [Fact]
     public void Nearest_rank_figures_of_one_to_twenty()

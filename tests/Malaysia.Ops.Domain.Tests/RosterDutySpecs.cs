@@ -4,7 +4,7 @@ using static Malaysia.Ops.Domain.Tests.TestRosters;
 namespace Malaysia.Ops.Domain.Tests;
 
 /// <summary>Who is on duty with the default roster, in a summer week and a winter week.</summary>
-public class RosterDutyTests
+public class RosterDutySpecs
 {
     private readonly Roster roster = Default();
 

@@ -5,7 +5,7 @@ using static Malaysia.Ops.Scenarios.Tests.TestScenario;
 
 namespace Malaysia.Ops.Scenarios.Tests;
 
-public class ScenarioLoaderTests
+public class ScenarioLoaderSpecs
 {
     private static DateTimeOffset Utc(int month, int day, int hour = 0, int minute = 0) =>
         new(2026, month, day, hour, minute, 0, TimeSpan.Zero);

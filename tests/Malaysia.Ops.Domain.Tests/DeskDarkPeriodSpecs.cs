@@ -4,7 +4,7 @@ using Malaysia.Ops.Domain.Desks;
 namespace Malaysia.Ops.Domain.Tests;
 
 /// <summary>A desk that goes dark stops where it is and carries on when it is back.</summary>
-public class DeskDarkPeriodTests
+public class DeskDarkPeriodSpecs
 {
     private static readonly DateTimeOffset T0 = new(2026, 7, 13, 2, 0, 0, TimeSpan.Zero);
     private static readonly DeskDarkPeriod Outage = new(T0.AddMinutes(10), T0.AddMinutes(70));

@@ -7,7 +7,7 @@ namespace Malaysia.Ops.Domain.Tests;
 
 /// <summary>Escalation before an acknowledgement breach: which incidents are at risk, and what a
 /// desk does when one of its incidents is passed on or its on-call is paged.</summary>
-public class EscalationTests
+public class EscalationSpecs
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 12, 12, 0, 0, TimeSpan.Zero);
 

@@ -7,7 +7,7 @@ using Malaysia.Ops.Domain.Staffing;
 namespace Malaysia.Ops.Domain.Tests;
 
 /// <summary>Staff that differs by shift, several incidents per engineer, and what it costs.</summary>
-public class DeskStaffingTests
+public class DeskStaffingSpecs
 {
     private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
 

@@ -6,7 +6,7 @@ namespace Malaysia.Ops.Domain.Tests;
 /// <summary>A person as the incoming lead: briefed items wait for their decision, however long,
 /// and the time they take is the item's latency; a desk stopped from the console is dark for
 /// exactly the stop.</summary>
-public class RehearsalIntakeTests
+public class RehearsalIntakeSpecs
 {
     private static readonly DateTimeOffset T0 = new(2026, 7, 15, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset SentAtWall = new(2030, 5, 1, 9, 0, 0, TimeSpan.Zero);
