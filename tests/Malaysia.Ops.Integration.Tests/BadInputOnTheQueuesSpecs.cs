@@ -8,12 +8,12 @@ using Xunit.Abstractions;
 namespace Malaysia.Ops.Integration.Tests;
 
 /// <summary>
-/// Whatever lands on the services' queues from outside them (a plain AMQP client, not
-/// MassTransit, with the workload's and dispatch's own credentials): malformed JSON, 4 MB
-/// bodies, an unknown message type, impossible values, a sound message under the wrong content type, and the same incident again. Dispatch and a desk
-/// run as processes on a real broker; each bad message ends in the queue's error (or skipped)
-/// queue with its reason, the services keep consuming, and the incident accepted before the bad
-/// input is still there after it, once.
+/// Whatever lands on the services' queues from outside them (a plain AMQP client, not MassTransit,
+/// with the workload's and dispatch's own credentials): malformed JSON, 4 MB bodies, an unknown
+/// message type, impossible values, a sound message under the wrong content type, and the same
+/// incident again. Dispatch and a desk run as processes on a real broker; each bad message ends in
+/// the queue's error (or skipped) queue with its reason, the services keep consuming, and the
+/// incident accepted before the bad input is still there after it, once.
 /// </summary>
 [Collection(BrokerTests.Name)]
 [Trait("Category", "Integration")]
