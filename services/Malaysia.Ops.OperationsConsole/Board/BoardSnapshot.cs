@@ -1,3 +1,5 @@
+using Malaysia.Ops.Contracts;
+
 namespace Malaysia.Ops.OperationsConsole.Board;
 
 /// <summary>
@@ -19,9 +21,8 @@ public sealed record BoardSnapshot(
     BoardTotals Totals,
     IReadOnlyList<TimelineEntry> Timeline);
 
-/// <summary><paramref name="State"/>: ready (not started), running, paused or finished.
-/// <paramref name="LoadIncidentsPerHour"/>: the extra synthetic load running now, if any.</summary>
-public sealed record RunStatus(string State, DateTimeOffset SimulatedNow, double Speed, DateTimeOffset Start, DateTimeOffset End, double? LoadIncidentsPerHour);
+/// <summary><paramref name="LoadIncidentsPerHour"/>: the extra synthetic load running now, if any.</summary>
+public sealed record RunStatus(RunState State, DateTimeOffset SimulatedNow, double Speed, DateTimeOffset Start, DateTimeOffset End, double? LoadIncidentsPerHour);
 
 /// <summary>Simulated time in one place, e.g. "New York", "America/New_York", "09:12", "Mon 13 Jul".</summary>
 public sealed record ZoneClock(string Label, string TimeZone, string Time, string Date, string UtcOffset);
@@ -51,16 +52,14 @@ public sealed record DeskBoard(
     IReadOnlyList<string> Faults,
     IReadOnlyList<OpenIncident> Open);
 
-/// <summary><paramref name="Status"/>: assigned, acknowledged, in-handoff or escalated.
-/// <paramref name="Sla"/>: ok, at-risk (past half its target) or breached, against the
-/// acknowledgement target until acknowledged and the resolution target after.</summary>
+/// <summary>An open incident on the desk that holds it.</summary>
 public sealed record OpenIncident(
     string IncidentId,
-    string Type,
-    string Severity,
+    IncidentType Type,
+    Severity Severity,
     double AgeMinutes,
-    string Status,
-    string Sla,
+    OpenIncidentStatus Status,
+    SlaState Sla,
     string? TraceUrl,
     bool Synthetic);
 
@@ -83,19 +82,19 @@ public sealed record HandoffRow(
 /// <summary>A briefing waiting for a person on a desk in rehearsal mode.</summary>
 public sealed record PendingBriefing(string HandoffId, string FromDeskId, string ToDeskId, DateTimeOffset BriefedAt, IReadOnlyList<PendingItem> Items);
 
-/// <summary>One item of a briefing as the incoming lead sees it. <paramref name="State"/>:
-/// waiting, queried, accepted or escalated.</summary>
+/// <summary>One item of a briefing as the incoming lead sees it: <paramref name="Status"/> as the
+/// outgoing desk left it, <paramref name="State"/> as the incoming desk has decided on it.</summary>
 public sealed record PendingItem(
     string IncidentId,
-    string Type,
-    string Severity,
-    string Status,
+    IncidentType Type,
+    Severity Severity,
+    WorkStatus Status,
     bool Acknowledged,
     double RemainingWorkMinutes,
     string Notes,
     string NextAction,
     bool ContextMissing,
-    string State,
+    PendingItemState State,
     double WaitingMinutes);
 
 /// <summary>Traffic: incidents raised and resolved in the last simulated hour, messages the
@@ -107,6 +106,5 @@ public sealed record BoardFlow(double RaisedLastHour, double ResolvedLastHour, d
 /// it holds; the run itself still has them.</summary>
 public sealed record BoardTotals(int Raised, int Resolved, int Open, int Escalated, int Handoffs, int ItemsAccepted, int ItemsEscalated, int IncidentsDropped, int ItemsDropped);
 
-/// <summary>One line of the board's timeline. <paramref name="Kind"/>: control (an action from
-/// the console, with who asked), handoff, incident or fault.</summary>
-public sealed record TimelineEntry(DateTimeOffset At, DateTimeOffset Wall, string Kind, string Text);
+/// <summary>One line of the board's timeline.</summary>
+public sealed record TimelineEntry(DateTimeOffset At, DateTimeOffset Wall, TimelineKind Kind, string Text);
