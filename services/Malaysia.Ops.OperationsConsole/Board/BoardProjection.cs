@@ -573,30 +573,6 @@ public sealed class BoardProjection(
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
-    private sealed class IncidentView(string incidentId, IncidentType type, Severity severity, DateTimeOffset raisedAt, string? traceId, bool synthetic, LinkedListNode<string> order)
-    {
-        public string IncidentId { get; } = incidentId;
-
-        public IncidentType Type { get; } = type;
-
-        public Severity Severity { get; } = severity;
-
-        public DateTimeOffset RaisedAt { get; } = raisedAt;
-
-        public string? TraceId { get; } = traceId;
-
-        public bool Synthetic { get; } = synthetic;
-
-        /// <summary>Its place in the order incidents came in.</summary>
-        public LinkedListNode<string> Order { get; } = order;
-
-        public string? DeskId { get; set; }
-
-        public OpenIncidentStatus Status { get; set; } = OpenIncidentStatus.Raised;
-
-        public bool Acknowledged { get; set; }
-    }
-
     /// <summary>Takes a handoff onto the board; the oldest ones nobody has to decide on leave it.</summary>
     private HandoffView Add(HandoffView handoff)
     {
@@ -642,44 +618,5 @@ public sealed class BoardProjection(
     {
         handoffs.Remove(handoff.HandoffId);
         itemsHeld -= handoff.Items.Count;
-    }
-
-    private sealed class HandoffView(string handoffId, string fromDeskId, string toDeskId, DateTimeOffset briefedAt, bool byPerson)
-    {
-        public string HandoffId { get; } = handoffId;
-
-        public string FromDeskId { get; } = fromDeskId;
-
-        public string ToDeskId { get; } = toDeskId;
-
-        public DateTimeOffset BriefedAt { get; } = briefedAt;
-
-        /// <summary>When the outgoing shift ended, once dispatch's announcement of it is heard.</summary>
-        public DateTimeOffset? ShiftEndsAt { get; set; }
-
-        /// <summary>Where item latency counts from: the shift's end, as in the report (the
-        /// briefing's arrival only if the shift end was never heard).</summary>
-        public DateTimeOffset LatencyFrom => ShiftEndsAt ?? BriefedAt;
-
-        public bool ByPerson { get; } = byPerson;
-
-        public Dictionary<string, ItemView> Items { get; } = new(StringComparer.Ordinal);
-
-        public int Escalated { get; set; }
-
-        public bool Completed { get; set; }
-    }
-
-    private sealed class ItemView(HandoffItem item, DateTimeOffset briefedAt)
-    {
-        public HandoffItem Item { get; } = item;
-
-        public DateTimeOffset BriefedAt { get; } = briefedAt;
-
-        public DateTimeOffset? AcceptedAt { get; set; }
-
-        public bool Queried { get; set; }
-
-        public PendingItemState State { get; set; } = PendingItemState.Waiting;
     }
 }
