@@ -8,6 +8,8 @@ const writtenHtml = new WeakMap();
 const pressed = new Set();
 const skippedWhilePressed = new Set();
 
+/** `redraw` draws the board from the newest snapshot; it is passed in because drawing the board
+ *  needs every section's renderer, which in turn write through this module. */
 export function holdWhilePressed(container, redraw) {
   container.addEventListener('pointerdown', () => pressed.add(container));
   const release = () => {
