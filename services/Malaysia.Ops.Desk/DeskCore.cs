@@ -102,7 +102,7 @@ public sealed class DeskCore
                 return Inject(fault, now);
             case DeskRehearsalModeSet mode:
                 controls.Human = mode.Human;
-                Note(false, $"{DisplayName}: a person {(mode.Human ? "takes" : "no longer takes")} its handoffs ({mode.RequestedBy})");
+                Inform($"{DisplayName}: a person {(mode.Human ? "takes" : "no longer takes")} its handoffs ({mode.RequestedBy})");
                 return [StateReport(Max(now, mode.SimulatedAt))];
             case IncidentAssigned or ShiftEnding or HandoffBriefing or IncidentEscalated or AssistRouted or AssistProvided or HandoffItemDecided when controls.StoppedSince is not null:
                 heldWhileStopped.Add(message);
@@ -162,7 +162,7 @@ public sealed class DeskCore
         foreach (var delayed in delayedBriefings.Where(d => d.Due <= now).ToList())
         {
             delayedBriefings.Remove(delayed);
-            Note(true, $"Briefing {delayed.Ending.HandoffId} goes out {(now - delayed.Held).TotalMinutes:0.#} simulated minutes late (delay injected)");
+            Warn($"Briefing {delayed.Ending.HandoffId} goes out {(now - delayed.Held).TotalMinutes:0.#} simulated minutes late (delay injected)");
             messages.Add(Briefing(delayed.Ending, delayed.Items, now));
         }
 
@@ -181,13 +181,13 @@ public sealed class DeskCore
                 // Everything due before the stop still happens.
                 messages.AddRange(Translate(model.Advance(at)));
                 controls.StoppedSince = at;
-                Note(true, $"{DisplayName} stopped by {fault.RequestedBy}");
+                Warn($"{DisplayName} stopped by {fault.RequestedBy}");
                 break;
             case DeskFault.Resume or DeskFault.ClearAll when controls.StoppedSince is { } since:
                 model.AddDarkPeriod(since, at);
                 controls.StoppedSince = null;
                 controls.TryApply(fault);
-                Note(true, $"{DisplayName} resumed by {fault.RequestedBy} after {(at - since).TotalMinutes:0} simulated minutes; {heldWhileStopped.Count} message(s) waited");
+                Warn($"{DisplayName} resumed by {fault.RequestedBy} after {(at - since).TotalMinutes:0} simulated minutes; {heldWhileStopped.Count} message(s) waited");
                 messages.AddRange(Drain(now));
                 break;
             case DeskFault.Stop or DeskFault.Resume:
@@ -196,7 +196,7 @@ public sealed class DeskCore
             default:
                 if (!controls.TryApply(fault))
                 {
-                    Note(true, $"Fault {fault.Fault} for {DisplayName} from {fault.RequestedBy} ignored: factor {fault.Factor} / delay {fault.DelayMinutes} out of range");
+                    Warn($"Fault {fault.Fault} for {DisplayName} from {fault.RequestedBy} ignored: factor {fault.Factor} / delay {fault.DelayMinutes} out of range");
                     return [];
                 }
 
@@ -223,7 +223,7 @@ public sealed class DeskCore
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException or KeyNotFoundException)
             {
-                Note(true, $"{DisplayName}: a message that waited while it was stopped could not be handled: {e.Message}");
+                Warn($"{DisplayName}: a message that waited while it was stopped could not be handled: {e.Message}");
             }
         }
 
@@ -237,7 +237,7 @@ public sealed class DeskCore
         var events = model.PersonDecides(decision.HandoffId, decision.IncidentId, decision.Accept, decision.Question, Max(now, decision.SimulatedAt));
         if (events is null)
         {
-            Note(false, $"{decision.IncidentId} of {decision.HandoffId} does not wait for a person on {DisplayName}; decision by {decision.DecidedBy} ignored");
+            Inform($"{decision.IncidentId} of {decision.HandoffId} does not wait for a person on {DisplayName}; decision by {decision.DecidedBy} ignored");
             return [];
         }
 
@@ -251,14 +251,14 @@ public sealed class DeskCore
     {
         if (handedOver.TryGetValue(assigned.ShiftId, out var ending))
         {
-            Note(false, $"{assigned.IncidentId} arrived after shift {assigned.ShiftId} ended; forwarding it to {ending.IncomingDeskId}");
+            Inform($"{assigned.IncidentId} arrived after shift {assigned.ShiftId} ended; forwarding it to {ending.IncomingDeskId}");
             var item = new HandoffItem(assigned.IncidentId, assigned.Type, assigned.Severity, WorkStatus.Queued, false, assigned.WorkMinutes, 1, $"assigned to {DeskId} after its shift ended", "triage and start work");
             return [Briefing(ending, [item], now)];
         }
 
         if (WasTakenWhileDown(assigned.IncidentId, assigned.SimulatedAt))
         {
-            Note(false, $"{assigned.IncidentId} was given to another desk while {DisplayName} was down; its earlier assignment is not taken");
+            Inform($"{assigned.IncidentId} was given to another desk while {DisplayName} was down; its earlier assignment is not taken");
             return [];
         }
 
@@ -291,7 +291,7 @@ public sealed class DeskCore
                 back = later;
             }
 
-            Note(true, $"Shift {ending.ShiftId} ends while {DisplayName} is dark: no briefing before {back:u}");
+            Warn($"Shift {ending.ShiftId} ends while {DisplayName} is dark: no briefing before {back:u}");
             endingsWhileDark.Add((ending, back));
             return [];
         }
@@ -312,7 +312,7 @@ public sealed class DeskCore
             // whose briefing never came. Later assignments for the shift still go on.
             controls.NextBriefing = null;
             var kept = Translate(model.Advance(at));
-            Note(true, $"Briefing {ending.HandoffId} to {ending.IncomingDeskId} dropped (fault injected): {model.OpenCount} item(s) stay with {DisplayName}");
+            Warn($"Briefing {ending.HandoffId} to {ending.IncomingDeskId} dropped (fault injected): {model.OpenCount} item(s) stay with {DisplayName}");
             kept.Add(StateReport(now));
             return kept;
         }
@@ -329,7 +329,7 @@ public sealed class DeskCore
         }
 
         messages.Add(Briefing(ending, items, now));
-        Note(false, $"Shift {ending.ShiftId} ends: briefing {items.Count} item(s) to {ending.IncomingDeskId} ({ending.HandoffId})");
+        Inform($"Shift {ending.ShiftId} ends: briefing {items.Count} item(s) to {ending.IncomingDeskId} ({ending.HandoffId})");
         messages.Add(StateReport(now));
         return messages;
     }
@@ -347,7 +347,7 @@ public sealed class DeskCore
 
         if (escalation.Paged)
         {
-            Note(true, $"{escalation.IncidentId}: paging the {DisplayName} on-call ({escalation.Reason})");
+            Warn($"{escalation.IncidentId}: paging the {DisplayName} on-call ({escalation.Reason})");
             return Translate(model.Page(escalation.IncidentId, at.AddMinutes(options.PagerResponseMinutes), at));
         }
 
@@ -355,7 +355,7 @@ public sealed class DeskCore
         var messages = Translate(before);
         if (released is not { } work || escalation.ShiftId is null || escalation.DeskOnDutyFrom is null)
         {
-            Note(false, $"{escalation.IncidentId} escalated to {escalation.DeskId}, but {DisplayName} has picked it up already; it stays");
+            Inform($"{escalation.IncidentId} escalated to {escalation.DeskId}, but {DisplayName} has picked it up already; it stays");
             return messages;
         }
 
@@ -373,7 +373,7 @@ public sealed class DeskCore
         if (model.Drop(escalation.IncidentId, at, out var events))
         {
             Leave(escalation.IncidentId);
-            Note(true, $"{escalation.IncidentId} dropped: dispatch gave it to {escalation.DeskId} while {DisplayName} was down ({escalation.Reason})");
+            Warn($"{escalation.IncidentId} dropped: dispatch gave it to {escalation.DeskId} while {DisplayName} was down ({escalation.Reason})");
         }
 
         return Translate(events);
@@ -478,7 +478,9 @@ public sealed class DeskCore
         return new AssistRequested(needed.IncidentId, DeskId, need.DeskId, need.Kind, needed.At);
     }
 
-    private void Note(bool warning, string text) => notes.Add(new DeskNote(warning, text));
+    private void Inform(string text) => notes.Add(new DeskNote(false, text));
+
+    private void Warn(string text) => notes.Add(new DeskNote(true, text));
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 

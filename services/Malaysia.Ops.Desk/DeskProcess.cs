@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Clock;
+using Malaysia.Ops.Contracts;
 using Microsoft.Extensions.Logging;
 
 namespace Malaysia.Ops.Desk;
