@@ -64,7 +64,7 @@ public sealed class DeskCore
 
     public string DeskId => options.Id;
 
-    /// <summary>"MY desk", as messages and notes say it.</summary>
+    /// <summary>"MY desk", as notes and spans say it.</summary>
     public string DisplayName { get; }
 
     public int OpenCount => model.OpenCount;
