@@ -206,6 +206,9 @@ public sealed class SimulatorCommandLineSpecs
     [InlineData(new[] { "--speed", "60", "--load-shape", "wave" }, "--load-shape: 'wave' is not a load shape (constant, ramp or spike)")]
     [InlineData(new[] { "--speed", "60", "--load-rate", "-3" }, "--load-rate: -3 is out of range (0 or more)")]
     [InlineData(new[] { "--speed", "60", "--load-rate", "5", "--load-seconds", "0" }, "--load-seconds: 0 is out of range (more than 0, at most 86400)")]
+    [InlineData(new[] { "--speed", "60", "--load-rate", "5", "--load-peak", "-1" }, "--load-peak: -1 is out of range (0 or more)")]
+    [InlineData(new[] { "--speed", "60", "--load-rate", "5", "--load-spike-at", "-1" }, "--load-spike-at: -1 is out of range (0 or more)")]
+    [InlineData(new[] { "--speed", "60", "--load-rate", "5", "--load-spike-seconds", "-1" }, "--load-spike-seconds: -1 is out of range (more than 0, at most 86400)")]
     [InlineData(new[] { "--speed", "60", "--load-rate", "10", "--load-shape", "spike", "--load-peak", "50", "--load-spike-at", "90" }, "--load-*: Workload:Load:SpikeAtSeconds/SpikeSeconds: a spike at 90 s for 0 s does not fall within the run of 60 s")]
     public async Task A_bad_load_is_named(string[] args, string expected)
     {
