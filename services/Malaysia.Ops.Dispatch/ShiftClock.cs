@@ -8,6 +8,7 @@ using Malaysia.Ops.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using static Malaysia.Ops.Domain.Instants;
 
 namespace Malaysia.Ops.Dispatch;
 
@@ -53,7 +54,7 @@ public sealed class ShiftClock(
             var boundary = roster.NextBoundary(cursor).At;
             // A deadline or check already past (its message came late) is handled now, and the
             // cursor never goes back over boundaries already announced.
-            var due = Latest(cursor, Earliest(boundary, coordinator.NextHandoffDeadline(), coordinator.NextEscalationCheck()));
+            var due = Later(cursor, Earliest(boundary, coordinator.NextHandoffDeadline(), coordinator.NextEscalationCheck()));
             // Rung early when a briefing moved a deadline: the next wake-up is worked out again.
             if (await coordinator.ShiftClockAlarm.SleepUntilAsync(due, stoppingToken))
             {
@@ -100,9 +101,4 @@ public sealed class ShiftClock(
 
         await bus.PublishConfirmedAsync(message, stoppingToken);
     }
-
-    private static DateTimeOffset Latest(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-    private static DateTimeOffset Earliest(DateTimeOffset first, params DateTimeOffset?[] others) =>
-        others.Aggregate(first, (earliest, other) => other is { } at && at < earliest ? at : earliest);
 }
