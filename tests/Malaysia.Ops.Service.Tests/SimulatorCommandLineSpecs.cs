@@ -119,6 +119,8 @@ public sealed class SimulatorCommandLineSpecs
     [InlineData("list")]
     [InlineData("--list")]
     [InlineData("--scenario", "january-week", "--list")]
+    [InlineData("--list", "--days", "3")]
+    [InlineData("run", "--list")]
     public async Task The_list_command_and_the_list_option_list_the_scenarios_without_a_run(params string[] args)
     {
         var invocation = await InvokeAsync(args);
