@@ -43,7 +43,7 @@ try
 {
     var scenario = ScenarioOverrides.Apply(ScenarioLoader.Load(ScenarioCatalogue.Resolve(settings.Scenario, folder)), settings);
     var outputs = new RunOutputs(settings.SnapshotPath, settings.TraceFile, settings.Verbose);
-    var (report, _) = await new ScenarioRunner(scenario, settings.Speed, Console.Out, outputs, settings.Load).RunAsync(settings.Compare, stop.Token);
+    var (report, _) = await new ScenarioRunner(scenario, settings.Speed, Console.Out, outputs, settings.Load, settings.Bus).RunAsync(settings.Compare, stop.Token);
     Console.Write(SummaryPrinter.Format(report, wallClock: !settings.VirtualTime));
     Console.Write(ScenarioRunner.FormatComparison(report));
 

@@ -21,7 +21,8 @@ public sealed record SimulatorSettings(
     string? TraceFile = null,
     bool Verbose = false,
     bool ListScenarios = false,
-    LoadOptions? Load = null)
+    LoadOptions? Load = null,
+    SimulatorBus? Bus = null)
 {
     public const string DefaultScenario = "july-week";
 
@@ -50,6 +51,10 @@ public sealed record SimulatorSettings(
                                 Without it the run is in virtual time: the clock jumps to the next
                                 thing due whenever nothing is happening, so a week takes seconds
                                 and the same options give the same report, byte for byte
+          --bus direct|masstransit
+                                direct (the default in virtual time): the engine calls the
+                                services' decisions itself, far faster, with the same report;
+                                masstransit: the in-memory bus, as --speed and --trace-file use
           --load-rate R         add a synthetic load of R incidents per wall second (marked
                                 synthetic, INC-L- ids) for --load-seconds; needs --speed, and
                                 the run lasts as long as --days at that speed, load or not
@@ -98,6 +103,7 @@ public sealed record SimulatorSettings(
                 "--report" => settings with { ReportFolder = Value() },
                 "--snapshot" => settings with { SnapshotPath = Value() },
                 "--trace-file" => settings with { TraceFile = Value() },
+                "--bus" => settings with { Bus = BusNamed(name, Value()) },
                 "--load-rate" => settings.WithLoad(l => l.Rate = NonNegative(name, Number(name, Value()))),
                 "--load-seconds" => settings.WithLoad(l => l.Seconds = Positive(name, Number(name, Value()), max: LoadProfile.MaxDuration.TotalSeconds)),
                 "--load-shape" => settings.WithLoad(l => l.Shape = Shape(name, Value())),
@@ -106,6 +112,11 @@ public sealed record SimulatorSettings(
                 "--load-spike-seconds" => settings.WithLoad(l => l.SpikeSeconds = Positive(name, Number(name, Value()), max: LoadProfile.MaxDuration.TotalSeconds)),
                 _ => throw new ArgumentException($"{name}: unknown option (see --help)"),
             };
+        }
+
+        if (settings.Bus == SimulatorBus.Direct && (settings.Speed is not null || settings.TraceFile is not null))
+        {
+            throw new ArgumentException("--bus direct: runs in virtual time without spans; drop --speed and --trace-file, or use --bus masstransit");
         }
 
         return settings.Load is null ? settings : settings.CheckedLoad();
@@ -135,6 +146,11 @@ public sealed record SimulatorSettings(
 
         return this;
     }
+
+    private static SimulatorBus BusNamed(string name, string text) =>
+        Enum.TryParse<SimulatorBus>(text, ignoreCase: true, out var bus) && Enum.IsDefined(bus)
+            ? bus
+            : throw new ArgumentException($"{name}: '{text}' is not a bus (direct or masstransit)");
 
     private static LoadShape Shape(string name, string text) =>
         Enum.TryParse<LoadShape>(text, ignoreCase: true, out var shape) && Enum.IsDefined(shape)

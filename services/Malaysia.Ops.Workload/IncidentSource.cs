@@ -53,7 +53,7 @@ public sealed class IncidentSource(
     private async Task RaiseAsync(IncidentArrival arrival, CancellationToken cancellationToken)
     {
         await bus.RaiseAsync(
-            new IncidentRaised(arrival.IncidentId, arrival.Type, arrival.Severity, arrival.ClusterId, arrival.Summary, arrival.WorkMinutes, arrival.At),
+            WorkloadEventMessages.Raised(arrival),
             synthetic: false,
             cancellationToken);
         Interlocked.Increment(ref raised);

@@ -41,31 +41,16 @@ public sealed class WorkloadSource(
 
     private async Task PublishAsync(WorkloadEvent e, CancellationToken cancellationToken)
     {
-        switch (e)
+        await bus.PublishConfirmedAsync(WorkloadEventMessages.Announcement(e), cancellationToken);
+        if (e is WorkloadBroke broke)
         {
-            case WorkloadStarted started:
-                await bus.PublishConfirmedAsync(new WorkloadSubmitted(started.WorkloadId, started.Customer, started.Kind, started.ClusterId, started.GpuCount, started.At), cancellationToken);
-                break;
-            case WorkloadAdvanced advanced:
-                await bus.PublishConfirmedAsync(new WorkloadProgressed(advanced.WorkloadId, advanced.PercentComplete, advanced.At), cancellationToken);
-                break;
-            case WorkloadFinished finished:
-                await bus.PublishConfirmedAsync(new WorkloadCompleted(finished.WorkloadId, finished.At), cancellationToken);
-                break;
-            case WorkloadBroke broke:
-                await bus.PublishConfirmedAsync(new WorkloadFailed(broke.WorkloadId, broke.Reason, broke.Incident.IncidentId, broke.At), cancellationToken);
-                using (var activity = OpsTelemetry.ActivitySource.StartActivity($"raise {broke.Incident.IncidentId}", ActivityKind.Producer))
-                {
-                    activity?.SetTag("ops.incident.id", broke.Incident.IncidentId);
-                    activity?.SetTag("ops.incident.type", broke.Incident.Type.ToString());
-                    activity?.SetTag("ops.incident.severity", broke.Incident.Severity.ToString());
-                    activity?.SetTag("ops.workload.id", broke.WorkloadId);
-                    activity?.SetTag("ops.simulated_time", broke.At.ToString("O"));
-                    var incident = broke.Incident;
-                    await bus.PublishConfirmedAsync(new IncidentRaised(incident.IncidentId, incident.Type, incident.Severity, incident.ClusterId, incident.Summary, incident.WorkMinutes, incident.At), cancellationToken);
-                }
-
-                break;
+            using var activity = OpsTelemetry.ActivitySource.StartActivity($"raise {broke.Incident.IncidentId}", ActivityKind.Producer);
+            activity?.SetTag("ops.incident.id", broke.Incident.IncidentId);
+            activity?.SetTag("ops.incident.type", broke.Incident.Type.ToString());
+            activity?.SetTag("ops.incident.severity", broke.Incident.Severity.ToString());
+            activity?.SetTag("ops.workload.id", broke.WorkloadId);
+            activity?.SetTag("ops.simulated_time", broke.At.ToString("O"));
+            await bus.PublishConfirmedAsync(WorkloadEventMessages.Raised(broke.Incident), cancellationToken);
         }
     }
 }
