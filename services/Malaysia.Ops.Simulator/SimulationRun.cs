@@ -230,7 +230,7 @@ public sealed class SimulationRun(Scenario scenario, IReadOnlyList<DeskPlan> des
 
     private async Task ReportProgressAsync(DispatchCoordinator coordinator, DateTimeOffset at, TimeSpan wall)
     {
-        var summary = coordinator.Snapshot(at, DateTimeOffset.UtcNow).Summary;
+        var summary = coordinator.Progress();
         var onDuty = string.Join("+", coordinator.Roster.OnDuty(at).Select(s => s.DeskId));
         var done = (at - scenario.Start) / (scenario.End - scenario.Start);
         var bar = new string('#', (int)Math.Round(done * 20)).PadRight(20, '.');

@@ -225,10 +225,17 @@ public sealed class DirectEngine
         }
 
         Publish(coordinator.Apply(message));
-        if (message is IncidentRaised or HandoffBriefing)
+
+        // What rings the shift clock's alarm: a handoff deadline a briefing moved, or a raised
+        // incident's acknowledgement check. A raise moves nothing else, so only an earlier check
+        // matters (and looking up the deadlines of every handoff on every raise would not pay).
+        if (message is HandoffBriefing)
         {
-            // What rings the shift clock's alarm: a new acknowledgement check or handoff deadline.
             due.Set(ShiftClockLoop, ShiftClock.NextDue(coordinator, cursor));
+        }
+        else if (message is IncidentRaised && coordinator.NextEscalationCheck() is { } check && (due.Of(ShiftClockLoop) is not { } next || check < next))
+        {
+            due.Set(ShiftClockLoop, check > cursor ? check : cursor);
         }
     }
 

@@ -21,6 +21,9 @@ internal sealed class DueTimes
         Array.Fill(due, NotDue);
     }
 
+    /// <summary>When loop <paramref name="loop"/> is next due; null when never.</summary>
+    public DateTimeOffset? Of(int loop) => due[loop] == NotDue ? null : new DateTimeOffset(due[loop], TimeSpan.Zero);
+
     /// <summary>Loop <paramref name="loop"/> is next due at <paramref name="at"/>; never when null.</summary>
     public void Set(int loop, DateTimeOffset? at)
     {

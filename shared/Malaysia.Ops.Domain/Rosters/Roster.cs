@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Malaysia.Ops.Domain.Rosters;
 
 /// <summary>
@@ -11,6 +13,10 @@ public sealed class Roster
     // How far ahead to look for the next shift start; a roster with no shift in a fortnight
     // is not a roster.
     private static readonly TimeSpan LookAhead = TimeSpan.FromDays(14);
+
+    // Each shift a desk works on a date, resolved once: the zone's rules and the shift's id
+    // cost far more than a look-up, and a run asks for the same shifts at every event.
+    private readonly ConcurrentDictionary<(int Desk, DateOnly Date, int Pattern), ShiftInstance> instances = new();
 
     private Roster(IReadOnlyList<DeskRoster> desks) => Desks = desks;
 
@@ -66,16 +72,17 @@ public sealed class Roster
     public IReadOnlyList<ShiftInstance> ShiftsBetween(DateTimeOffset from, DateTimeOffset to)
     {
         var result = new List<ShiftInstance>();
-        foreach (var desk in Desks)
+        for (var d = 0; d < Desks.Count; d++)
         {
+            var desk = Desks[d];
             // An overnight shift that started the local day before still covers the morning.
             var firstDate = ZoneTime.LocalDate(from, desk.TimeZone).AddDays(-1);
             var lastDate = ZoneTime.LocalDate(to, desk.TimeZone);
             for (var date = firstDate; date <= lastDate; date = date.AddDays(1))
             {
-                foreach (var pattern in desk.Shifts)
+                for (var p = 0; p < desk.Shifts.Count; p++)
                 {
-                    var instance = Instance(desk, date, pattern);
+                    var instance = instances.GetOrAdd((d, date, p), static (key, desks) => Instance(desks[key.Desk], key.Date, desks[key.Desk].Shifts[key.Pattern]), Desks);
                     if (instance.StartsAt < to && instance.EndsAt > from)
                     {
                         result.Add(instance);
