@@ -68,8 +68,8 @@ trap stop_all INT TERM EXIT
 
 # Desks first (their queues must exist before dispatch routes work), then dispatch, which owns
 # and announces the simulated clock, then the workload.
-start Malaysia.Ops.Desk.Us.Worker desk-us
-start Malaysia.Ops.Desk.My.Worker desk-my
+start Malaysia.Ops.Desk.UnitedStates.Worker desk-us
+start Malaysia.Ops.Desk.Malaysia.Worker desk-my
 sleep 3
 start Malaysia.Ops.Dispatch.Worker dispatch
 sleep 2

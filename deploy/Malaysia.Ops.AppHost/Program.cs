@@ -76,8 +76,8 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name)
         .WaitFor(broker)
         .WaitForCompletion(brokerUsers);
 
-var deskUs = Service<Projects.Malaysia_Ops_Desk_Us_Worker>("desk-us");
-var deskMy = Service<Projects.Malaysia_Ops_Desk_My_Worker>("desk-my");
+var deskUs = Service<Projects.Malaysia_Ops_Desk_UnitedStates_Worker>("desk-us");
+var deskMy = Service<Projects.Malaysia_Ops_Desk_Malaysia_Worker>("desk-my");
 // Desks first: their queues must be bound before dispatch routes anything to them.
 var dispatch = Service<Projects.Malaysia_Ops_Dispatch_Worker>("dispatch")
     .WithEnvironment("Dispatch__LedgerStorePath", Path.Combine(ledgerFolder, "dispatch-ledger-{RunId}.db"))

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Malaysia.Ops.Contracts;
-using Malaysia.Ops.ServiceDefaults.Messaging;
-using Malaysia.Ops.ServiceDefaults.Messaging.Senders;
+using Malaysia.Ops.Messaging;
+using Malaysia.Ops.Messaging.Senders;
 using MassTransit;
 
 namespace Malaysia.Ops.Desk;

@@ -1,7 +1,7 @@
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Desks;
 using Malaysia.Ops.Domain.Rosters;
-using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace Malaysia.Ops.Desk;

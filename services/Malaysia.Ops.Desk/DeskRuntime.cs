@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Malaysia.Ops.Contracts;
-using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.Clock;
 using Malaysia.Ops.Domain.Desks;
 using Malaysia.Ops.Domain.Incidents;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.Clock;
 using Malaysia.Ops.ServiceDefaults.Configuration;
 using Malaysia.Ops.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Logging;

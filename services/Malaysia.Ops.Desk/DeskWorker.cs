@@ -1,6 +1,6 @@
-using Malaysia.Ops.ServiceDefaults.Clock;
+using Malaysia.Ops.Messaging.RunClock;
 using Malaysia.Ops.ServiceDefaults.Hosting;
-using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.Messaging;
 
 namespace Malaysia.Ops.Desk;
 

@@ -1,4 +1,4 @@
-using Malaysia.Ops.ServiceDefaults.Messaging.Senders;
+using Malaysia.Ops.Messaging.Senders;
 
 namespace Malaysia.Ops.Desk;
 

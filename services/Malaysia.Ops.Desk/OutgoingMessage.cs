@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Malaysia.Ops.Contracts;
-using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.Messaging;
 using Malaysia.Ops.ServiceDefaults.Telemetry;
 using MassTransit;
 

@@ -1,6 +1,6 @@
 using Malaysia.Ops.Dispatch;
 using Malaysia.Ops.ServiceDefaults.Hosting;
-using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.Messaging;
 
 // The dispatch service: follow-the-sun router, shift clock, handoff coordinator, incident
 // ledger, and owner of the run's simulated clock.

@@ -1,5 +1,5 @@
 using Malaysia.Ops.Contracts;
-using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.Messaging;
 
 namespace Malaysia.Ops.Dispatch;
 

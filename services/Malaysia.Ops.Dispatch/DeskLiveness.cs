@@ -1,4 +1,4 @@
-using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.Clock;
 using Microsoft.Extensions.Options;
 using DomainRoster = Malaysia.Ops.Domain.Rosters.Roster;
 

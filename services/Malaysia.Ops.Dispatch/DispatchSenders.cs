@@ -1,5 +1,5 @@
 using Malaysia.Ops.Contracts;
-using Malaysia.Ops.ServiceDefaults.Messaging.Senders;
+using Malaysia.Ops.Messaging.Senders;
 
 namespace Malaysia.Ops.Dispatch;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.Clock;
 using Malaysia.Ops.Domain.Ledger;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

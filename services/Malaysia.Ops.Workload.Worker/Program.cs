@@ -1,6 +1,6 @@
-using Malaysia.Ops.ServiceDefaults.Clock;
+using Malaysia.Ops.Messaging.RunClock;
 using Malaysia.Ops.ServiceDefaults.Hosting;
-using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.Messaging;
 using Malaysia.Ops.Workload;
 
 // The workload service: the simulated AI infrastructure raising incidents onto the broker.

@@ -1,5 +1,5 @@
 using Malaysia.Ops.ServiceDefaults;
-using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Malaysia.Ops.Workload;

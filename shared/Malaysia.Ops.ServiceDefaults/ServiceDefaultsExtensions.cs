@@ -1,7 +1,4 @@
-using Malaysia.Ops.ServiceDefaults.Chaos;
-using Malaysia.Ops.ServiceDefaults.Clock;
 using Malaysia.Ops.ServiceDefaults.Configuration;
-using Malaysia.Ops.ServiceDefaults.Messaging.Senders;
 using Malaysia.Ops.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,8 +9,8 @@ namespace Malaysia.Ops.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>What every process of the operation has: validated run, messaging and broker
-    /// settings, the run's clock, telemetry and health checks.</summary>
+    /// <summary>What every process of the operation has: validated run settings, the run's
+    /// clock, telemetry and health checks. The bus adds its own (<c>AddOpsBus</c>).</summary>
     public static IHostApplicationBuilder AddOpsServiceDefaults(this IHostApplicationBuilder builder, string serviceName, IReadOnlyDictionary<string, object>? resourceAttributes = null)
     {
         // Every log line carries the trace and span it was written in, so a line can be found
@@ -27,15 +24,9 @@ public static class ServiceDefaultsExtensions
             console.TimestampFormat = "HH:mm:ss.fff ";
         });
         builder.Services.AddValidatedOptions<SimulationOptions, SimulationOptionsValidator>(SimulationOptions.Section);
-        builder.Services.AddValidatedOptions<MessagingOptions, MessagingOptionsValidator>(MessagingOptions.Section);
-        builder.Services.AddValidatedOptions<RabbitMqOptions, RabbitMqOptionsValidator>(RabbitMqOptions.Section);
-        builder.Services.AddValidatedOptions<ChaosOptions, ChaosOptionsValidator>(ChaosOptions.Section);
-        builder.Services.AddSingleton<ChaosPipelines>();
         builder.Services.AddSimulationClock();
         builder.AddOpsTelemetry(serviceName, resourceAttributes ?? new Dictionary<string, object>());
         builder.Services.AddSingleton<OpsMetrics>();
-        builder.Services.AddOptions<BrokerUsers>().BindConfiguration(BrokerUsers.Section);
-        builder.Services.AddSingleton<MessageRefusals>();
         builder.Services.AddHealthChecks();
         return builder;
     }

@@ -90,7 +90,7 @@ public sealed class KubernetesManifestSpecs
     [InlineData("desk-my")]
     public void A_service_that_holds_every_open_incident_has_room_for_the_load_demo(string service)
     {
-        // Measured peak resident memory under the load demo: 290-365 MB (README, "A load demo").
+        // Measured peak resident memory under the load demo: 290-365 MB (docs/performance.md, "A load demo").
         var limits = Container(service).Map("resources").Map("limits");
 
         Assert.Equal("512Mi", limits["memory"]);

@@ -1,4 +1,4 @@
-using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.Clock;
 
 namespace Malaysia.Ops.Domain.Tests;
 

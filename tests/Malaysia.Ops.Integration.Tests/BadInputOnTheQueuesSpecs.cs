@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Malaysia.Ops.Domain.Ledger;
-using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.Messaging;
 using RabbitMQ.Client;
 using Xunit.Abstractions;
 
@@ -32,7 +32,7 @@ public sealed class BadInputOnTheQueuesSpecs(RabbitMqNode broker, ITestOutputHel
     public async Task Bad_messages_go_to_the_error_queues_with_their_reason_and_nothing_accepted_is_lost_or_doubled()
     {
         await using var acknowledgements = await BrokerAudit.StartAsync(operation.Witness, "IncidentAcknowledged", "incidentId");
-        var desk = await operation.StartReadyAsync("Malaysia.Ops.Desk.My.Worker");
+        var desk = await operation.StartReadyAsync("Malaysia.Ops.Desk.Malaysia.Worker");
         var dispatch = await operation.StartDispatchAsync();
 
         // A foreign client with the services' own credentials: as the workload it may publish

@@ -1,4 +1,4 @@
-using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.Messaging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 

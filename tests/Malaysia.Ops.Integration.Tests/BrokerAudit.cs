@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.Messaging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 

@@ -20,7 +20,7 @@ public sealed class ConfigurationErrorProcessSpecs
     [InlineData("Malaysia.Ops.Dispatch.Worker", "Roster__Desks__1__Shifts__1", "07:00-09:00", "error: Roster:Desks:1:Shifts:1: shift 07:00-09:00 of desk 'my' overlaps its shift 08:00-20:00")]
     [InlineData("Malaysia.Ops.Workload.Worker", "Simulation__Speed", "-1440", "error: Simulation:Speed: -1440 is not a positive speed")]
     [InlineData("Malaysia.Ops.Workload.Worker", "Workload__IncidentsPerHour", "0", "error: Workload:IncidentsPerHour: 0 is not a positive rate")]
-    [InlineData("Malaysia.Ops.Desk.Us.Worker", "Desk__Engineers", "zero", "error: Desk:Engineers: 'zero' is not a valid whole number")]
+    [InlineData("Malaysia.Ops.Desk.UnitedStates.Worker", "Desk__Engineers", "zero", "error: Desk:Engineers: 'zero' is not a valid whole number")]
     public async Task A_bad_setting_stops_the_service_with_one_line_naming_it(string project, string variable, string value, string expected)
     {
         var result = await RunService(project, new Dictionary<string, string> { [variable] = value });
@@ -36,7 +36,7 @@ public sealed class ConfigurationErrorProcessSpecs
     {
         var closedPort = FreePorts.Take(1)[0].ToString(CultureInfo.InvariantCulture);
 
-        var result = await RunService("Malaysia.Ops.Desk.My.Worker", new Dictionary<string, string>
+        var result = await RunService("Malaysia.Ops.Desk.Malaysia.Worker", new Dictionary<string, string>
         {
             ["RabbitMq__Host"] = "127.0.0.1",
             ["RabbitMq__Port"] = closedPort,
@@ -57,7 +57,7 @@ public sealed class ConfigurationErrorProcessSpecs
         {
             var url = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture)}";
 
-            var result = await RunService("Malaysia.Ops.Desk.Us.Worker", new Dictionary<string, string>
+            var result = await RunService("Malaysia.Ops.Desk.UnitedStates.Worker", new Dictionary<string, string>
             {
                 ["Messaging__Transport"] = "InMemory",
                 ["ASPNETCORE_URLS"] = url,
@@ -78,7 +78,7 @@ public sealed class ConfigurationErrorProcessSpecs
     public async Task Guest_against_a_broker_that_is_not_on_this_machine_is_refused_outside_development()
     {
         // Refused by the settings check, before anything connects.
-        var result = await RunService("Malaysia.Ops.Desk.Us.Worker", new Dictionary<string, string>
+        var result = await RunService("Malaysia.Ops.Desk.UnitedStates.Worker", new Dictionary<string, string>
         {
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["RabbitMq__Host"] = "broker.malaysia-ops.invalid",

@@ -63,7 +63,7 @@ public sealed class DeskDownPastItsHandoffSpecs(RabbitMqNode broker, ITestOutput
         var routedToMyWhileDown = handedOn.Incidents.Count(i => i.AssignedDeskId == "my" && i.RaisedAt > killAt && i.RaisedAt < Noon);
 
         // Back after its work went elsewhere, with stale assignments in its queue.
-        await operation.StartReadyAsync("Malaysia.Ops.Desk.My.Worker");
+        await operation.StartReadyAsync("Malaysia.Ops.Desk.Malaysia.Worker");
         await operation.WaitForSnapshotAsync(s => s.SimulatedAt >= Noon.AddHours(3), "15:00 simulated", TimeSpan.FromMinutes(2));
         Assert.Equal(0, await workload.StopAsync(TimeSpan.FromSeconds(30)));
         var account = await accounting.SettleAsync(operation);

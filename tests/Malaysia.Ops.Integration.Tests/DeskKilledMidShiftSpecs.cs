@@ -41,7 +41,7 @@ public sealed class DeskKilledMidShiftSpecs(RabbitMqNode broker, ITestOutputHelp
         var heldByMy = beforeKill.Incidents.Count(i => i.Status == IncidentStatus.Open && i.OwnerDeskId == "my");
         var killedAt = Stopwatch.StartNew();
         await deskMy.KillAsync();
-        await operation.StartReadyAsync("Malaysia.Ops.Desk.My.Worker");
+        await operation.StartReadyAsync("Malaysia.Ops.Desk.Malaysia.Worker");
         var readyAfter = killedAt.Elapsed;
 
         // The restarted desk resolves something again: recovered.

@@ -120,8 +120,8 @@ internal sealed class OperationProcesses : IAsyncDisposable
 
     public async Task<(ServiceProcess Us, ServiceProcess My)> StartDesksAsync()
     {
-        var us = Start("Malaysia.Ops.Desk.Us.Worker");
-        var my = Start("Malaysia.Ops.Desk.My.Worker");
+        var us = Start("Malaysia.Ops.Desk.UnitedStates.Worker");
+        var my = Start("Malaysia.Ops.Desk.Malaysia.Worker");
         await Task.WhenAll(us.WaitUntilReadyAsync(TimeSpan.FromSeconds(90)), my.WaitUntilReadyAsync(TimeSpan.FromSeconds(90)));
         return (us, my);
     }

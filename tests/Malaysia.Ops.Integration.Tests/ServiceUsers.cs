@@ -22,8 +22,8 @@ public sealed class ServiceUsers
     {
         "Malaysia.Ops.Workload.Worker" => "workload",
         "Malaysia.Ops.Dispatch.Worker" => "dispatch",
-        "Malaysia.Ops.Desk.Us.Worker" => "desk-us",
-        "Malaysia.Ops.Desk.My.Worker" => "desk-my",
+        "Malaysia.Ops.Desk.UnitedStates.Worker" => "desk-us",
+        "Malaysia.Ops.Desk.Malaysia.Worker" => "desk-my",
         "Malaysia.Ops.OperationsConsole" => "console",
         _ => throw new ArgumentOutOfRangeException(nameof(project), project, "no broker user for this project"),
     };

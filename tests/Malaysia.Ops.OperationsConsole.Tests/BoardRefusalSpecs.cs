@@ -3,7 +3,7 @@ using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Incidents;
 using Malaysia.Ops.Domain.Rosters;
 using Malaysia.Ops.OperationsConsole.Board;
-using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.Messaging;
 
 namespace Malaysia.Ops.OperationsConsole.Tests;
 

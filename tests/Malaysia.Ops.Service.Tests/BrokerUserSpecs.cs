@@ -1,5 +1,5 @@
-using Malaysia.Ops.ServiceDefaults.Messaging;
-using Malaysia.Ops.ServiceDefaults.Messaging.Senders;
+using Malaysia.Ops.Messaging;
+using Malaysia.Ops.Messaging.Senders;
 using MassTransit;
 using RabbitMQ.Client;
 

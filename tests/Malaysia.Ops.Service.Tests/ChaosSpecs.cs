@@ -1,7 +1,7 @@
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Dispatch;
-using Malaysia.Ops.Domain.Clock;
-using Malaysia.Ops.ServiceDefaults.Chaos;
+using Malaysia.Ops.Clock;
+using Malaysia.Ops.Messaging.Chaos;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,6 +1,6 @@
 using Malaysia.Ops.Dispatch;
-using Malaysia.Ops.Domain.Clock;
-using Malaysia.Ops.ServiceDefaults.Clock;
+using Malaysia.Ops.Clock;
+using Malaysia.Ops.Messaging.RunClock;
 using Malaysia.Ops.ServiceDefaults.Configuration;
 
 namespace Malaysia.Ops.Service.Tests;

@@ -1,6 +1,6 @@
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Dispatch;
-using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.Messaging;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

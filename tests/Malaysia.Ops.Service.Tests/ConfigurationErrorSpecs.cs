@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Malaysia.Ops.Dispatch;
+using Malaysia.Ops.Messaging.Configuration;
 using Malaysia.Ops.ServiceDefaults.Hosting;
 using Malaysia.Ops.Workload;
 

@@ -1,4 +1,4 @@
-using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.Messaging;
 using MassTransit;
 
 namespace Malaysia.Ops.Service.Tests;

@@ -1,5 +1,5 @@
 using Malaysia.Ops.Contracts;
-using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.Clock;
 using Malaysia.Ops.Domain.Ledger;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,8 +2,8 @@ using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Dispatch;
 using Malaysia.Ops.Dispatch.Store;
 using Malaysia.Ops.Domain.Ledger;
-using Malaysia.Ops.ServiceDefaults.Messaging;
-using Malaysia.Ops.ServiceDefaults.Messaging.Senders;
+using Malaysia.Ops.Messaging;
+using Malaysia.Ops.Messaging.Senders;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Malaysia.Ops.Service.Tests;

@@ -1,7 +1,7 @@
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Dispatch;
 using Malaysia.Ops.Dispatch.Store;
-using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.Clock;
 using Malaysia.Ops.Domain.Ledger;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;

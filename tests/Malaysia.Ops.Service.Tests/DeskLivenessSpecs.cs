@@ -1,6 +1,6 @@
 using Malaysia.Ops.Dispatch;
 using Malaysia.Ops.Dispatch.Roster;
-using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.Clock;
 using Microsoft.Extensions.Options;
 
 namespace Malaysia.Ops.Service.Tests;

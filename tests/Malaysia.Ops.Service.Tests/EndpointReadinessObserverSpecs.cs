@@ -1,3 +1,4 @@
+using Malaysia.Ops.Messaging.Health;
 using Malaysia.Ops.ServiceDefaults.Health;
 using MassTransit;
 

@@ -1,5 +1,5 @@
 using Malaysia.Ops.Desk;
-using Malaysia.Ops.ServiceDefaults.Messaging.Senders;
+using Malaysia.Ops.Messaging.Senders;
 
 namespace Malaysia.Ops.Service.Tests;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Malaysia.Ops.Contracts;
-using Malaysia.Ops.Domain.Clock;
-using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.Clock;
+using Malaysia.Ops.Messaging;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;

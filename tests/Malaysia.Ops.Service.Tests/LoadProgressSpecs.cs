@@ -1,6 +1,6 @@
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Dispatch.Load;
-using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.Clock;
 using Malaysia.Ops.ServiceDefaults.Telemetry;
 
 namespace Malaysia.Ops.Service.Tests;

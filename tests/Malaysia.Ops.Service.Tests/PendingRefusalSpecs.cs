@@ -1,7 +1,8 @@
 using System.Diagnostics.Metrics;
+using Malaysia.Ops.Messaging.Configuration;
 using Malaysia.Ops.ServiceDefaults.Configuration;
-using Malaysia.Ops.ServiceDefaults.Messaging;
-using Malaysia.Ops.ServiceDefaults.Messaging.Senders;
+using Malaysia.Ops.Messaging;
+using Malaysia.Ops.Messaging.Senders;
 using Malaysia.Ops.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using System.Net;
 using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Messaging.Health;
 using Malaysia.Ops.ServiceDefaults.Health;
 using Malaysia.Ops.ServiceDefaults.Hosting;
 using MassTransit;

@@ -1,7 +1,7 @@
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Dispatch.Store;
 using Malaysia.Ops.Domain.Ledger;
-using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Malaysia.Ops.Service.Tests;

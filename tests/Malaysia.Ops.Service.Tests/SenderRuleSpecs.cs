@@ -1,7 +1,7 @@
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Desk;
 using Malaysia.Ops.Dispatch;
-using Malaysia.Ops.ServiceDefaults.Messaging.Senders;
+using Malaysia.Ops.Messaging.Senders;
 
 namespace Malaysia.Ops.Service.Tests;
 

@@ -1,3 +1,4 @@
+using Malaysia.Ops.Messaging.Configuration;
 using Malaysia.Ops.ServiceDefaults.Configuration;
 using Microsoft.Extensions.Configuration;
 

@@ -1,6 +1,6 @@
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.ServiceDefaults;
-using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

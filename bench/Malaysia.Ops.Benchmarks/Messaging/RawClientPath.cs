@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.ServiceDefaults.Configuration;
-using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.Messaging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 

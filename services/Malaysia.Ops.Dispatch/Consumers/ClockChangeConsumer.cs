@@ -1,8 +1,8 @@
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Dispatch.Store;
-using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.Clock;
 using Malaysia.Ops.ServiceDefaults.Configuration;
-using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Dispatch.Store;
-using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.Clock;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 

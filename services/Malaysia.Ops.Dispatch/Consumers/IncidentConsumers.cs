@@ -1,7 +1,7 @@
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Dispatch.Load;
 using Malaysia.Ops.Dispatch.Store;
-using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.Messaging;
 using Malaysia.Ops.ServiceDefaults.Telemetry;
 using MassTransit;
 

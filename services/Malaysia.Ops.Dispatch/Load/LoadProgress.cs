@@ -1,5 +1,5 @@
 using Malaysia.Ops.Contracts;
-using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.Clock;
 using Malaysia.Ops.ServiceDefaults.Telemetry;
 
 namespace Malaysia.Ops.Dispatch.Load;

@@ -1,7 +1,7 @@
 using Malaysia.Ops.Contracts;
-using Malaysia.Ops.Domain.Clock;
-using Malaysia.Ops.ServiceDefaults.Messaging;
-using Malaysia.Ops.ServiceDefaults.Messaging.Senders;
+using Malaysia.Ops.Clock;
+using Malaysia.Ops.Messaging;
+using Malaysia.Ops.Messaging.Senders;
 using Malaysia.Ops.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Hosting;

@@ -1,4 +1,4 @@
-using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.Clock;
 using Microsoft.Extensions.Hosting;
 
 namespace Malaysia.Ops.Dispatch.Store;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Malaysia.Ops.Contracts;
-using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.Clock;
 using Malaysia.Ops.ServiceDefaults.Configuration;
 using Microsoft.Data.Sqlite;
 using Polly;

@@ -2,7 +2,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Dispatch;
-using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.Clock;
 using Malaysia.Ops.Domain.Incidents;
 using Malaysia.Ops.Domain.Scenarios;
 using Malaysia.Ops.OperationsConsole.Board;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Malaysia.Ops.Contracts;
-using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.Clock;
 using MassTransit;
 
 namespace Malaysia.Ops.OperationsConsole.Board;

@@ -1,6 +1,6 @@
 using Malaysia.Ops.Contracts;
-using Malaysia.Ops.ServiceDefaults.Messaging;
-using static Malaysia.Ops.ServiceDefaults.Messaging.IncidentFieldChecks;
+using Malaysia.Ops.Messaging;
+using static Malaysia.Ops.Messaging.IncidentFieldChecks;
 
 namespace Malaysia.Ops.OperationsConsole.Board;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Incidents;
 using Malaysia.Ops.Domain.Rosters;
-using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.Messaging;
 
 namespace Malaysia.Ops.OperationsConsole.Board;
 

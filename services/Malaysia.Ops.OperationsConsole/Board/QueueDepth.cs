@@ -1,5 +1,5 @@
 using Malaysia.Ops.Domain.Rosters;
-using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.Messaging;
 
 namespace Malaysia.Ops.OperationsConsole.Board;
 

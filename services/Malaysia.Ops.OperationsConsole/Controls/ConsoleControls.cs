@@ -1,6 +1,6 @@
 using System.Globalization;
 using Malaysia.Ops.Contracts;
-using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.Clock;
 using Malaysia.Ops.OperationsConsole.Board;
 using MassTransit;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
 using Malaysia.Ops.Contracts;
-using Malaysia.Ops.ServiceDefaults.Messaging;
+using Malaysia.Ops.Messaging;
 using MassTransit;
 
 namespace Malaysia.Ops.OperationsConsole.Controls;

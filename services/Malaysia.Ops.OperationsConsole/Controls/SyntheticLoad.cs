@@ -1,6 +1,6 @@
 using System.Globalization;
 using Malaysia.Ops.Contracts;
-using Malaysia.Ops.Domain.Clock;
+using Malaysia.Ops.Clock;
 using Malaysia.Ops.Domain.Incidents;
 using Malaysia.Ops.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Hosting;

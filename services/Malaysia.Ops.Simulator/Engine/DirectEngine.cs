@@ -1,13 +1,13 @@
+using Malaysia.Ops.Clock;
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Desk;
 using Malaysia.Ops.Dispatch;
-using Malaysia.Ops.Domain.Clock;
 using Malaysia.Ops.Domain.Incidents;
 using Malaysia.Ops.Domain.Ledger;
 using Malaysia.Ops.Domain.Scenarios;
 using Malaysia.Ops.Domain.Workloads;
+using Malaysia.Ops.Messaging;
 using Malaysia.Ops.ServiceDefaults.Configuration;
-using Malaysia.Ops.ServiceDefaults.Messaging;
 using Malaysia.Ops.Workload;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

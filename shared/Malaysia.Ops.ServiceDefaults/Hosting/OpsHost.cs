@@ -96,18 +96,17 @@ public static partial class OpsHost
     }
 
     /// <summary>Everything a host must pass before it starts: settings validation, then the
-    /// broker preflight. Used by <see cref="RunAsync"/> and by hosts that start themselves.</summary>
+    /// registered <see cref="IStartupCheck"/>s (the broker preflight). Used by
+    /// <see cref="RunAsync"/> and by hosts that start themselves.</summary>
     public static async Task PrepareAsync(IHost host, CancellationToken cancellationToken)
     {
         // Run every ValidateOnStart check now, so a bad value is reported as such instead of as
         // a host that "failed to start" with a stack trace in the log.
         host.Services.GetService<IStartupValidator>()?.Validate();
         ListenAddressCheck.ThrowIfTaken(host);
-        var messaging = host.Services.GetRequiredService<IOptions<MessagingOptions>>().Value;
-        if (messaging.Transport == MessageTransport.RabbitMq)
+        foreach (var check in host.Services.GetServices<IStartupCheck>())
         {
-            var rabbit = host.Services.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
-            await BrokerPreflight.CheckAsync(rabbit, cancellationToken);
+            await check.CheckAsync(cancellationToken);
         }
     }
 

@@ -1,5 +1,3 @@
-using MassTransit.Logging;
-using MassTransit.Monitoring;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,12 +26,8 @@ public static class TelemetryRegistration
             .ConfigureResource(resource => resource
                 .AddService(serviceName, serviceNamespace: "malaysia-ops", serviceVersion: version)
                 .AddAttributes(resourceAttributes))
-            .WithTracing(tracing => tracing
-                // MassTransit's own source propagates the trace over RabbitMQ; RabbitMQ.Client's
-                // sources are left out on purpose, they would duplicate every span.
-                .AddSource(DiagnosticHeaders.DefaultListenerName, OpsTelemetry.Name))
-            .WithMetrics(metrics => metrics
-                .AddMeter(InstrumentationOptions.MeterName, OpsTelemetry.Name));
+            .WithTracing(tracing => tracing.AddSource(OpsTelemetry.Name))
+            .WithMetrics(metrics => metrics.AddMeter(OpsTelemetry.Name));
 
         // "Telemetry:TraceFile": also write every span to a file as OTLP/JSON.
         if (builder.Configuration["Telemetry:TraceFile"] is { Length: > 0 } traceFile)
