@@ -92,7 +92,7 @@ public sealed class SimulationRun(Scenario scenario, IReadOnlyList<DeskPlan> des
 
         using var host = Build(overBus: false);
         await OpsHost.PrepareAsync(host, cancellationToken);
-        var engine = new DirectEngine(host.Services, desks, desk => ScenarioConfiguration.Desk(scenario, desk));
+        var engine = new DirectEngine(host.Services, desks.Select(desk => ScenarioConfiguration.Desk(scenario, desk)).ToList());
 
         var wall = Stopwatch.StartNew();
         await WriteStartAsync();

@@ -2,10 +2,7 @@ using Malaysia.Ops.Clock;
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Desk;
 using Malaysia.Ops.Dispatch;
-using Malaysia.Ops.Domain.Incidents;
 using Malaysia.Ops.Domain.Ledger;
-using Malaysia.Ops.Domain.Scenarios;
-using Malaysia.Ops.Domain.Workloads;
 using Malaysia.Ops.Messaging;
 using Malaysia.Ops.ServiceDefaults.Configuration;
 using Malaysia.Ops.Workload;
@@ -22,11 +19,11 @@ namespace Malaysia.Ops.Simulator.Engine;
 /// <list type="bullet">
 /// <item>dispatch's <c>ShiftClock</c>: the shift-clock step (the shifts on duty announced at the
 /// start, then <see cref="DispatchCoordinator.Advance"/> whenever <see cref="ShiftClock.NextDue"/> comes);</item>
-/// <item>each desk's <c>DeskWorkLoop</c>: the desk step (its start reported, then
-/// <see cref="DeskRuntime.Advance"/> at <see cref="DeskRuntime.NextDueAt"/> and after each
-/// message it took in);</item>
+/// <item>each desk's <c>DeskClockLoop</c>: the desk step (its start reported, then
+/// <see cref="DeskCore.Advance"/> at <see cref="DeskCore.NextDueAt"/> and after each message it
+/// took in);</item>
 /// <item>the workload's <c>IncidentSource</c> and <c>WorkloadSource</c>: the arrival and workload
-/// steps, playing the same seeded streams up to "Workload:RaiseUntil";</item>
+/// steps, the same <see cref="IncidentSchedule"/> and <see cref="WorkloadSchedule"/>;</item>
 /// <item>nothing for dispatch's <c>ClockAnnouncer</c> (a virtual clock is nobody's to follow and
 /// no consumer in the run reads the announcement), <c>LedgerSnapshotWriter</c> (no snapshot path
 /// in the settings), <c>LedgerStoreStartup</c> (no store in virtual time),
@@ -39,6 +36,9 @@ namespace Malaysia.Ops.Simulator.Engine;
 /// bus builds their endpoints when the incident source asks for it), the incident stream, the
 /// workloads. The messages each step publishes are delivered first in, first out, each to
 /// dispatch before the desk it names, and a desk that took a message in then does its step.
+/// What a desk's process adds to its core is left out where it cannot matter here: no message
+/// is delivered twice, none waited for an earlier process, and nothing is traced; the wall
+/// instants the desk's messages carry are the virtual clock's, as on the bus.
 /// </summary>
 public sealed class DirectEngine
 {
@@ -51,24 +51,21 @@ public sealed class DirectEngine
 
     private readonly SimulationClock clock;
     private readonly DispatchCoordinator coordinator;
-    private readonly DeskRuntime[] desks;
-    private readonly Dictionary<string, DeskRuntime> desksById = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<DeskRuntime, int> deskLoops = [];
+    private readonly DeskCore[] desks;
+    private readonly ILogger[] deskLogs;
+    private readonly Dictionary<string, int> deskNumbers = new(StringComparer.OrdinalIgnoreCase);
     private readonly int arrivalLoop;
     private readonly int workloadLoop;
     private readonly DueTimes due;
     private readonly Queue<IOpsMessage> published = new();
-    private readonly IEnumerator<IncidentArrival> arrivals;
-    private readonly IEnumerator<WorkloadEvent> workloadEvents;
-    private readonly DateTimeOffset raiseUntil;
+    private readonly IncidentSchedule arrivals;
+    private readonly WorkloadSchedule workloads;
     private readonly ILogger logger;
     private DateTimeOffset cursor;
-    private bool arrivalsLeft;
-    private bool workloadEventsLeft;
     private long stepsNow;
     private long instantNow;
 
-    public DirectEngine(IServiceProvider services, IReadOnlyList<DeskPlan> plans, Func<DeskPlan, DeskOptions> deskOptions)
+    public DirectEngine(IServiceProvider services, IReadOnlyList<DeskOptions> deskOptions)
     {
         clock = services.GetRequiredService<SimulationClock>();
         if (!clock.IsVirtual)
@@ -77,27 +74,25 @@ public sealed class DirectEngine
         }
 
         coordinator = services.GetRequiredService<DispatchCoordinator>();
-        logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<DirectEngine>();
-        var runtimes = services.GetRequiredService<DeskRuntimes>();
-        desks = plans.Select(plan => runtimes.Get(plan.Id, () => deskOptions(plan))).ToArray();
+        var loggers = services.GetRequiredService<ILoggerFactory>();
+        logger = loggers.CreateLogger<DirectEngine>();
+        var seed = services.GetRequiredService<IOptions<SimulationOptions>>().Value.Seed;
+        desks = deskOptions.Select(options => new DeskCore(options, seed, Guid.NewGuid())).ToArray();
+        deskLogs = desks.Select(desk => loggers.CreateLogger($"Malaysia.Ops.Desk.{desk.DeskId}")).ToArray();
         for (var i = 0; i < desks.Length; i++)
         {
-            desksById[desks[i].DeskId] = desks[i];
-            deskLoops[desks[i]] = 1 + i;
+            deskNumbers[desks[i].DeskId] = i;
         }
 
         arrivalLoop = desks.Length + 1;
         workloadLoop = desks.Length + 2;
         due = new DueTimes(desks.Length + 3);
 
-        var seed = services.GetRequiredService<IOptions<SimulationOptions>>().Value.Seed;
-        var workload = services.GetRequiredService<IOptions<WorkloadOptions>>().Value;
-        raiseUntil = workload.RaiseUntil ?? DateTimeOffset.MaxValue;
-
         // Both streams start at the epoch, so the catch-up window of a starting source (what
         // was due just before it started) holds nothing here.
-        arrivals = new IncidentGenerator(IncidentCatalogue.Default, seed, clock.Epoch, workload.ToProfile(), workload.ToScript()).Arrivals().GetEnumerator();
-        workloadEvents = new WorkloadGenerator(workload.ToWorkloadPolicy(), seed, clock.Epoch).Events().GetEnumerator();
+        var workload = services.GetRequiredService<IOptions<WorkloadOptions>>().Value;
+        arrivals = new IncidentSchedule(workload, seed, clock.Epoch, clock.GetUtcNow(), TimeSpan.Zero);
+        workloads = new WorkloadSchedule(workload, seed, clock.Epoch, clock.GetUtcNow(), TimeSpan.Zero);
         Start();
     }
 
@@ -124,77 +119,60 @@ public sealed class DirectEngine
 
     private void Start()
     {
-        cursor = clock.GetUtcNow();
+        var now = clock.GetUtcNow();
+        cursor = now;
         foreach (var shift in coordinator.Roster.OnDuty(cursor))
         {
             Publish(new ShiftStarted(shift.ShiftId, shift.DeskId, shift.StartsAt, shift.EndsAt, cursor));
         }
 
         due.Set(ShiftClockLoop, ShiftClock.NextDue(coordinator, cursor));
-        foreach (var desk in desks)
+        for (var i = 0; i < desks.Length; i++)
         {
             // The desk holds nothing yet: dispatch records its process.
-            Publish(desk.ReportState(started: true).Message);
-            due.Set(deskLoops[desk], desk.NextDueAt());
+            Sent(i, desks[i].Start(now));
+            due.Set(DeskLoop(i), desks[i].NextDueAt());
         }
 
-        arrivalsLeft = NextOf(arrivals, a => a.At);
-        due.Set(arrivalLoop, arrivalsLeft ? arrivals.Current.At : null);
-        workloadEventsLeft = NextOf(workloadEvents, e => e.At);
-        due.Set(workloadLoop, workloadEventsLeft ? workloadEvents.Current.At : null);
+        due.Set(arrivalLoop, arrivals.NextDueAt());
+        due.Set(workloadLoop, workloads.NextDueAt());
         Deliver();
     }
 
     private void Step(int loop)
     {
         CountStep();
+        var now = clock.GetUtcNow();
         if (loop == ShiftClockLoop)
         {
-            var to = clock.GetUtcNow();
-            Publish(coordinator.Advance(cursor, to, NoDeskDown));
-            cursor = to;
+            Publish(coordinator.Advance(cursor, now, NoDeskDown));
+            cursor = now;
             due.Set(ShiftClockLoop, ShiftClock.NextDue(coordinator, cursor));
         }
         else if (loop == arrivalLoop)
         {
             // Everything due now goes out at once, as the source plays its stream.
-            var now = clock.GetUtcNow();
-            while (arrivalsLeft && arrivals.Current.At <= now)
-            {
-                Publish(WorkloadEventMessages.Raised(arrivals.Current));
-                arrivalsLeft = NextOf(arrivals, a => a.At);
-            }
-
-            due.Set(arrivalLoop, arrivalsLeft ? arrivals.Current.At : null);
+            Publish(arrivals.Advance(now));
+            due.Set(arrivalLoop, arrivals.NextDueAt());
         }
         else if (loop == workloadLoop)
         {
-            var now = clock.GetUtcNow();
-            while (workloadEventsLeft && workloadEvents.Current.At <= now)
-            {
-                var e = workloadEvents.Current;
-                Publish(WorkloadEventMessages.Announcement(e));
-                if (e is WorkloadBroke broke)
-                {
-                    Publish(WorkloadEventMessages.Raised(broke.Incident));
-                }
-
-                workloadEventsLeft = NextOf(workloadEvents, w => w.At);
-            }
-
-            due.Set(workloadLoop, workloadEventsLeft ? workloadEvents.Current.At : null);
+            Publish(workloads.Advance(now));
+            due.Set(workloadLoop, workloads.NextDueAt());
         }
         else
         {
-            DeskStep(desks[loop - 1]);
+            DeskStep(loop - 1);
         }
     }
 
-    /// <summary>The desk's work loop: what fell due, then sleep until the next thing does.</summary>
-    private void DeskStep(DeskRuntime desk)
+    private static int DeskLoop(int desk) => desk + 1;
+
+    /// <summary>The desk's clock loop: what fell due, then sleep until the next thing does.</summary>
+    private void DeskStep(int desk)
     {
-        Publish(desk.Advance());
-        due.Set(deskLoops[desk], desk.NextDueAt());
+        Sent(desk, desks[desk].Advance(clock.GetUtcNow()));
+        due.Set(DeskLoop(desk), desks[desk].NextDueAt());
     }
 
     /// <summary>Hands every message published so far, and what each one causes, to its consumers.</summary>
@@ -242,62 +220,51 @@ public sealed class DirectEngine
     /// <summary>The desk consumers: each takes only what is addressed to it.</summary>
     private void ToDesk(IOpsMessage message)
     {
-        switch (message)
+        var desk = message switch
         {
-            case IncidentAssigned m when Desk(m.DeskId) is { } desk && Valid(nameof(IncidentAssigned), IncidentFieldChecks.Problems(m)):
-                Took(desk, desk.Handle(() => desk.Assigned(m, default)));
-                break;
-            case ShiftEnding m when Desk(m.DeskId) is { } desk:
-                Took(desk, desk.Handle(() => desk.ShiftEnds(m, default)));
-                break;
-            case HandoffBriefing m when Desk(m.ToDeskId) is { } desk:
-                Took(desk, desk.Handle(() => desk.Briefed(m, default)));
-                break;
-            case IncidentEscalated m when Desk(m.FromDeskId) is { } desk:
-                Took(desk, desk.Handle(() => desk.Escalated(m, default)));
-                break;
-            case AssistRouted m when Desk(m.ProviderDeskId) is { } desk:
-                Took(desk, desk.Handle(() => desk.AssistRequested(m, default)));
-                break;
-            case AssistProvided m when Desk(m.RequesterDeskId) is { } desk:
-                Took(desk, desk.Handle(() => desk.AssistArrived(m)));
-                break;
-            case DeskFaultInjected m when Desk(m.DeskId) is { } desk:
-                Took(desk, desk.Inject(m));
-                break;
-            case DeskRehearsalModeSet m when Desk(m.DeskId) is { } desk:
-                Took(desk, desk.SetRehearsal(m));
-                break;
-            case HandoffItemDecided m when Desk(m.DeskId) is { } desk:
-                Took(desk, desk.Handle(() => desk.Decided(m)));
-                break;
+            IncidentAssigned m when Valid(nameof(IncidentAssigned), IncidentFieldChecks.Problems(m)) => m.DeskId,
+            ShiftEnding m => m.DeskId,
+            HandoffBriefing m => m.ToDeskId,
+            IncidentEscalated m => m.FromDeskId,
+            AssistRouted m => m.ProviderDeskId,
+            AssistProvided m => m.RequesterDeskId,
+            DeskFaultInjected m => m.DeskId,
+            DeskRehearsalModeSet m => m.DeskId,
+            HandoffItemDecided m => m.DeskId,
+            _ => null,
+        };
+        if (desk is not null && deskNumbers.TryGetValue(desk, out var number))
+        {
+            // What the desk answered goes out, then its clock loop wakes.
+            Sent(number, desks[number].Apply(message, clock.GetUtcNow()));
+            DeskStep(number);
         }
     }
 
-    /// <summary>A desk took a message in: what it answered goes out, then its work loop wakes.</summary>
-    private void Took(DeskRuntime desk, IReadOnlyList<OutgoingMessage> answers)
+    /// <summary>What a desk sends, with the wall instants it leaves to its publisher (the virtual
+    /// clock's), and what it noted, to its log.</summary>
+    private void Sent(int desk, IReadOnlyList<IOpsMessage> messages)
     {
-        Publish(answers);
-        DeskStep(desk);
-    }
+        foreach (var note in desks[desk].TakeNotes())
+        {
+            deskLogs[desk].Log(note.Warning ? LogLevel.Warning : LogLevel.Information, "{Note}", note.Text);
+        }
 
-    private DeskRuntime? Desk(string deskId) => desksById.GetValueOrDefault(deskId);
+        var wall = clock.Wall.GetUtcNow();
+        for (var i = 0; i < messages.Count; i++)
+        {
+            published.Enqueue(DeskWallStamps.Stamp(messages[i], wall));
+        }
+    }
 
     private void Publish(IOpsMessage message) => published.Enqueue(message);
 
-    private void Publish(IReadOnlyList<IOpsMessage> messages)
+    private void Publish<T>(IReadOnlyList<T> messages)
+        where T : IOpsMessage
     {
         for (var i = 0; i < messages.Count; i++)
         {
             published.Enqueue(messages[i]);
-        }
-    }
-
-    private void Publish(IReadOnlyList<OutgoingMessage> messages)
-    {
-        for (var i = 0; i < messages.Count; i++)
-        {
-            published.Enqueue(messages[i].Message);
         }
     }
 
@@ -314,9 +281,6 @@ public sealed class DirectEngine
         logger.LogError("{Message} refused: {Problem}", messageName, problem.Current);
         return false;
     }
-
-    /// <summary>The next item of a seeded stream, if it is due by the end of raising.</summary>
-    private bool NextOf<T>(IEnumerator<T> stream, Func<T, DateTimeOffset> at) => stream.MoveNext() && at(stream.Current) <= raiseUntil;
 
     private void CountStep()
     {
