@@ -9,6 +9,8 @@ public static class SimPyReference
 {
     private const string Python = "/usr/bin/python3";
 
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public sealed record Result(int Customers, double WallSeconds, double CustomersPerSecond, double MeanWaitMinutes);
 
     /// <summary>The script's figures, or null with the reason when it cannot run here.</summary>
@@ -40,7 +42,7 @@ public static class SimPyReference
             return (null, $"mm3_simpy.py failed: {reason} (install SimPy 2.3: apt-get install -y python3-simpy)");
         }
 
-        return (JsonSerializer.Deserialize<Result>(output, new JsonSerializerOptions(JsonSerializerDefaults.Web)), null);
+        return (JsonSerializer.Deserialize<Result>(output, Json), null);
     }
 
     private static string? FindScript()
