@@ -134,7 +134,7 @@ public sealed class SimulationRun(Scenario scenario, IReadOnlyList<DeskPlan> des
             ContentRootPath = AppContext.BaseDirectory,
             DisableDefaults = false,
         });
-        var configuration = ScenarioConfiguration.Settings(scenario, desks, speed);
+        var configuration = ScenarioConfiguration.Settings(scenario, desks, speed, scriptAsSettings: false);
         configuration["Telemetry:TraceFile"] = files.TraceFile;
         if (load is { Enabled: true })
         {
@@ -145,6 +145,7 @@ public sealed class SimulationRun(Scenario scenario, IReadOnlyList<DeskPlan> des
         }
 
         builder.Configuration.AddInMemoryCollection(configuration);
+        builder.Services.PostConfigure<WorkloadOptions>(workload => workload.Scripted = ScenarioConfiguration.Script(scenario));
 
         // The run's own output is the progress and the summary; the services' logs would
         // drown them, so only errors get through unless asked for.
