@@ -1,6 +1,7 @@
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Desks;
 using Malaysia.Ops.Domain.Incidents;
+using static Malaysia.Ops.Domain.Instants;
 
 namespace Malaysia.Ops.Desk;
 
@@ -64,7 +65,7 @@ public sealed class DeskCore
 
     public string DeskId => options.Id;
 
-    /// <summary>"MY desk", as messages and notes say it.</summary>
+    /// <summary>"MY desk", as notes and spans say it.</summary>
     public string DisplayName { get; }
 
     public int OpenCount => model.OpenCount;
@@ -103,7 +104,7 @@ public sealed class DeskCore
             case DeskRehearsalModeSet mode:
                 controls.Human = mode.Human;
                 Inform($"{DisplayName}: a person {(mode.Human ? "takes" : "no longer takes")} its handoffs ({mode.RequestedBy})");
-                return [StateReport(Max(now, mode.SimulatedAt))];
+                return [StateReport(Later(now, mode.SimulatedAt))];
             case IncidentAssigned or ShiftEnding or HandoffBriefing or IncidentEscalated or AssistRouted or AssistProvided or HandoffItemDecided when controls.StoppedSince is not null:
                 heldWhileStopped.Add(message);
                 return [];
@@ -118,7 +119,7 @@ public sealed class DeskCore
             case AssistRouted routed:
                 return AssistRequested(routed, now);
             case AssistProvided provided:
-                return Translate(model.AssistArrived(provided.IncidentId, Max(now, provided.SimulatedAt)));
+                return Translate(model.AssistArrived(provided.IncidentId, Later(now, provided.SimulatedAt)));
             case HandoffItemDecided decision:
                 return Decided(decision, now);
             default:
@@ -174,7 +175,7 @@ public sealed class DeskCore
     private List<IOpsMessage> Inject(DeskFaultInjected fault, DateTimeOffset now)
     {
         var messages = new List<IOpsMessage>();
-        var at = Max(now, fault.SimulatedAt);
+        var at = Later(now, fault.SimulatedAt);
         switch (fault.Fault)
         {
             case DeskFault.Stop when controls.StoppedSince is null:
@@ -234,7 +235,7 @@ public sealed class DeskCore
     /// person here.</summary>
     private List<IOpsMessage> Decided(HandoffItemDecided decision, DateTimeOffset now)
     {
-        var events = model.PersonDecides(decision.HandoffId, decision.IncidentId, decision.Accept, decision.Question, Max(now, decision.SimulatedAt));
+        var events = model.PersonDecides(decision.HandoffId, decision.IncidentId, decision.Accept, decision.Question, Later(now, decision.SimulatedAt));
         if (events is null)
         {
             Inform($"{decision.IncidentId} of {decision.HandoffId} does not wait for a person on {DisplayName}; decision by {decision.DecidedBy} ignored");
@@ -268,7 +269,7 @@ public sealed class DeskCore
         }
 
         var held = Take(assigned.IncidentId, assigned.Type);
-        var events = model.Assign(assigned.IncidentId, assigned.Type, assigned.Severity, held.WorkHere(assigned.WorkMinutes), assigned.DeskOnDutyFrom, Max(now, assigned.SimulatedAt), held.Need is not null);
+        var events = model.Assign(assigned.IncidentId, assigned.Type, assigned.Severity, held.WorkHere(assigned.WorkMinutes), assigned.DeskOnDutyFrom, Later(now, assigned.SimulatedAt), held.Need is not null);
         return Translate(events);
     }
 
@@ -281,7 +282,7 @@ public sealed class DeskCore
             return [];
         }
 
-        var at = Max(now, ending.SimulatedAt);
+        var at = Later(now, ending.SimulatedAt);
         if (model.DarkUntil(at) is not null)
         {
             // Back-to-back outages: back when the last of them ends.
@@ -303,7 +304,7 @@ public sealed class DeskCore
     /// delayed the briefing), then restates the desk's mode and faults.</summary>
     private List<IOpsMessage> HandOver(ShiftEnding ending, DateTimeOffset now)
     {
-        var at = Max(now, ending.SimulatedAt);
+        var at = Later(now, ending.SimulatedAt);
         handedOver[ending.ShiftId] = ending;
         if (controls.NextBriefing == DeskFault.DropNextBriefing)
         {
@@ -339,7 +340,7 @@ public sealed class DeskCore
     /// assignment with the work it still needs. One already being worked here stays.</summary>
     private List<IOpsMessage> Escalated(IncidentEscalated escalation, DateTimeOffset now)
     {
-        var at = Max(now, escalation.SimulatedAt);
+        var at = Later(now, escalation.SimulatedAt);
         if (escalation.TakenWhileDown)
         {
             return DropTakenWhileDown(escalation, at);
@@ -389,7 +390,7 @@ public sealed class DeskCore
     /// time help from outside the operation takes.</summary>
     private List<IOpsMessage> AssistRequested(AssistRouted routed, DateTimeOffset now)
     {
-        var at = Max(now, routed.SimulatedAt);
+        var at = Later(now, routed.SimulatedAt);
         var minutes = routed.External ? options.ExternalHelpMinutes : routed.ProviderOnDuty ? options.AssistResponseMinutes : options.PagerResponseMinutes;
         return Translate(model.GiveAssist(routed.IncidentId, routed.RequesterDeskId, routed.Kind, routed.RequestedAt, at.AddMinutes(minutes), at));
     }
@@ -412,7 +413,7 @@ public sealed class DeskCore
             var held = Take(i.IncidentId, i.Type);
             return i with { AssistPending = i.AssistPending && held.Need is not null, RemainingWorkMinutes = held.WorkHere(i.RemainingWorkMinutes) };
         }).ToList();
-        var events = model.ReceiveBriefing(briefing.HandoffId, briefing.FromDeskId, items, briefing.SentAtWall, briefing.IncomingShiftStartsAt, reviewPerItem, Max(now, briefing.SimulatedAt), byPerson: controls.Human);
+        var events = model.ReceiveBriefing(briefing.HandoffId, briefing.FromDeskId, items, briefing.SentAtWall, briefing.IncomingShiftStartsAt, reviewPerItem, Later(now, briefing.SimulatedAt), byPerson: controls.Human);
         return Translate(events);
     }
 
@@ -437,7 +438,7 @@ public sealed class DeskCore
     private static double SkilledWork(HeldIncident? held, double minutesHere) => Math.Round(minutesHere / (held?.WorkFactor ?? 1), 2);
 
     private HandoffBriefing Briefing(ShiftEnding ending, List<HandoffItem> items, DateTimeOffset now) =>
-        new(ending.HandoffId, DeskId, ending.IncomingDeskId, ending.IncomingShiftStartsAt, items, SentAtWall: default, Max(now, ending.SimulatedAt));
+        new(ending.HandoffId, DeskId, ending.IncomingDeskId, ending.IncomingShiftStartsAt, items, SentAtWall: default, Later(now, ending.SimulatedAt));
 
     private DeskStateReported StateReport(DateTimeOffset at, bool started = false) =>
         new(DeskId, controls.Human, controls.Faults(), at, Started: started, Instance: instance);
@@ -481,8 +482,6 @@ public sealed class DeskCore
     private void Inform(string text) => notes.Add(new DeskNote(false, text));
 
     private void Warn(string text) => notes.Add(new DeskNote(true, text));
-
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     /// <summary>A handoff briefing held back until <paramref name="Due"/>.</summary>
     private sealed record DelayedBriefing(DateTimeOffset Due, DateTimeOffset Held, ShiftEnding Ending, List<HandoffItem> Items);

@@ -114,6 +114,12 @@ public sealed class DeskProcess
             traces.Heard(admitted, trace, forwarding);
             var sent = Outgoing(core.Apply(admitted, Clock.GetUtcNow()));
             Taken(admitted);
+            if (admitted is IncidentEscalated escalation && !core.Holds(escalation.IncidentId))
+            {
+                // Passed on or dropped: its trace leaves with it.
+                traces.Forget(escalation.IncidentId);
+            }
+
             Alarm.Ring();
             return sent;
         }
@@ -152,9 +158,6 @@ public sealed class DeskProcess
                 break;
             case HandoffBriefing briefing:
                 briefedItemsTaken.UnionWith(briefing.Items.Select(i => (briefing.HandoffId, i.IncidentId)));
-                break;
-            case IncidentEscalated escalation when !core.Holds(escalation.IncidentId):
-                traces.Forget(escalation.IncidentId);
                 break;
         }
     }

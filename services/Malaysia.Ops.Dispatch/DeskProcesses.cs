@@ -1,3 +1,4 @@
+using static Malaysia.Ops.Domain.Instants;
 namespace Malaysia.Ops.Dispatch;
 
 /// <summary>
@@ -51,7 +52,7 @@ public sealed class DeskProcesses
         lock (gate)
         {
             var life = lives.TryGetValue((desk, instance), out var known)
-                ? new Life(Min(known.First, sentAt), Max(known.Last, sentAt), heardAt)
+                ? new Life(Earlier(known.First, sentAt), Later(known.Last, sentAt), heardAt)
                 : new Life(sentAt, sentAt, heardAt);
             lives[(desk, instance)] = life;
             Forget(sentAt, heardAt);
@@ -80,10 +81,6 @@ public sealed class DeskProcesses
 
     private static bool Overlap(Life a, Life b) =>
         a.Last > b.First + ClockTolerance && b.Last > a.First + ClockTolerance;
-
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
-
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     // First and last send times of one process's reports, and when dispatch last heard it.
     private readonly record struct Life(DateTimeOffset First, DateTimeOffset Last, DateTimeOffset LastHeard);

@@ -8,6 +8,7 @@ using Malaysia.Ops.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using static Malaysia.Ops.Domain.Instants;
 
 namespace Malaysia.Ops.Dispatch;
 
@@ -105,11 +106,6 @@ public sealed class ShiftClock(
         var boundary = coordinator.Roster.NextBoundary(cursor).At;
         // A deadline or check already past (its message came late) is handled now, and the
         // cursor never goes back over boundaries already announced.
-        return Latest(cursor, Earliest(boundary, coordinator.NextHandoffDeadline(), coordinator.NextEscalationCheck()));
+        return Later(cursor, Earliest(boundary, coordinator.NextHandoffDeadline(), coordinator.NextEscalationCheck()));
     }
-
-    private static DateTimeOffset Latest(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-    private static DateTimeOffset Earliest(DateTimeOffset first, params DateTimeOffset?[] others) =>
-        others.Aggregate(first, (earliest, other) => other is { } at && at < earliest ? at : earliest);
 }

@@ -2,7 +2,8 @@ namespace Malaysia.Ops.Contracts;
 
 /// <summary>Dispatch owns the run's clock. It announces the clock when it starts and then
 /// periodically, so that processes that start later (or restart) agree on simulated time:
-/// simulated = <paramref name="SimulatedAnchor"/> (the epoch when absent) + (wall - <paramref name="WallAnchor"/>) x <paramref name="Speed"/>,
+/// simulated = <paramref name="SimulatedAnchor"/> (the epoch when absent)
+/// + (wall - <paramref name="WallAnchor"/>) x <paramref name="Speed"/>,
 /// or, while <paramref name="Paused"/>, the simulated anchor itself.</summary>
 public sealed record SimulationClockAnnounced(
     string RunId,

@@ -15,6 +15,7 @@ namespace Malaysia.Ops.Integration.Tests;
 /// broker collection so that no other test's service processes run beside it.
 /// </summary>
 [Collection(BrokerTests.Name)]
+[Trait("Category", "Integration")]
 public sealed class AppHostSpecs(ITestOutputHelper log)
 {
     private static readonly string[] Services = ["console", "desk-my", "desk-us", "dispatch", "workload"];

@@ -8,14 +8,15 @@ using Xunit.Abstractions;
 namespace Malaysia.Ops.Integration.Tests;
 
 /// <summary>
-/// Whatever lands on the services' queues from outside them (a plain AMQP client, not
-/// MassTransit, with the workload's and dispatch's own credentials): malformed JSON, 4 MB
-/// bodies, an unknown message type, impossible values, a sound message under the wrong content type, and the same incident again. Dispatch and a desk
-/// run as processes on a real broker; each bad message ends in the queue's error (or skipped)
-/// queue with its reason, the services keep consuming, and the incident accepted before the bad
-/// input is still there after it, once.
+/// Whatever lands on the services' queues from outside them (a plain AMQP client, not MassTransit,
+/// with the workload's and dispatch's own credentials): malformed JSON, 4 MB bodies, an unknown
+/// message type, impossible values, a sound message under the wrong content type, and the same
+/// incident again. Dispatch and a desk run as processes on a real broker; each bad message ends in
+/// the queue's error (or skipped) queue with its reason, the services keep consuming, and the
+/// incident accepted before the bad input is still there after it, once.
 /// </summary>
 [Collection(BrokerTests.Name)]
+[Trait("Category", "Integration")]
 public sealed class BadInputOnTheQueuesSpecs(RabbitMqNode broker, ITestOutputHelper log) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Epoch = new(2026, 7, 13, 2, 0, 0, TimeSpan.Zero);

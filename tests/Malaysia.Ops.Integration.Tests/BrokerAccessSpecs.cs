@@ -11,6 +11,7 @@ namespace Malaysia.Ops.Integration.Tests;
 /// FollowTheSunOverRabbitMqSpecs and ConsoleAttachedOverRabbitMqSpecs.
 /// </summary>
 [Collection(BrokerTests.Name)]
+[Trait("Category", "Integration")]
 public sealed class BrokerAccessSpecs(RabbitMqNode broker) : IAsyncLifetime
 {
     private const string Contracts = "Malaysia.Ops.Contracts:";

@@ -13,6 +13,7 @@ namespace Malaysia.Ops.Integration.Tests;
 /// double-handled and how long the run took to recover.
 /// </summary>
 [Collection(BrokerTests.Name)]
+[Trait("Category", "Integration")]
 public sealed class BrokerRestartSpecs(RabbitMqNode broker, ITestOutputHelper log) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Epoch = new(2026, 7, 13, 1, 0, 0, TimeSpan.Zero);

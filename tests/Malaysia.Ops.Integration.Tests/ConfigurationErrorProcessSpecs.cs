@@ -6,6 +6,7 @@ namespace Malaysia.Ops.Integration.Tests;
 
 /// <summary>A service started with bad configuration says what is wrong in one line and exits
 /// non-zero, without a stack trace, as a person running it from a shell would see it.</summary>
+[Trait("Category", "Integration")]
 public sealed class ConfigurationErrorProcessSpecs
 {
     private static Task<ProcessRunner.Result> RunService(string project, Dictionary<string, string> environment)

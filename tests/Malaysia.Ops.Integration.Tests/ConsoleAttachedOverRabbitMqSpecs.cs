@@ -11,6 +11,7 @@ namespace Malaysia.Ops.Integration.Tests;
 /// desk, pause the clock) reaches the processes that own it.
 /// </summary>
 [Collection(BrokerTests.Name)]
+[Trait("Category", "Integration")]
 public sealed class ConsoleAttachedOverRabbitMqSpecs(RabbitMqNode broker, ITestOutputHelper log) : IAsyncLifetime
 {
     private const string Token = "attached-console-token-0123";

@@ -12,6 +12,7 @@ namespace Malaysia.Ops.Integration.Tests;
 /// handoff-rehearsal scenario in process, driven through its board page in Debian's headless
 /// chromium. Screenshots are kept in TestResults/screenshots. Needs no broker.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class ConsoleInBrowserSpecs(ITestOutputHelper log) : IAsyncLifetime
 {
     private const string Token = "rehearsal-token-0123456789";

@@ -14,6 +14,7 @@ namespace Malaysia.Ops.Integration.Tests;
 /// how long after the kill the US desk had the work.
 /// </summary>
 [Collection(BrokerTests.Name)]
+[Trait("Category", "Integration")]
 public sealed class DeskDownPastItsHandoffSpecs(RabbitMqNode broker, ITestOutputHelper log) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Epoch = new(2026, 7, 13, 6, 0, 0, TimeSpan.Zero);

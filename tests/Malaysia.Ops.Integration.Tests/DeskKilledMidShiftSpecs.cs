@@ -12,6 +12,7 @@ namespace Malaysia.Ops.Integration.Tests;
 /// how long the desk took to come back.
 /// </summary>
 [Collection(BrokerTests.Name)]
+[Trait("Category", "Integration")]
 public sealed class DeskKilledMidShiftSpecs(RabbitMqNode broker, ITestOutputHelper log) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Epoch = new(2026, 7, 13, 1, 0, 0, TimeSpan.Zero);

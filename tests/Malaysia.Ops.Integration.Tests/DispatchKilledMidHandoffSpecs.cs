@@ -13,6 +13,7 @@ namespace Malaysia.Ops.Integration.Tests;
 /// figures: raised, accounted, lost, double-handled, and how long dispatch took to come back.
 /// </summary>
 [Collection(BrokerTests.Name)]
+[Trait("Category", "Integration")]
 public sealed class DispatchKilledMidHandoffSpecs(RabbitMqNode broker, ITestOutputHelper log) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Epoch = new(2026, 7, 13, 9, 0, 0, TimeSpan.Zero);

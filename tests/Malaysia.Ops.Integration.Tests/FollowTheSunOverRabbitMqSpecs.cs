@@ -11,6 +11,7 @@ namespace Malaysia.Ops.Integration.Tests;
 /// every handoff completes, not how fast a loaded machine turns a message round.
 /// </summary>
 [Collection(BrokerTests.Name)]
+[Trait("Category", "Integration")]
 public sealed class FollowTheSunOverRabbitMqSpecs(RabbitMqNode broker, ITestOutputHelper log) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Epoch = new(2026, 7, 13, 0, 0, 0, TimeSpan.Zero);

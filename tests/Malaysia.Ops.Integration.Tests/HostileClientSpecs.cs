@@ -7,14 +7,16 @@ namespace Malaysia.Ops.Integration.Tests;
 
 /// <summary>
 /// A client we did not write (Python's pika, tests/hostile-client/hostile_client.py) holding the
-/// services' own broker credentials attacks a running operation: named abuses (a message naming
-/// no type, a clock change that is not one, a reused message id, desks acting for each other, a
-/// lying user id, exchanges a user may not write) and a thousand generated bad messages, while the workload raises a legitimate
-/// stream alongside. Every input is then either booked once or in an error or skipped queue with
-/// a reason, every service still consumes, the clock runs on as set, and nothing legitimate is
-/// lost. The same client then tries each broker user against what it must not touch.
+/// services' own broker credentials attacks a running operation: named abuses (a message naming no
+/// type, a clock change that is not one, a reused message id, desks acting for each other, a lying
+/// user id, exchanges a user may not write) and a thousand generated bad messages, while the
+/// workload raises a legitimate stream alongside. Every input is then either booked once or in an
+/// error or skipped queue with a reason, every service still consumes, the clock runs on as set,
+/// and nothing legitimate is lost. The same client then tries each broker user against what it must
+/// not touch.
 /// </summary>
 [Collection(BrokerTests.Name)]
+[Trait("Category", "Integration")]
 public sealed partial class HostileClientSpecs(RabbitMqNode broker, ITestOutputHelper log) : IAsyncLifetime
 {
     public const string Category = "HostileClient";

@@ -15,6 +15,7 @@ namespace Malaysia.Ops.Integration.Tests;
 /// that dispatch was booking again.
 /// </summary>
 [Collection(BrokerTests.Name)]
+[Trait("Category", "Integration")]
 public sealed class NodeLostUnderLoadSpecs(ITestOutputHelper log) : IAsyncLifetime
 {
     private const int Rate = 100;

@@ -10,6 +10,7 @@ namespace Malaysia.Ops.Integration.Tests;
 /// loads without a script or console error, asks for nothing beyond itself, and shows every
 /// section with its charts drawn. Needs no broker, so it is not in the broker collection.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class ReportInBrowserSpecs(ITestOutputHelper log)
 {
     private static readonly string[] Sections = ["scenario", "summary", "coverage", "latency", "open-incidents", "sla", "handoffs", "desks", "comparison"];

@@ -15,6 +15,7 @@ namespace Malaysia.Ops.Integration.Tests;
 /// workload's and dispatch's own logs.
 /// </summary>
 [Collection(BrokerTests.Name)]
+[Trait("Category", "Integration")]
 public sealed class SyntheticLoadOverRabbitMqSpecs(RabbitMqNode broker, ITestOutputHelper log) : IAsyncLifetime
 {
     private const int Rate = 300;

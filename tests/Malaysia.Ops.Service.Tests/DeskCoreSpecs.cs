@@ -170,6 +170,17 @@ public sealed class DeskCoreSpecs
     }
 
     [Fact]
+    public void A_briefing_is_taken_over_once_and_a_supplement_with_nothing_new_completes_nothing_again()
+    {
+        var desk = Desk();
+        var sentAtWall = new DateTimeOffset(2030, 5, 1, 9, 0, 0, TimeSpan.Zero);
+        var briefing = new HandoffBriefing("HO-2", "my", "us", T0, [], sentAtWall, T0);
+
+        AssertSent([new HandoffCompleted("HO-2", "my", "us", 0, 0, sentAtWall, default, T0)], desk.Apply(briefing, T0));
+        Assert.Empty(desk.Apply(briefing with { SimulatedAt = T0.AddMinutes(1) }, T0.AddMinutes(1)));
+    }
+
+    [Fact]
     public void A_message_the_desk_does_not_take_is_refused_by_name()
     {
         var refused = Assert.Throws<ArgumentException>(() => Desk().Apply(new IncidentRaised("INC-1", IncidentType.DataPipelineLag, Severity.Sev3, "kul-etl-1", "lag", 30, T0), T0));

@@ -40,4 +40,16 @@ public sealed class DeskProcessSpecs
         Assert.Empty(desk.Consume(Assigned(T0), default));
         Assert.Equal(1, desk.OpenCount);
     }
+
+    [Fact]
+    public void A_redelivered_briefing_brings_only_what_is_new()
+    {
+        var desk = new DeskProcess(new DeskOptions { Id = "us", Engineers = 1 }, SimulationClock.Virtual(T0), seed: 7, NullLogger.Instance);
+        var item = new HandoffItem("INC-1", IncidentType.DataPipelineLag, Severity.Sev3, WorkStatus.Queued, true, 30, 1, "notes", "triage and start work");
+        var briefing = new HandoffBriefing("HO-2", "my", "us", T0, [item], T0, T0);
+        desk.Consume(briefing, default);
+
+        Assert.Empty(desk.Consume(briefing, default));
+        Assert.Equal(1, desk.OpenCount);
+    }
 }

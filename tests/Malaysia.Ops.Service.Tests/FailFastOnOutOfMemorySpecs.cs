@@ -12,7 +12,7 @@ namespace Malaysia.Ops.Service.Tests;
 
 /// <summary>A message that runs a service out of memory ends its process at once, on every
 /// endpoint the operation's defaults configure, and is not retried there; any other fault is
-/// retried as before.</summary>
+/// retried as the endpoint's retry policy says.</summary>
 public sealed class FailFastOnOutOfMemorySpecs
 {
     private const string OutOfMemory = "INC-OOM01";

@@ -23,7 +23,7 @@ public sealed partial class DeskModel
     /// for it) changes when the help comes. Either also changes when a dark period starts or the
     /// desk hands it over or lets it go. The first kind waits in a line already in the order
     /// engineers take work (most severe, then longest workable, then oldest); both are left out
-    /// of the scans for what is due next. Everything else is active and scanned as before.
+    /// of the scans for what is due next. Everything else is active and scanned.
     /// </summary>
     private sealed class OpenWork
     {

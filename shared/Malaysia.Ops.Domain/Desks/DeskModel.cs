@@ -1,5 +1,6 @@
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Randomness;
+using static Malaysia.Ops.Domain.Instants;
 
 namespace Malaysia.Ops.Domain.Desks;
 
@@ -84,7 +85,7 @@ public sealed partial class DeskModel
         work.Add(new WorkItem(incidentId, type, severity, workMinutes, nextSequence++)
         {
             Phase = Phase.Queued,
-            WorkableFrom = UpAt(Max(workableFrom, Now)),
+            WorkableFrom = UpAt(Later(workableFrom, Now)),
             Assist = needsAssist ? AssistState.Needed : AssistState.None,
         });
         events.AddRange(Advance(Now));
@@ -105,7 +106,7 @@ public sealed partial class DeskModel
         bool byPerson = false)
     {
         var events = Advance(now);
-        var start = UpAt(Max(acceptFrom, Now));
+        var start = UpAt(Later(acceptFrom, Now));
         var newItems = briefed.Where(b => !Holds(b.IncidentId)).DistinctBy(b => b.IncidentId).ToList();
         var key = $"{handoffId}#{nextSequence}";
         intakes[key] = new Intake(handoffId, fromDeskId, briefingSentAtWall, newItems.Count, start);
@@ -168,7 +169,7 @@ public sealed partial class DeskModel
     /// the model has reached can change.</summary>
     public void AddDarkPeriod(DateTimeOffset from, DateTimeOffset to)
     {
-        var pending = darkPeriods.Skip(nextDarkPeriod).Append(new DeskDarkPeriod(Max(from, Now), to));
+        var pending = darkPeriods.Skip(nextDarkPeriod).Append(new DeskDarkPeriod(Later(from, Now), to));
         darkPeriods.RemoveRange(nextDarkPeriod, darkPeriods.Count - nextDarkPeriod);
         darkPeriods.AddRange(Merged(pending));
     }
@@ -181,7 +182,7 @@ public sealed partial class DeskModel
         {
             work.Activate(item);
             item.Assist = AssistState.Done;
-            item.WorkableFrom = Max(item.WorkableFrom, Now);
+            item.WorkableFrom = Later(item.WorkableFrom, Now);
             events.AddRange(Advance(Now));
         }
 
@@ -193,7 +194,7 @@ public sealed partial class DeskModel
     public IReadOnlyList<DeskEvent> GiveAssist(string incidentId, string requesterDeskId, AssistKind kind, DateTimeOffset requestedAt, DateTimeOffset respondAt, DateTimeOffset now)
     {
         var events = Advance(now);
-        var at = Max(respondAt, Now);
+        var at = Later(respondAt, Now);
         assistsToGive.Add(new PendingAssist(incidentId, requesterDeskId, kind, requestedAt, kind == AssistKind.SiteHands ? UpAt(at) : at, nextSequence++));
         events.AddRange(Advance(Now));
         return events;
@@ -261,7 +262,7 @@ public sealed partial class DeskModel
         {
             // Whoever comes first takes it: the on-call, or the shift if it starts sooner.
             item.OnCall = true;
-            item.WorkableFrom = Min(item.WorkableFrom, Max(respondsAt, Now));
+            item.WorkableFrom = Earlier(item.WorkableFrom, Later(respondsAt, Now));
             events.AddRange(Advance(Now));
         }
 
@@ -330,7 +331,7 @@ public sealed partial class DeskModel
 
         while (NextDueAt() is { } t && t <= now)
         {
-            Now = Max(Now, t);
+            Now = Later(Now, t);
             GoDark(t);
             Finish(t, events);
             Query(t, events);
@@ -360,24 +361,24 @@ public sealed partial class DeskModel
                     yield return item.QueryAt ?? item.AcceptAt;
                     break;
                 case Phase.Queued when !item.Acknowledged || (item.OnCall && CanStart(item)):
-                    yield return Max(item.WorkableFrom, Now);
+                    yield return Later(item.WorkableFrom, Now);
                     break;
             }
         }
 
         if (nextDarkPeriod < darkPeriods.Count)
         {
-            yield return Max(darkPeriods[nextDarkPeriod].From, Now);
+            yield return Later(darkPeriods[nextDarkPeriod].From, Now);
         }
 
         foreach (var assist in assistsToGive)
         {
-            yield return Max(assist.At, Now);
+            yield return Later(assist.At, Now);
         }
 
         foreach (var intake in intakes.Values.Where(i => i.Remaining == 0))
         {
-            yield return Max(intake.AcceptFrom, Now);
+            yield return Later(intake.AcceptFrom, Now);
         }
 
         // Whatever waits in the line was workable by Now already.
@@ -386,9 +387,9 @@ public sealed partial class DeskModel
             : work.Active.Where(i => i.Phase == Phase.Queued && !i.OnCall && CanStart(i)).Select(i => (DateTimeOffset?)i.WorkableFrom).Min();
         if (firstWorkable is { } workableFrom)
         {
-            if (BusyEngineers < CapacityAt(Max(workableFrom, Now)))
+            if (BusyEngineers < CapacityAt(Later(workableFrom, Now)))
             {
-                yield return Max(workableFrom, Now);
+                yield return Later(workableFrom, Now);
             }
 
             // More engineers may come on with the next shift.
@@ -427,14 +428,14 @@ public sealed partial class DeskModel
                         item.QueryAt = item.QueryAt >= t ? item.QueryAt + (dark.To - t) : item.QueryAt;
                         break;
                     case Phase.Queued:
-                        item.WorkableFrom = Max(item.WorkableFrom, dark.To);
+                        item.WorkableFrom = Later(item.WorkableFrom, dark.To);
                         break;
                 }
             }
 
             foreach (var intake in intakes.Values)
             {
-                intake.AcceptFrom = Max(intake.AcceptFrom, dark.To);
+                intake.AcceptFrom = Later(intake.AcceptFrom, dark.To);
             }
         }
     }
@@ -449,7 +450,7 @@ public sealed partial class DeskModel
         {
             if (merged.Count > 0 && period.From <= merged[^1].To)
             {
-                merged[^1] = merged[^1] with { To = Max(merged[^1].To, period.To) };
+                merged[^1] = merged[^1] with { To = Later(merged[^1].To, period.To) };
             }
             else
             {
@@ -486,7 +487,7 @@ public sealed partial class DeskModel
             item.Phase = Phase.Queued;
 
             // A person may accept before their shift starts; the work waits for the shift.
-            item.WorkableFrom = Max(item.AcceptAt, intake.AcceptFrom);
+            item.WorkableFrom = Later(item.AcceptAt, intake.AcceptFrom);
             intake.Remaining--;
             intake.Accepted++;
             events.Add(new HandoffItemTakenOver(intake.HandoffId, item.IncidentId, intake.BriefingSentAtWall, item.AcceptAt));
@@ -559,10 +560,6 @@ public sealed partial class DeskModel
             item.FinishAt = t.AddMinutes(item.RemainingMinutes);
         }
     }
-
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private enum AssistState
     {

@@ -1,4 +1,5 @@
 using Malaysia.Ops.Domain.Incidents;
+using static Malaysia.Ops.Domain.Instants;
 
 namespace Malaysia.Ops.Domain.Ledger;
 
@@ -16,9 +17,7 @@ public sealed record SlaFigures(int Incidents, int AcknowledgementBreaches, int 
         var list = incidents.ToList();
         return new SlaFigures(
             list.Count,
-            list.Count(i => (i.AcknowledgedAt ?? Max(asOf, i.RaisedAt)) is var at && levels.AcknowledgementBreached(i.Severity, i.RaisedAt, at)),
-            list.Count(i => (i.ResolvedAt ?? Max(asOf, i.RaisedAt)) is var at && levels.ResolutionBreached(i.Severity, i.RaisedAt, at)));
+            list.Count(i => (i.AcknowledgedAt ?? Later(asOf, i.RaisedAt)) is var at && levels.AcknowledgementBreached(i.Severity, i.RaisedAt, at)),
+            list.Count(i => (i.ResolvedAt ?? Later(asOf, i.RaisedAt)) is var at && levels.ResolutionBreached(i.Severity, i.RaisedAt, at)));
     }
-
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

@@ -1,5 +1,6 @@
 using Malaysia.Ops.Domain.Rosters;
 using Malaysia.Ops.Domain.Scenarios;
+using static Malaysia.Ops.Domain.Instants;
 
 namespace Malaysia.Ops.Domain.Staffing;
 
@@ -27,9 +28,9 @@ public static class StaffingCost
             foreach (var shift in shifts.Where(s => string.Equals(s.DeskId, plan.Id, StringComparison.OrdinalIgnoreCase)))
             {
                 var engineers = plan.EngineersOn(IndexOf(desk.Shifts, shift.Pattern));
-                for (var at = Max(shift.StartsAt, from); at < Min(shift.EndsAt, to); at += Slice)
+                for (var at = Later(shift.StartsAt, from); at < Earlier(shift.EndsAt, to); at += Slice)
                 {
-                    var sliceHours = (Min(at + Slice, Min(shift.EndsAt, to)) - at).TotalHours * engineers;
+                    var sliceHours = (Earlier(at + Slice, Earlier(shift.EndsAt, to)) - at).TotalHours * engineers;
                     hours += sliceHours;
                     cost += sliceHours * HourlyRate(plan.Cost, TimeZoneInfo.ConvertTime(at, desk.TimeZone));
                 }
@@ -68,8 +69,4 @@ public static class StaffingCost
 
         return 0;
     }
-
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }
