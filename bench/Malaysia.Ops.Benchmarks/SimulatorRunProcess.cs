@@ -8,8 +8,8 @@ namespace Malaysia.Ops.Benchmarks;
 
 /// <summary>Runs the default scenario for a number of days on the direct engine in a child
 /// process of this program (command "simulator-run"), so its peak resident memory is that
-/// run's alone; the wall time is measured inside it, from the run's start (the process's own
-/// start excluded).</summary>
+/// run's alone; the wall time is measured inside it, after a short run (the process's start,
+/// the JIT and assembly loading excluded).</summary>
 public static class SimulatorRunProcess
 {
     public const string Command = "simulator-run";
@@ -51,9 +51,13 @@ public static class SimulatorRunProcess
             throw new ArgumentException($"{Command}: '{daysText}' is not a positive number of days");
         }
 
-        var scenario = ScenarioOverrides.Apply(
-            ScenarioLoader.Load(ScenarioCatalogue.Resolve(SimulatorSettings.DefaultScenario, ScenarioCatalogue.DefaultFolder)),
-            SimulatorSettings.Default with { Days = days });
+        var loaded = ScenarioLoader.Load(ScenarioCatalogue.Resolve(SimulatorSettings.DefaultScenario, ScenarioCatalogue.DefaultFolder));
+
+        // A short run first, so start-up costs (JIT, assembly loading) do not count.
+        var warmUp = ScenarioOverrides.Apply(loaded, SimulatorSettings.Default with { Days = 0.5 });
+        await new SimulationRun(warmUp, warmUp.Desks, speed: null, TextWriter.Null, bus: SimulatorBus.Direct).RunAsync(CancellationToken.None);
+
+        var scenario = ScenarioOverrides.Apply(loaded, SimulatorSettings.Default with { Days = days });
         var clock = Stopwatch.StartNew();
         var ledger = await new SimulationRun(scenario, scenario.Desks, speed: null, TextWriter.Null, bus: SimulatorBus.Direct).RunAsync(CancellationToken.None);
         var seconds = clock.Elapsed.TotalSeconds;
