@@ -5,10 +5,13 @@ using Malaysia.Ops.Benchmarks.Messaging;
 const string Usage = """
     Malaysia.Ops benchmarks (run in Release: dotnet run -c Release --project bench/Malaysia.Ops.Benchmarks -- ...)
 
-      simulator [--days N] [--month-days N] [--rate-multiplier F]
-          simulated days per wall second in virtual time: the default scenario for N days
-          (default 7) and for --month-days (default 30) at F times its rate and engineers
-          (default 10)
+      simulator [--days N] [--month-days N] [--rate-multiplier F] [--year-days N] [--mm3-days N]
+          the simulator in virtual time, direct engine beside the in-memory bus: incidents per
+          wall second on the default scenario for N days (default 7); --year-days (default 365)
+          of it on the direct engine in a process of its own, with its peak RSS; --month-days
+          (default 30) at F times its rate (default 10) with the same staff; and M/M/3 for
+          --mm3-days (default 365) against SimPy 2.3 (bench/mm3_simpy.py, /usr/bin/python3
+          with python3-simpy), customers per wall second and mean queue wait
 
       messaging [--seconds N] [--rate N] [--in-flight N] [--consumers N] [--broker URI] [--histograms DIR]
           raw RabbitMQ.Client against the services' own bus (their settings, Messaging__* from the
@@ -56,7 +59,10 @@ try
 {
     return args[0] switch
     {
-        "simulator" => await SimulatorSpeedBenchmark.RunAsync(Option("--days", 7), Option("--month-days", 30), Option("--rate-multiplier", 10), Console.Out),
+        "simulator" => await SimulatorSpeedBenchmark.RunAsync(
+            new SimulatorBenchmarkSettings(Option("--days", 7), Option("--month-days", 30), Option("--rate-multiplier", 10), Option("--year-days", 365), Option("--mm3-days", 365)),
+            Console.Out),
+        SimulatorRunProcess.Command when args.Length == 2 => await SimulatorRunProcess.ServeAsync(args[1]),
         "messaging" => await MessagingBenchmark.RunAsync(MessagingBenchmarkSettings.Parse(args[1..]), Console.Out, interrupted.Token),
         PathProcess.Command when args.Length == 2 => await PathProcess.ServeAsync(args[1], interrupted.Token),
         _ => throw new ArgumentException($"{args[0]}: unknown benchmark (see --help)"),

@@ -467,6 +467,16 @@ public sealed partial class DispatchCoordinator(DomainRoster roster, SimulationC
         }
     }
 
+    /// <summary>The run's progress in a few counts, without the snapshot's figures: cheap
+    /// enough to ask for every simulated quarter day of a year.</summary>
+    public RunProgress Progress()
+    {
+        lock (gate)
+        {
+            return new RunProgress(ledger.Count, ledger.ResolvedCount, ledger.Count - ledger.ResolvedCount, book.Count);
+        }
+    }
+
     public int IncidentCount
     {
         get

@@ -51,10 +51,7 @@ public sealed class ShiftClock(
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            var boundary = roster.NextBoundary(cursor).At;
-            // A deadline or check already past (its message came late) is handled now, and the
-            // cursor never goes back over boundaries already announced.
-            var due = Later(cursor, Earliest(boundary, coordinator.NextHandoffDeadline(), coordinator.NextEscalationCheck()));
+            var due = NextDue(coordinator, cursor);
             // Rung early when a briefing moved a deadline: the next wake-up is worked out again.
             if (await coordinator.ShiftClockAlarm.SleepUntilAsync(due, stoppingToken))
             {
@@ -100,5 +97,15 @@ public sealed class ShiftClock(
         }
 
         await bus.PublishConfirmedAsync(message, stoppingToken);
+    }
+
+    /// <summary>When the shift clock, having moved to <paramref name="cursor"/>, must next
+    /// move: the next shift boundary, handoff deadline or acknowledgement check.</summary>
+    public static DateTimeOffset NextDue(DispatchCoordinator coordinator, DateTimeOffset cursor)
+    {
+        var boundary = coordinator.Roster.NextBoundary(cursor).At;
+        // A deadline or check already past (its message came late) is handled now, and the
+        // cursor never goes back over boundaries already announced.
+        return Later(cursor, Earliest(boundary, coordinator.NextHandoffDeadline(), coordinator.NextEscalationCheck()));
     }
 }

@@ -19,7 +19,7 @@ static async Task<int> RunAsync(SimulatorSettings settings, CancellationToken ca
     {
         var scenario = ScenarioOverrides.Apply(ScenarioLoader.Load(ScenarioCatalogue.Resolve(settings.Scenario, ScenarioCatalogue.DefaultFolder)), settings);
         var outputs = new RunOutputs(settings.SnapshotPath, settings.TraceFile, settings.Verbose);
-        var (report, _) = await new ScenarioRunner(scenario, settings.Speed, Console.Out, outputs, settings.Load).RunAsync(settings.Compare, cancellation);
+        var (report, _) = await new ScenarioRunner(scenario, settings.Speed, Console.Out, outputs, settings.Load, settings.Bus).RunAsync(settings.Compare, cancellation);
         Console.Write(SummaryPrinter.Format(report, wallClock: !settings.VirtualTime));
         Console.Write(ScenarioRunner.FormatComparison(report));
 

@@ -23,7 +23,12 @@ public static class ScenarioConfiguration
         [$"{LoadOptions.Section}:SpikeSeconds"] = Text(load.SpikeSeconds),
     };
 
-    public static Dictionary<string, string?> Settings(Scenario scenario, IReadOnlyList<DeskPlan> desks, double? speed)
+    private const string ScriptSection = "Workload:Scripted";
+
+    /// <summary>The scenario as settings; without <paramref name="scriptAsSettings"/>, its scripted
+    /// incidents are left for <see cref="Script"/>: thousands of them (a queueing model's whole
+    /// stream) would take minutes to bind from settings, whose binder reads every key once per item.</summary>
+    public static Dictionary<string, string?> Settings(Scenario scenario, IReadOnlyList<DeskPlan> desks, double? speed, bool scriptAsSettings = true)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -69,15 +74,19 @@ public static class ScenarioConfiguration
             add("To", Text(s.To));
             add("Factor", Text(s.Factor));
         });
-        Each(settings, "Workload:Scripted", scenario.Incidents, (s, add) =>
+        if (scriptAsSettings)
         {
-            add("At", Text(s.At));
-            add("Type", s.Type.ToString());
-            add("Severity", s.Severity.ToString());
-            add("Cluster", s.Cluster);
-            add("WorkMinutes", Text(s.WorkMinutes));
-            add("Summary", s.Summary);
-        });
+            Each(settings, ScriptSection, scenario.Incidents, (s, add) =>
+            {
+                add("At", Text(s.At));
+                add("Type", s.Type.ToString());
+                add("Severity", s.Severity.ToString());
+                add("Cluster", s.Cluster);
+                add("WorkMinutes", Text(s.WorkMinutes));
+                add("Summary", s.Summary);
+            });
+        }
+
         Each(settings, "Roster:Desks", desks, (d, add) =>
         {
             add("Id", d.Id);
@@ -90,6 +99,18 @@ public static class ScenarioConfiguration
         });
         return settings;
     }
+
+    /// <summary>The scenario's scripted incidents as the workload's settings ("Workload:Scripted").</summary>
+    public static List<ScriptedIncidentOptions> Script(Scenario scenario) =>
+        scenario.Incidents.Select(s => new ScriptedIncidentOptions
+        {
+            At = s.At,
+            Type = s.Type,
+            Severity = s.Severity,
+            Cluster = s.Cluster,
+            WorkMinutes = s.WorkMinutes,
+            Summary = s.Summary,
+        }).ToList();
 
     /// <summary>A desk of the scenario as the desk service's settings, with its outages.</summary>
     public static DeskOptions Desk(Scenario scenario, DeskPlan desk) => new()

@@ -10,14 +10,14 @@ namespace Malaysia.Ops.Simulator;
 /// Runs a scenario with its own desks and then, on the same incident stream (same seed, rate
 /// and script), with each topology it is compared with, and puts the results in one report.
 /// </summary>
-public sealed class ScenarioRunner(Scenario scenario, double? speed, TextWriter output, RunOutputs? outputs = null, LoadOptions? load = null)
+public sealed class ScenarioRunner(Scenario scenario, double? speed, TextWriter output, RunOutputs? outputs = null, LoadOptions? load = null, SimulatorBus? bus = null)
 {
     private static readonly string[] Severities = Enum.GetNames<Malaysia.Ops.Contracts.Severity>();
 
     public async Task<(RunReport Report, LedgerSnapshot Ledger)> RunAsync(bool compare, CancellationToken cancellationToken)
     {
         // A synthetic load is for the main run only; the comparisons replay the scenario's stream.
-        var run = new SimulationRun(scenario, scenario.Desks, speed, output, outputs, load);
+        var run = new SimulationRun(scenario, scenario.Desks, speed, output, outputs, load, bus);
         var ledger = await run.RunAsync(cancellationToken);
         var main = Topology(scenario.Name, scenario.Description, scenario.Desks, ledger);
 
@@ -27,7 +27,7 @@ public sealed class ScenarioRunner(Scenario scenario, double? speed, TextWriter 
             foreach (var topology in scenario.Compare)
             {
                 await output.WriteLineAsync($"Comparing topology {topology.Name}...");
-                var compared = await new SimulationRun(scenario, topology.Desks, speed, TextWriter.Null).RunAsync(cancellationToken);
+                var compared = await new SimulationRun(scenario, topology.Desks, speed, TextWriter.Null, bus: bus).RunAsync(cancellationToken);
                 comparison.Add(Topology(topology.Name, topology.Description, topology.Desks, compared));
             }
         }

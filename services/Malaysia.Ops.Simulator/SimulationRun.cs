@@ -10,6 +10,7 @@ using Malaysia.Ops.Domain.Scenarios;
 using Malaysia.Ops.ServiceDefaults;
 using Malaysia.Ops.ServiceDefaults.Hosting;
 using Malaysia.Ops.Messaging;
+using Malaysia.Ops.Simulator.Engine;
 using Malaysia.Ops.Workload;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,9 +23,11 @@ namespace Malaysia.Ops.Simulator;
 /// One whole run of a scenario in one process: workload, dispatch and every desk of the given
 /// topology on the in-memory bus, with the same consumers and background services the separate
 /// processes run. <paramref name="speed"/> null is virtual time; <paramref name="load"/>, a
-/// synthetic load in wall time on top of the scenario's stream.
+/// synthetic load in wall time on top of the scenario's stream. In virtual time without spans
+/// the <see cref="DirectEngine"/> carries the messages unless <paramref name="bus"/> asks for
+/// MassTransit; the report is the same either way.
 /// </summary>
-public sealed class SimulationRun(Scenario scenario, IReadOnlyList<DeskPlan> desks, double? speed, TextWriter output, RunOutputs? outputs = null, LoadOptions? load = null)
+public sealed class SimulationRun(Scenario scenario, IReadOnlyList<DeskPlan> desks, double? speed, TextWriter output, RunOutputs? outputs = null, LoadOptions? load = null, SimulatorBus? bus = null)
 {
     private readonly RunOutputs files = outputs ?? new RunOutputs();
 
@@ -34,16 +37,25 @@ public sealed class SimulationRun(Scenario scenario, IReadOnlyList<DeskPlan> des
     // Wall time the run may spend at one simulated instant before it is declared stuck.
     private static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(60);
 
+    /// <summary>The bus this run uses: direct in virtual time unless MassTransit was asked for
+    /// or spans are written (they are the bus's).</summary>
+    public SimulatorBus Bus => bus ?? (speed is null && files.TraceFile is null && load is not { Enabled: true } ? SimulatorBus.Direct : SimulatorBus.MassTransit);
+
     public async Task<LedgerSnapshot> RunAsync(CancellationToken cancellationToken)
     {
-        using var host = Build();
+        if (Bus == SimulatorBus.Direct)
+        {
+            return await RunDirectAsync(cancellationToken);
+        }
+
+        using var host = Build(overBus: true);
         await OpsHost.PrepareAsync(host, cancellationToken);
         var clock = host.Services.GetRequiredService<SimulationClock>();
         var coordinator = host.Services.GetRequiredService<DispatchCoordinator>();
         var source = host.Services.GetRequiredService<IncidentSource>();
 
         var wall = Stopwatch.StartNew();
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Simulating {scenario.Name} with {string.Join(", ", desks.Select(d => d.Id))}: {scenario.Days:0.##} day(s) from {scenario.Start:yyyy-MM-dd HH:mm}Z {Pace}, seed {scenario.Seed}, {scenario.Arrivals.IncidentsPerHour:0.##} incidents/h"));
+        await WriteStartAsync();
         await host.StartAsync(cancellationToken);
 
         Task Progress(DateTimeOffset at) => ReportProgressAsync(coordinator, at, wall.Elapsed);
@@ -65,27 +77,64 @@ public sealed class SimulationRun(Scenario scenario, IReadOnlyList<DeskPlan> des
 
         var snapshot = coordinator.Snapshot(clock.GetUtcNow(), clock.Wall.GetUtcNow());
         await host.StopAsync(CancellationToken.None);
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Finished in {wall.Elapsed.TotalSeconds:0.0} s wall time."));
+        await FinishAsync(snapshot, wall.Elapsed);
+        return snapshot;
+    }
 
+    /// <summary>The same run on the <see cref="DirectEngine"/>: the services' settings and
+    /// decision cores as the host builds them, without the bus or the background loops.</summary>
+    private async Task<LedgerSnapshot> RunDirectAsync(CancellationToken cancellationToken)
+    {
+        if (speed is not null || files.TraceFile is not null || load is { Enabled: true })
+        {
+            throw new SimulationFailedException("the direct engine runs in virtual time without spans or load; use the masstransit bus");
+        }
+
+        using var host = Build(overBus: false);
+        await OpsHost.PrepareAsync(host, cancellationToken);
+        var engine = new DirectEngine(host.Services, desks.Select(desk => ScenarioConfiguration.Desk(scenario, desk)).ToList());
+
+        var wall = Stopwatch.StartNew();
+        await WriteStartAsync();
+        for (var next = scenario.Start + ProgressStep; engine.Clock.GetUtcNow() < scenario.End; next += ProgressStep)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var until = next < scenario.End ? next : scenario.End;
+            engine.RunUntil(until);
+            await ReportProgressAsync(engine.Coordinator, until, wall.Elapsed);
+        }
+
+        var snapshot = engine.Snapshot();
+        await FinishAsync(snapshot, wall.Elapsed);
+        return snapshot;
+    }
+
+    private Task WriteStartAsync() =>
+        output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Simulating {scenario.Name} with {string.Join(", ", desks.Select(d => d.Id))}: {scenario.Days:0.##} day(s) from {scenario.Start:yyyy-MM-dd HH:mm}Z {Pace}, seed {scenario.Seed}, {scenario.Arrivals.IncidentsPerHour:0.##} incidents/h"));
+
+    private async Task FinishAsync(LedgerSnapshot snapshot, TimeSpan wall)
+    {
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Finished in {wall.TotalSeconds:0.0} s wall time."));
         if (files.SnapshotPath is { } path)
         {
             await File.WriteAllTextAsync(path, JsonSerializer.Serialize(snapshot, LedgerSnapshotWriter.Json), CancellationToken.None);
         }
-
-        return snapshot;
     }
 
     /// <summary>"in virtual time" or "at 17280x".</summary>
     public string Pace => speed is { } x ? string.Create(CultureInfo.InvariantCulture, $"at {x:0}x") : "in virtual time";
 
-    private IHost Build()
+    /// <summary>The run's host: the services' settings, validated, and their registrations,
+    /// on the in-memory bus, or (<paramref name="overBus"/> false) without one, for the
+    /// direct engine to take the decision cores from.</summary>
+    private IHost Build(bool overBus)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = AppContext.BaseDirectory,
             DisableDefaults = false,
         });
-        var configuration = ScenarioConfiguration.Settings(scenario, desks, speed);
+        var configuration = ScenarioConfiguration.Settings(scenario, desks, speed, scriptAsSettings: false);
         configuration["Telemetry:TraceFile"] = files.TraceFile;
         if (load is { Enabled: true })
         {
@@ -96,6 +145,7 @@ public sealed class SimulationRun(Scenario scenario, IReadOnlyList<DeskPlan> des
         }
 
         builder.Configuration.AddInMemoryCollection(configuration);
+        builder.Services.PostConfigure<WorkloadOptions>(workload => workload.Scripted = ScenarioConfiguration.Script(scenario));
 
         // The run's own output is the progress and the summary; the services' logs would
         // drown them, so only errors get through unless asked for.
@@ -107,14 +157,24 @@ public sealed class SimulationRun(Scenario scenario, IReadOnlyList<DeskPlan> des
         }
 
         builder.AddOpsServiceDefaults("simulator");
-        builder.AddOpsBus(bus =>
+        void Contribute(OpsBusBuilder services)
         {
-            bus.AddWorkload().AddDispatch();
+            services.AddWorkload().AddDispatch();
             foreach (var desk in desks)
             {
-                bus.AddDesk(ScenarioConfiguration.Desk(scenario, desk));
+                services.AddDesk(ScenarioConfiguration.Desk(scenario, desk));
             }
-        });
+        }
+
+        if (overBus)
+        {
+            builder.AddOpsBus(Contribute);
+        }
+        else
+        {
+            Contribute(new OpsBusBuilder(builder.Services, builder.Configuration));
+        }
+
         return builder.Build();
     }
 
@@ -171,7 +231,7 @@ public sealed class SimulationRun(Scenario scenario, IReadOnlyList<DeskPlan> des
 
     private async Task ReportProgressAsync(DispatchCoordinator coordinator, DateTimeOffset at, TimeSpan wall)
     {
-        var summary = coordinator.Snapshot(at, DateTimeOffset.UtcNow).Summary;
+        var summary = coordinator.Progress();
         var onDuty = string.Join("+", coordinator.Roster.OnDuty(at).Select(s => s.DeskId));
         var done = (at - scenario.Start) / (scenario.End - scenario.Start);
         var bar = new string('#', (int)Math.Round(done * 20)).PadRight(20, '.');

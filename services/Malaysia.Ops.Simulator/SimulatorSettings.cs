@@ -20,7 +20,8 @@ public sealed record SimulatorSettings(
     string? SnapshotPath = null,
     string? TraceFile = null,
     bool Verbose = false,
-    LoadOptions? Load = null)
+    LoadOptions? Load = null,
+    SimulatorBus? Bus = null)
 {
     public const string DefaultScenario = "july-week";
 
@@ -54,6 +55,11 @@ public sealed record SimulatorSettings(
         foreach (var problem in ranges.Concat(Load is null ? [] : LoadRanges(Load)).OfType<string>())
         {
             yield return problem;
+        }
+
+        if (Bus == SimulatorBus.Direct && (Speed is not null || TraceFile is not null))
+        {
+            yield return "--bus direct: runs in virtual time without spans; drop --speed and --trace-file, or use --bus masstransit";
         }
 
         if (Load is null)

@@ -51,8 +51,9 @@ public sealed class SimulationClock : TimeProvider
         return alarm;
     }
 
-    /// <summary>Moves virtual time on to <paramref name="instant"/> (never back).</summary>
-    internal void AdvanceTo(DateTimeOffset instant)
+    /// <summary>Moves virtual time on to <paramref name="instant"/> (never back): the
+    /// <see cref="VirtualTimeDriver"/>, or an engine that runs the services' decisions itself.</summary>
+    public void AdvanceTo(DateTimeOffset instant)
     {
         if (wall is not VirtualWall virtualWall)
         {

@@ -204,6 +204,19 @@ public sealed class SimulatorCommandLineSpecs
     }
 
     [Theory]
+    [InlineData(new[] { "--bus", "masstransit" }, SimulatorBus.MassTransit)]
+    [InlineData(new[] { "run", "--bus", "Direct" }, SimulatorBus.Direct)]
+    public async Task The_bus_is_an_option(string[] args, SimulatorBus expected) =>
+        Assert.Equal(expected, (await SettingsAsync(args)).Bus);
+
+    [Theory]
+    [InlineData(new[] { "--bus", "rabbit" }, "--bus: 'rabbit' is not a bus (direct or masstransit)")]
+    [InlineData(new[] { "--bus", "direct", "--speed", "60" }, "--bus direct: runs in virtual time without spans; drop --speed and --trace-file, or use --bus masstransit")]
+    [InlineData(new[] { "--trace-file", "t.jsonl", "--bus", "direct" }, "--bus direct: runs in virtual time without spans; drop --speed and --trace-file, or use --bus masstransit")]
+    public async Task A_bus_that_cannot_run_is_named(string[] args, string expected) =>
+        Assert.Equal(expected, await ErrorAsync(args));
+
+    [Theory]
     [InlineData(new[] { "--load-rate", "200" }, "--load-rate: a load in wall time needs a run on the wall clock; add --speed (e.g. --speed 60)")]
     [InlineData(new[] { "--speed", "60", "--load-shape", "wave" }, "--load-shape: 'wave' is not a load shape (constant, ramp or spike)")]
     [InlineData(new[] { "--speed", "60", "--load-rate", "-3" }, "--load-rate: -3 is out of range (0 or more)")]

@@ -26,8 +26,15 @@ internal static class OptionValue
             DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value) ? value : null);
 
     public static Option<LoadShape?> Shape(string name, string helpName, string description) =>
-        Create<LoadShape?>(name, helpName, description, "a load shape (constant, ramp or spike)", text =>
-            Enum.TryParse<LoadShape>(text, ignoreCase: true, out var shape) && Enum.IsDefined(shape) ? shape : null);
+        Choice<LoadShape>(name, helpName, description, "a load shape (constant, ramp or spike)");
+
+    public static Option<SimulatorBus?> Bus(string name, string helpName, string description) =>
+        Choice<SimulatorBus>(name, helpName, description, "a bus (direct or masstransit)");
+
+    private static Option<TEnum?> Choice<TEnum>(string name, string helpName, string description, string kind)
+        where TEnum : struct, Enum =>
+        Create<TEnum?>(name, helpName, description, kind, text =>
+            Enum.TryParse<TEnum>(text, ignoreCase: true, out var choice) && Enum.IsDefined(choice) ? choice : null);
 
     /// <summary>An option given more than once takes its last value, so that options after a
     /// response file override the file's.</summary>

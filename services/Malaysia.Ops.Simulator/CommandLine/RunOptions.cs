@@ -19,6 +19,10 @@ internal sealed class RunOptions
         + "Without it the run is in virtual time: the clock jumps to the next thing due whenever nothing is happening, "
         + "so a week takes seconds and the same options give the same report, byte for byte");
 
+    private readonly Option<SimulatorBus?> bus = OptionValue.Bus("--bus", "direct|masstransit",
+        "direct (the default in virtual time): the engine calls the services' decisions itself, far faster, with the same report; "
+        + "masstransit: the in-memory bus, as --speed and --trace-file use");
+
     private readonly Option<double?> loadRate = OptionValue.Number("--load-rate", "R",
         "add a synthetic load of R incidents per wall second (marked synthetic, INC-L- ids) for --load-seconds; "
         + "needs --speed, and the run lasts as long as --days at that speed, load or not");
@@ -38,7 +42,7 @@ internal sealed class RunOptions
     /// <summary>In the order the help lists them.</summary>
     public IReadOnlyList<Option> All =>
     [
-        scenario, days, seed, rateMultiplier, start, engineers, speed,
+        scenario, days, seed, rateMultiplier, start, engineers, speed, bus,
         loadRate, loadSeconds, loadShape, loadPeak, loadSpikeAt, loadSpikeSeconds,
         report, noReport, noCompare, snapshot, traceFile, verbose,
     ];
@@ -68,7 +72,8 @@ internal sealed class RunOptions
         SnapshotPath: result.GetValue(snapshot),
         TraceFile: result.GetValue(traceFile),
         Verbose: result.GetValue(verbose),
-        Load: Load(result));
+        Load: Load(result),
+        Bus: result.GetValue(bus));
 
     /// <summary>A load when any of its options was given.</summary>
     private LoadOptions? Load(ParseResult result) => OptionsOfTheLoad.Any(o => result.GetResult(o) is not null)

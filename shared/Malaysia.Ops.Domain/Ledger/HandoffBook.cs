@@ -22,6 +22,8 @@ public sealed class HandoffBook
 
     public IEnumerable<HandoffRecord> All => order.Select(id => handoffs[id]);
 
+    public int Count => order.Count;
+
     public HandoffRecord? Find(string handoffId) => handoffs.GetValueOrDefault(handoffId);
 
     /// <summary>The shift ended. The window closes <paramref name="window"/> after the incoming

@@ -14,6 +14,9 @@ public sealed class IncidentLedger
 
     public int Count => incidents.Count;
 
+    /// <summary>Incidents resolved; the rest of <see cref="Count"/> are open.</summary>
+    public int ResolvedCount { get; private set; }
+
     public int DuplicatesIgnored { get; private set; }
 
     /// <summary>News about incidents the ledger never saw raised.</summary>
@@ -72,10 +75,18 @@ public sealed class IncidentLedger
     public bool WithdrawEscalation(string incidentId) =>
         Update(incidentId, r => r.Escalations > 0 ? r with { Escalations = r.Escalations - 1 } : null);
 
-    public bool Resolve(string incidentId, string deskId, DateTimeOffset at) =>
-        Update(incidentId, r => r.Status == IncidentStatus.Open
+    public bool Resolve(string incidentId, string deskId, DateTimeOffset at)
+    {
+        var resolved = Update(incidentId, r => r.Status == IncidentStatus.Open
             ? r with { Status = IncidentStatus.Resolved, ResolvedAt = at, ResolvedByDeskId = deskId, AcknowledgedAt = r.AcknowledgedAt ?? at }
             : null);
+        if (resolved)
+        {
+            ResolvedCount++;
+        }
+
+        return resolved;
+    }
 
     /// <summary>Applies a change; a null change means "already so" and counts as a duplicate.</summary>
     private bool Update(string incidentId, Func<IncidentRecord, IncidentRecord?> change)

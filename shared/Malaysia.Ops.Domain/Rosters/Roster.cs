@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Malaysia.Ops.Domain.Rosters;
 
 /// <summary>
@@ -11,6 +13,17 @@ public sealed class Roster
     // How far ahead to look for the next shift start; a roster with no shift in a fortnight
     // is not a roster.
     private static readonly TimeSpan LookAhead = TimeSpan.FromDays(14);
+
+    // Each shift a desk works on a date, resolved once: the zone's rules and the shift's id
+    // cost far more than a look-up, and a run asks for the same shifts at every event.
+    private readonly ConcurrentDictionary<(int Desk, DateOnly Date, int Pattern), ShiftInstance> instances = new();
+
+    // Who is on duty changes only at a shift boundary, and the next boundary only when it is
+    // passed: the last answer of each is kept with the span of time it holds for, so a run that
+    // asks at every event mostly gets it back. Swapped whole, so readers on other threads never
+    // see half of one.
+    private OnDutySpan? lastOnDuty;
+    private NextBoundarySpan? lastNextBoundary;
 
     private Roster(IReadOnlyList<DeskRoster> desks) => Desks = desks;
 
@@ -66,16 +79,17 @@ public sealed class Roster
     public IReadOnlyList<ShiftInstance> ShiftsBetween(DateTimeOffset from, DateTimeOffset to)
     {
         var result = new List<ShiftInstance>();
-        foreach (var desk in Desks)
+        for (var d = 0; d < Desks.Count; d++)
         {
+            var desk = Desks[d];
             // An overnight shift that started the local day before still covers the morning.
             var firstDate = ZoneTime.LocalDate(from, desk.TimeZone).AddDays(-1);
             var lastDate = ZoneTime.LocalDate(to, desk.TimeZone);
             for (var date = firstDate; date <= lastDate; date = date.AddDays(1))
             {
-                foreach (var pattern in desk.Shifts)
+                for (var p = 0; p < desk.Shifts.Count; p++)
                 {
-                    var instance = Instance(desk, date, pattern);
+                    var instance = instances.GetOrAdd((d, date, p), static (key, desks) => Instance(desks[key.Desk], key.Date, desks[key.Desk].Shifts[key.Pattern]), Desks);
                     if (instance.StartsAt < to && instance.EndsAt > from)
                     {
                         result.Add(instance);
@@ -89,8 +103,37 @@ public sealed class Roster
     }
 
     /// <summary>The shifts on duty at an instant, most recently started last.</summary>
-    public IReadOnlyList<ShiftInstance> OnDuty(DateTimeOffset instant) =>
-        ShiftsBetween(instant.AddDays(-2), instant.AddDays(1)).Where(s => s.Covers(instant)).ToList();
+    public IReadOnlyList<ShiftInstance> OnDuty(DateTimeOffset instant)
+    {
+        if (lastOnDuty is { } known && known.From <= instant && instant < known.Until)
+        {
+            return known.Shifts;
+        }
+
+        // Every shift that covers any instant of the window is among these, so between two of
+        // their boundaries (inside the window) the shifts on duty stay the same.
+        var (windowFrom, windowUntil) = (instant.AddDays(-2), instant.AddDays(1));
+        var nearby = ShiftsBetween(windowFrom, windowUntil);
+        var (from, until) = (windowFrom, windowUntil);
+        foreach (var shift in nearby)
+        {
+            foreach (var boundary in (ReadOnlySpan<DateTimeOffset>)[shift.StartsAt, shift.EndsAt])
+            {
+                if (boundary <= instant && boundary > from)
+                {
+                    from = boundary;
+                }
+                else if (boundary > instant && boundary < until)
+                {
+                    until = boundary;
+                }
+            }
+        }
+
+        var onDuty = nearby.Where(s => s.Covers(instant)).ToList();
+        lastOnDuty = new OnDutySpan(from, until, onDuty);
+        return onDuty;
+    }
 
     /// <summary>The first shift to start strictly after an instant.</summary>
     public ShiftInstance NextShiftStart(DateTimeOffset after) =>
@@ -125,10 +168,18 @@ public sealed class Roster
     /// <summary>The next shift start or end strictly after an instant.</summary>
     public ShiftBoundary NextBoundary(DateTimeOffset after)
     {
+        // The first boundary after an instant is the first after any later instant before it.
+        if (lastNextBoundary is { } known && known.After <= after && after < known.Next.At)
+        {
+            return known.Next;
+        }
+
         var boundaries = BoundariesBetween(after, after + LookAhead);
-        return boundaries.Count > 0
+        var next = boundaries.Count > 0
             ? boundaries[0]
             : throw new InvalidOperationException($"no shift change within {LookAhead.TotalDays} days of {after:u}");
+        lastNextBoundary = new NextBoundarySpan(after, next);
+        return next;
     }
 
     /// <summary>Follow-the-sun routing: the desk on duty that came on most recently (so during
@@ -219,6 +270,12 @@ public sealed class Roster
 
         return new CoverageReport(new TimeRange(from, to), gaps, overlaps);
     }
+
+    /// <summary>The shifts on duty at every instant of [From, Until).</summary>
+    private sealed record OnDutySpan(DateTimeOffset From, DateTimeOffset Until, IReadOnlyList<ShiftInstance> Shifts);
+
+    /// <summary>The first boundary after every instant of [After, Next.At).</summary>
+    private sealed record NextBoundarySpan(DateTimeOffset After, ShiftBoundary Next);
 
     private static ShiftInstance Instance(DeskRoster desk, DateOnly date, ShiftPattern pattern)
     {
