@@ -44,7 +44,7 @@ public sealed class BoardEventsConsumerSpecs
         var reason = Assert.IsType<InvalidMessageException>(refused.Exception);
         Assert.Equal("IncidentRaised rejected: Summary is 5242880 characters long (at most 2000)", reason.Message);
         Assert.True(await harness.Published.Any<Fault<IncidentRaised>>());
-        var snapshot = board.Snapshot("test", "attached", new RunStatus("running", At, 60, At.AddHours(-1), At.AddHours(1), null), new BoardFlow(0, 0, 0, null, null));
+        var snapshot = board.Snapshot("test", "attached", new RunStatus(RunState.Running, At, 60, At.AddHours(-1), At.AddHours(1), null), new BoardFlow(0, 0, 0, null, null));
         Assert.Equal((1, 1), (snapshot.Totals.Raised, snapshot.Totals.Open));
         Assert.Equal("INC-1 Sev1 GpuNodeFailure raised on kul-gpu-a: Xid 79", Assert.Single(snapshot.Timeline).Text);
     }

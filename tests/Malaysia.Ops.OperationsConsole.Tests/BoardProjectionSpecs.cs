@@ -24,7 +24,7 @@ public class BoardProjectionSpecs
     private static BoardProjection Board() => new(UsAndMy(), ServiceLevels.Default, "http://jaeger.local/trace/{traceId}");
 
     private static BoardSnapshot Snapshot(BoardProjection board, DateTimeOffset now) =>
-        board.Snapshot("test", "embedded", new RunStatus("running", now, 60, now.AddHours(-1), now.AddHours(12), null), new BoardFlow(0, 0, 0, null, null));
+        board.Snapshot("test", "embedded", new RunStatus(RunState.Running, now, 60, now.AddHours(-1), now.AddHours(12), null), new BoardFlow(0, 0, 0, null, null));
 
     private static HandoffItem Item(string id) =>
         new(id, IncidentType.GpuNodeFailure, Severity.Sev1, WorkStatus.InProgress, true, 200, 1, "us worked it since 23:40Z", "continue the fix");
@@ -43,8 +43,8 @@ public class BoardProjectionSpecs
 
         var open = Assert.Single(Snapshot(board, HandoffAt.AddMinutes(-20)).Desks.Single(d => d.DeskId == "us").Open);
 
-        Assert.Equal(("INC-1", "Sev1", 10.0, "assigned"), (open.IncidentId, open.Severity, open.AgeMinutes, open.Status));
-        Assert.Equal("at-risk", open.Sla); // Sev1 is to be acknowledged within 15 minutes.
+        Assert.Equal(("INC-1", Severity.Sev1, 10.0, OpenIncidentStatus.Assigned), (open.IncidentId, open.Severity, open.AgeMinutes, open.Status));
+        Assert.Equal(SlaState.AtRisk, open.Sla); // Sev1 is to be acknowledged within 15 minutes.
         Assert.Equal("http://jaeger.local/trace/4bf92f3577b34da6a3ce929d0e0e4736", open.TraceUrl);
     }
 
@@ -79,8 +79,8 @@ public class BoardProjectionSpecs
         var waiting = Snapshot(board, HandoffAt.AddMinutes(5));
         Assert.Equal("my", board.PersonItem(HandoffId, "INC-1"));
         var briefing = Assert.Single(waiting.Rehearsal);
-        Assert.Equal(["waiting", "waiting"], briefing.Items.Select(i => i.State));
-        Assert.Equal("in-handoff", waiting.Desks.Single(d => d.DeskId == "my").Open.Single().Status);
+        Assert.Equal([PendingItemState.Waiting, PendingItemState.Waiting], briefing.Items.Select(i => i.State));
+        Assert.Equal(OpenIncidentStatus.InHandoff, waiting.Desks.Single(d => d.DeskId == "my").Open.Single().Status);
 
         board.ItemAccepted(new HandoffItemAccepted(HandoffId, "INC-1", "my", Wall, Wall, HandoffAt.AddMinutes(7.5)), Wall);
         board.HandoffEscalated(new HandoffEscalated(HandoffId, "INC-2", "us", "my", "not accepted within the handoff window", HandoffAt.AddMinutes(60)), Wall);
@@ -93,7 +93,7 @@ public class BoardProjectionSpecs
 
         // The escalated item still waits on the desk for the person, who can take it over late.
         Assert.Equal("my", board.PersonItem(HandoffId, "INC-2"));
-        Assert.Equal(["accepted", "escalated"], Assert.Single(after.Rehearsal).Items.Select(i => i.State));
+        Assert.Equal([PendingItemState.Accepted, PendingItemState.Escalated], Assert.Single(after.Rehearsal).Items.Select(i => i.State));
         board.ItemAccepted(new HandoffItemAccepted(HandoffId, "INC-2", "my", Wall, Wall, HandoffAt.AddMinutes(70)), Wall);
         Assert.Empty(Snapshot(board, HandoffAt.AddMinutes(71)).Rehearsal);
         Assert.Null(board.PersonItem(HandoffId, "INC-2"));
@@ -125,7 +125,7 @@ public class BoardProjectionSpecs
 
         var snapshot = Snapshot(board, HandoffAt.AddMinutes(2));
 
-        Assert.Equal(["fault", "fault", "control"], snapshot.Timeline.Select(t => t.Kind));
+        Assert.Equal([TimelineKind.Fault, TimelineKind.Fault, TimelineKind.Control], snapshot.Timeline.Select(t => t.Kind));
         Assert.Contains("Severity 99 is not a severity", snapshot.Timeline[0].Text, StringComparison.Ordinal);
         Assert.Equal(["stopped since 00:00Z"], snapshot.Desks.Single(d => d.DeskId == "my").Faults);
     }

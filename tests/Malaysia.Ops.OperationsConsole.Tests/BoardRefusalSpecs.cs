@@ -26,7 +26,7 @@ public class BoardRefusalSpecs
         ShiftPattern.TryParse("08:00-20:00", out var shift) ? shift : throw new InvalidOperationException("not a shift");
 
     private static string Snapshot(BoardProjection board) =>
-        JsonSerializer.Serialize(board.Snapshot("test", "attached", new RunStatus("running", At, 60, At.AddHours(-1), At.AddHours(12), null), new BoardFlow(0, 0, 0, null, null)))
+        JsonSerializer.Serialize(board.Snapshot("test", "attached", new RunStatus(RunState.Running, At, 60, At.AddHours(-1), At.AddHours(12), null), new BoardFlow(0, 0, 0, null, null)))
         + $" messages {board.MessagesSeen}";
 
     private static HandoffItem Item(string id) =>

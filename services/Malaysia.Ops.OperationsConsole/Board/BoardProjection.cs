@@ -92,7 +92,7 @@ public sealed class BoardProjection(
             Enqueue(raisedTimes, raised.SimulatedAt);
             if (raised.Severity == Severity.Sev1 || raised.IncidentId.StartsWith(IncidentIds.ConsolePrefix, StringComparison.Ordinal))
             {
-                Log(raised.SimulatedAt, wall, "incident", $"{raised.IncidentId} {raised.Severity} {raised.Type} raised on {raised.ClusterId}: {raised.Summary}");
+                Log(raised.SimulatedAt, wall, TimelineKind.Incident, $"{raised.IncidentId} {raised.Severity} {raised.Type} raised on {raised.ClusterId}: {raised.Summary}");
             }
         }
     }
@@ -106,7 +106,7 @@ public sealed class BoardProjection(
             if (incidents.TryGetValue(assigned.IncidentId, out var incident))
             {
                 incident.DeskId = assigned.DeskId;
-                incident.Status = incident.Acknowledged ? "acknowledged" : "assigned";
+                incident.Status = incident.Acknowledged ? OpenIncidentStatus.Acknowledged : OpenIncidentStatus.Assigned;
             }
         }
     }
@@ -121,7 +121,7 @@ public sealed class BoardProjection(
             {
                 incident.Acknowledged = true;
                 incident.DeskId = acknowledged.DeskId;
-                incident.Status = "acknowledged";
+                incident.Status = OpenIncidentStatus.Acknowledged;
             }
         }
     }
@@ -135,11 +135,11 @@ public sealed class BoardProjection(
             escalated++;
             if (incidents.TryGetValue(escalation.IncidentId, out var incident))
             {
-                incident.Status = "escalated";
+                incident.Status = OpenIncidentStatus.Escalated;
                 incident.DeskId = escalation.Paged ? escalation.FromDeskId : escalation.DeskId;
             }
 
-            Log(escalation.SimulatedAt, wall, "incident", $"{escalation.IncidentId} escalated: {escalation.Reason}");
+            Log(escalation.SimulatedAt, wall, TimelineKind.Incident, $"{escalation.IncidentId} escalated: {escalation.Reason}");
         }
     }
 
@@ -207,13 +207,13 @@ public sealed class BoardProjection(
                 if (incidents.TryGetValue(item.IncidentId, out var incident))
                 {
                     incident.DeskId = briefing.ToDeskId;
-                    incident.Status = "in-handoff";
+                    incident.Status = OpenIncidentStatus.InHandoff;
                 }
             }
 
             if (isNew)
             {
-                Log(briefing.SimulatedAt, wall, "handoff", $"{Desk(briefing.FromDeskId)} briefed {Desk(briefing.ToDeskId)}: {briefing.Items.Count} item(s){(handoff.ByPerson ? ", waiting for a person" : string.Empty)}");
+                Log(briefing.SimulatedAt, wall, TimelineKind.Handoff, $"{Desk(briefing.FromDeskId)} briefed {Desk(briefing.ToDeskId)}: {briefing.Items.Count} item(s){(handoff.ByPerson ? ", waiting for a person" : string.Empty)}");
             }
         }
     }
@@ -230,16 +230,16 @@ public sealed class BoardProjection(
             }
 
             item.AcceptedAt = accepted.SimulatedAt;
-            item.State = "accepted";
+            item.State = PendingItemState.Accepted;
             itemsAccepted++;
             if (incidents.TryGetValue(accepted.IncidentId, out var incident))
             {
-                incident.Status = incident.Acknowledged ? "acknowledged" : "assigned";
+                incident.Status = incident.Acknowledged ? OpenIncidentStatus.Acknowledged : OpenIncidentStatus.Assigned;
             }
 
             if (handoff.ByPerson)
             {
-                Log(accepted.SimulatedAt, wall, "handoff", string.Create(CultureInfo.InvariantCulture, $"{accepted.IncidentId} accepted by the {Desk(accepted.DeskId)} lead after {(accepted.SimulatedAt - handoff.LatencyFrom).TotalMinutes:0.#} min"));
+                Log(accepted.SimulatedAt, wall, TimelineKind.Handoff, string.Create(CultureInfo.InvariantCulture, $"{accepted.IncidentId} accepted by the {Desk(accepted.DeskId)} lead after {(accepted.SimulatedAt - handoff.LatencyFrom).TotalMinutes:0.#} min"));
             }
         }
     }
@@ -253,13 +253,13 @@ public sealed class BoardProjection(
             if (handoffs.TryGetValue(query.HandoffId, out var handoff) && handoff.Items.TryGetValue(query.IncidentId, out var item))
             {
                 item.Queried = true;
-                if (item.AcceptedAt is null && item.State != "escalated")
+                if (item.AcceptedAt is null && item.State != PendingItemState.Escalated)
                 {
-                    item.State = "queried";
+                    item.State = PendingItemState.Queried;
                 }
             }
 
-            Log(query.SimulatedAt, wall, "handoff", $"{Desk(query.DeskId)} queried {query.IncidentId}: {query.Question}");
+            Log(query.SimulatedAt, wall, TimelineKind.Handoff, $"{Desk(query.DeskId)} queried {query.IncidentId}: {query.Question}");
         }
     }
 
@@ -272,7 +272,7 @@ public sealed class BoardProjection(
             if (handoffs.TryGetValue(completed.HandoffId, out var handoff) && !handoff.Completed)
             {
                 handoff.Completed = true;
-                Log(completed.SimulatedAt, wall, "handoff", $"{Desk(completed.FromDeskId)} → {Desk(completed.ToDeskId)} handoff taken over ({completed.ItemsAccepted} item(s))");
+                Log(completed.SimulatedAt, wall, TimelineKind.Handoff, $"{Desk(completed.FromDeskId)} → {Desk(completed.ToDeskId)} handoff taken over ({completed.ItemsAccepted} item(s))");
             }
         }
     }
@@ -294,14 +294,14 @@ public sealed class BoardProjection(
             itemsEscalated++;
             if (!string.IsNullOrEmpty(escalation.IncidentId) && handoff.Items.TryGetValue(escalation.IncidentId, out var item) && item.AcceptedAt is null)
             {
-                item.State = "escalated";
+                item.State = PendingItemState.Escalated;
                 if (incidents.TryGetValue(escalation.IncidentId, out var incident))
                 {
-                    incident.Status = "escalated";
+                    incident.Status = OpenIncidentStatus.Escalated;
                 }
             }
 
-            Log(escalation.SimulatedAt, wall, "handoff", $"{(string.IsNullOrEmpty(escalation.IncidentId) ? "handoff " + escalation.HandoffId : escalation.IncidentId)} escalated: {escalation.Reason}");
+            Log(escalation.SimulatedAt, wall, TimelineKind.Handoff, $"{(string.IsNullOrEmpty(escalation.IncidentId) ? "handoff " + escalation.HandoffId : escalation.IncidentId)} escalated: {escalation.Reason}");
         }
     }
 
@@ -323,7 +323,7 @@ public sealed class BoardProjection(
             if (before is null || before.Human != state.Human || !before.Faults.SequenceEqual(state.Faults))
             {
                 var faults = state.Faults.Count == 0 ? "no faults" : string.Join(", ", state.Faults);
-                Log(state.SimulatedAt, wall, "fault", $"{Desk(state.DeskId)} reports: {(state.Human ? "a person takes its handoffs" : "handoffs taken automatically")}; {faults}");
+                Log(state.SimulatedAt, wall, TimelineKind.Fault, $"{Desk(state.DeskId)} reports: {(state.Human ? "a person takes its handoffs" : "handoffs taken automatically")}; {faults}");
             }
         }
     }
@@ -337,7 +337,7 @@ public sealed class BoardProjection(
         {
             Count();
             var service = process is { Length: > 0 } ? $"{deskId} desk ({process})" : $"{deskId} desk";
-            Log(at, wall, "fault", $"{service} rejected a {messageType} (moved to its error queue): {reason}");
+            Log(at, wall, TimelineKind.Fault, $"{service} rejected a {messageType} (moved to its error queue): {reason}");
         }
     }
 
@@ -346,7 +346,7 @@ public sealed class BoardProjection(
     {
         lock (gate)
         {
-            Log(at, wall, "control", text);
+            Log(at, wall, TimelineKind.Control, text);
         }
     }
 
@@ -405,7 +405,7 @@ public sealed class BoardProjection(
             .Where(i => string.Equals(i.DeskId, desk.DeskId, StringComparison.OrdinalIgnoreCase))
             .OrderBy(i => i.Severity)
             .ThenBy(i => i.RaisedAt)
-            .Select(i => new OpenIncident(i.IncidentId, i.Type.ToString(), i.Severity.ToString(), Math.Round((now - i.RaisedAt).TotalMinutes, 1), i.Status, Sla(i, now), TraceUrl(i.TraceId), i.Synthetic))
+            .Select(i => new OpenIncident(i.IncidentId, i.Type, i.Severity, Math.Round((now - i.RaisedAt).TotalMinutes, 1), i.Status, Sla(i, now), TraceUrl(i.TraceId), i.Synthetic))
             .ToList();
         return new DeskBoard(
             desk.DeskId,
@@ -419,12 +419,12 @@ public sealed class BoardProjection(
 
     /// <summary>ok, at-risk (past half its target) or breached: the acknowledgement target
     /// until acknowledged, the resolution target after.</summary>
-    private string Sla(IncidentView incident, DateTimeOffset now)
+    private SlaState Sla(IncidentView incident, DateTimeOffset now)
     {
         var level = serviceLevels.For(incident.Severity);
         var target = incident.Acknowledged ? level.ResolveWithin : level.AcknowledgeWithin;
         var age = now - incident.RaisedAt;
-        return age > target ? "breached" : age > target / 2 ? "at-risk" : "ok";
+        return age > target ? SlaState.Breached : age > target / 2 ? SlaState.AtRisk : SlaState.Ok;
     }
 
     private string? TraceUrl(string? traceId) =>
@@ -462,9 +462,9 @@ public sealed class BoardProjection(
             h.BriefedAt,
             h.Items.Values.Select(i => new PendingItem(
                 i.Item.IncidentId,
-                i.Item.Type.ToString(),
-                i.Item.Severity.ToString(),
-                i.Item.Status.ToString(),
+                i.Item.Type,
+                i.Item.Severity,
+                i.Item.Status,
                 i.Item.Acknowledged,
                 i.Item.RemainingWorkMinutes,
                 i.Item.Notes,
@@ -539,7 +539,7 @@ public sealed class BoardProjection(
 
     private bool IsHuman(string deskId) => deskStates.TryGetValue(deskId, out var state) && state.Human;
 
-    private void Log(DateTimeOffset at, DateTimeOffset wall, string kind, string text)
+    private void Log(DateTimeOffset at, DateTimeOffset wall, TimelineKind kind, string text)
     {
         timeline.AddFirst(new TimelineEntry(at, wall, kind, text));
         while (timeline.Count > timelineLength)
@@ -572,30 +572,6 @@ public sealed class BoardProjection(
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
-
-    private sealed class IncidentView(string incidentId, IncidentType type, Severity severity, DateTimeOffset raisedAt, string? traceId, bool synthetic, LinkedListNode<string> order)
-    {
-        public string IncidentId { get; } = incidentId;
-
-        public IncidentType Type { get; } = type;
-
-        public Severity Severity { get; } = severity;
-
-        public DateTimeOffset RaisedAt { get; } = raisedAt;
-
-        public string? TraceId { get; } = traceId;
-
-        public bool Synthetic { get; } = synthetic;
-
-        /// <summary>Its place in the order incidents came in.</summary>
-        public LinkedListNode<string> Order { get; } = order;
-
-        public string? DeskId { get; set; }
-
-        public string Status { get; set; } = "raised";
-
-        public bool Acknowledged { get; set; }
-    }
 
     /// <summary>Takes a handoff onto the board; the oldest ones nobody has to decide on leave it.</summary>
     private HandoffView Add(HandoffView handoff)
@@ -642,44 +618,5 @@ public sealed class BoardProjection(
     {
         handoffs.Remove(handoff.HandoffId);
         itemsHeld -= handoff.Items.Count;
-    }
-
-    private sealed class HandoffView(string handoffId, string fromDeskId, string toDeskId, DateTimeOffset briefedAt, bool byPerson)
-    {
-        public string HandoffId { get; } = handoffId;
-
-        public string FromDeskId { get; } = fromDeskId;
-
-        public string ToDeskId { get; } = toDeskId;
-
-        public DateTimeOffset BriefedAt { get; } = briefedAt;
-
-        /// <summary>When the outgoing shift ended, once dispatch's announcement of it is heard.</summary>
-        public DateTimeOffset? ShiftEndsAt { get; set; }
-
-        /// <summary>Where item latency counts from: the shift's end, as in the report (the
-        /// briefing's arrival only if the shift end was never heard).</summary>
-        public DateTimeOffset LatencyFrom => ShiftEndsAt ?? BriefedAt;
-
-        public bool ByPerson { get; } = byPerson;
-
-        public Dictionary<string, ItemView> Items { get; } = new(StringComparer.Ordinal);
-
-        public int Escalated { get; set; }
-
-        public bool Completed { get; set; }
-    }
-
-    private sealed class ItemView(HandoffItem item, DateTimeOffset briefedAt)
-    {
-        public HandoffItem Item { get; } = item;
-
-        public DateTimeOffset BriefedAt { get; } = briefedAt;
-
-        public DateTimeOffset? AcceptedAt { get; set; }
-
-        public bool Queried { get; set; }
-
-        public string State { get; set; } = "waiting";
     }
 }

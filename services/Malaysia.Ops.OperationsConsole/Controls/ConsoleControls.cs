@@ -33,10 +33,10 @@ public sealed class ConsoleControls(
     public RunStatus Status()
     {
         var now = clock.GetUtcNow();
-        var state = run.End is { } end && now >= end ? "finished"
-            : !Started ? "ready"
-            : clock.IsPaused ? "paused"
-            : "running";
+        var state = run.End is { } end && now >= end ? RunState.Finished
+            : !Started ? RunState.Ready
+            : clock.IsPaused ? RunState.Paused
+            : RunState.Running;
         return new RunStatus(state, now, clock.Speed, run.Start ?? clock.Epoch, run.End ?? now, load.IncidentsPerHour);
     }
 

@@ -1,0 +1,18 @@
+using Malaysia.Ops.Contracts;
+
+namespace Malaysia.Ops.OperationsConsole.Board;
+
+/// <summary>One item of a briefing as the incoming lead sees it: <paramref name="Status"/> as the
+/// outgoing desk left it, <paramref name="State"/> as the incoming desk has decided on it.</summary>
+public sealed record PendingItem(
+    string IncidentId,
+    IncidentType Type,
+    Severity Severity,
+    WorkStatus Status,
+    bool Acknowledged,
+    double RemainingWorkMinutes,
+    string Notes,
+    string NextAction,
+    bool ContextMissing,
+    PendingItemState State,
+    double WaitingMinutes);

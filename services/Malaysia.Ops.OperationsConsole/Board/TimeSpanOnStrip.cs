@@ -1,0 +1,3 @@
+namespace Malaysia.Ops.OperationsConsole.Board;
+
+public sealed record TimeSpanOnStrip(DateTimeOffset From, DateTimeOffset To);
