@@ -21,9 +21,12 @@ public sealed record SimulatorSettings(
     string? TraceFile = null,
     bool Verbose = false,
     bool ListScenarios = false,
-    LoadOptions? Load = null)
+    LoadOptions? Load = null,
+    int Replications = 1)
 {
     public const string DefaultScenario = "july-week";
+
+    public const int MaxReplications = 1000;
 
     public static SimulatorSettings Default { get; } = new(DefaultScenario);
 
@@ -59,6 +62,11 @@ public sealed record SimulatorSettings(
           --load-peak R         a ramp's final rate, a spike's height (incidents per second)
           --load-spike-at N, --load-spike-seconds N
                                 when the spike starts (wall seconds into the load), how long
+          --replications N      run N independent replications in virtual time, in parallel on
+                                every core (replication i on seed + 7919*i), and give every
+                                headline figure and every topology's difference from the
+                                scenario's own as a mean with its 95% confidence interval
+                                (default 1: a single run)
           --report DIR          where report.json and report.html go (default reports/<scenario>)
           --no-report           write no report files
           --no-compare          skip the scenario's topology comparison
@@ -94,6 +102,7 @@ public sealed record SimulatorSettings(
                 "--seed" => settings with { Seed = Integer(name, Value()) },
                 "--rate-multiplier" => settings with { RateMultiplier = Positive(name, Number(name, Value()), max: 10_000) },
                 "--start" => settings with { Start = Instant(name, Value()) },
+                "--replications" => settings with { Replications = (int)Positive(name, Integer(name, Value()), max: MaxReplications) },
                 "--engineers" => settings with { Engineers = (int)Positive(name, Integer(name, Value()), max: 1000) },
                 "--report" => settings with { ReportFolder = Value() },
                 "--snapshot" => settings with { SnapshotPath = Value() },
@@ -106,6 +115,11 @@ public sealed record SimulatorSettings(
                 "--load-spike-seconds" => settings.WithLoad(l => l.SpikeSeconds = Positive(name, Number(name, Value()), max: LoadProfile.MaxDuration.TotalSeconds)),
                 _ => throw new ArgumentException($"{name}: unknown option (see --help)"),
             };
+        }
+
+        if (settings.Replications > 1 && settings.Speed is not null)
+        {
+            throw new ArgumentException("--replications: replications run in virtual time; drop --speed");
         }
 
         return settings.Load is null ? settings : settings.CheckedLoad();
