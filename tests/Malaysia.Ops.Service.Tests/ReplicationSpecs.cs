@@ -1,0 +1,80 @@
+using Malaysia.Ops.Domain.Reporting;
+using Malaysia.Ops.Domain.Scenarios;
+using Malaysia.Ops.Simulator;
+using Malaysia.Ops.Simulator.Reporting;
+
+namespace Malaysia.Ops.Service.Tests;
+
+/// <summary>Replicated runs of the simulator: estimates with intervals, paired differences,
+/// and output that does not depend on how many replications ran at once.</summary>
+public sealed class ReplicationSpecs
+{
+    // Past the noon handoff, with one compared topology, so every kind of figure is measured.
+    private static Scenario Short()
+    {
+        var scenario = SimulatorSpecs.Load("july-week", SimulatorSettings.Default with { Days = 0.6, Seed = 5 });
+        return scenario with { Compare = scenario.Compare.Where(t => t.Name == "us-only-24x7").ToList() };
+    }
+
+    [Fact]
+    public async Task Three_replications_give_intervals_and_paired_differences_whatever_the_parallelism()
+    {
+        var scenario = Short();
+        var progress = new StringWriter();
+
+        var oneAtATime = await new ReplicationRunner(scenario, 3, progress, degreeOfParallelism: 1).RunAsync(compare: true, CancellationToken.None);
+        var twoAtATime = await new ReplicationRunner(scenario, 3, TextWriter.Null, degreeOfParallelism: 2).RunAsync(compare: true, CancellationToken.None);
+
+        Assert.Equal(ReportJson.Serialize(oneAtATime), ReportJson.Serialize(twoAtATime));
+        Assert.Equal(ReportHtml.Render(oneAtATime), ReportHtml.Render(twoAtATime));
+        Assert.Equal(ReplicationPrinter.Format(oneAtATime) + ReplicationPrinter.FormatComparison(oneAtATime), ReplicationPrinter.Format(twoAtATime) + ReplicationPrinter.FormatComparison(twoAtATime));
+        Assert.Contains("Replications done: 3 of 3", progress.ToString(), StringComparison.Ordinal);
+
+        var replications = oneAtATime.Replications!;
+        Assert.Equal(RunReport.ReplicatedSchemaVersion, oneAtATime.SchemaVersion);
+        Assert.Equal([5, 7924, 15843], replications.Seeds);
+        var raised = replications.Run[HeadlineFigures.IncidentsRaised];
+        Assert.Equal(3, raised.Count);
+        Assert.True(raised.StandardDeviation > 0, "three seeds raised the same number of incidents");
+        Assert.True(raised.Low < raised.Mean && raised.Mean < raised.High);
+        Assert.Contains(replications.Run.Keys, k => k.StartsWith(HeadlineFigures.ResolvedInTime + ".", StringComparison.Ordinal));
+        Assert.Contains(HeadlineFigures.Of(HeadlineFigures.ItemLatencyP95, "my->us"), replications.Run.Keys);
+
+        var compared = Assert.Single(replications.Comparison);
+        var cost = compared.DifferenceFromRun[HeadlineFigures.CostPerDay];
+        Assert.Equal(oneAtATime.Comparison[0].CostPerDay - oneAtATime.Run.CostPerDay, cost.Difference.Mean, 1e-6);
+        Assert.True(cost.Significant);
+
+        var json = ReportJson.Serialize(oneAtATime);
+        Assert.Contains("\"schemaVersion\": 2", json, StringComparison.Ordinal);
+        Assert.Contains("\"differenceFromRun\"", json, StringComparison.Ordinal);
+        var html = ReportHtml.Render(oneAtATime);
+        Assert.Contains("id=\"replications\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"sla-interval-chart\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"difference-chart-0\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_single_run_s_report_has_no_replications_and_keeps_schema_version_one()
+    {
+        var (report, _) = await new ScenarioRunner(Short(), null, TextWriter.Null).RunAsync(compare: true, CancellationToken.None);
+
+        var json = ReportJson.Serialize(report);
+        Assert.Null(report.Replications);
+        Assert.Contains("\"schemaVersion\": 1", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("replications", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("standardDeviation", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"replications\"", ReportHtml.Render(report), StringComparison.Ordinal);
+        Assert.Empty(ReplicationPrinter.Format(report));
+        Assert.Empty(ReplicationPrinter.FormatComparison(report));
+    }
+
+    [Fact]
+    public void Replications_are_read_from_the_command_line_and_checked()
+    {
+        Assert.Equal(1, SimulatorSettings.Parse([]).Replications);
+        Assert.Equal(20, SimulatorSettings.Parse(["--replications", "20"]).Replications);
+        Assert.Contains("--replications", Assert.Throws<ArgumentException>(() => SimulatorSettings.Parse(["--replications", "0"])).Message, StringComparison.Ordinal);
+        Assert.Contains("drop --speed", Assert.Throws<ArgumentException>(() => SimulatorSettings.Parse(["--replications", "2", "--speed", "60"])).Message, StringComparison.Ordinal);
+    }
+}
