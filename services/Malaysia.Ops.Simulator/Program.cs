@@ -43,8 +43,8 @@ try
 {
     var scenario = ScenarioOverrides.Apply(ScenarioLoader.Load(ScenarioCatalogue.Resolve(settings.Scenario, folder)), settings);
     var outputs = new RunOutputs(settings.SnapshotPath, settings.TraceFile, settings.Verbose);
-    var report = settings.Replications > 1
-        ? await new ReplicationRunner(scenario, settings.Replications, Console.Out, outputs).RunAsync(settings.Compare, stop.Token)
+    var report = settings.Replicated
+        ? await new ReplicationRunner(scenario, settings.Replications, Console.Out, outputs, warmUp: TimeSpan.FromHours(settings.WarmUpHours ?? 0)).RunAsync(settings.Compare, stop.Token)
         : (await new ScenarioRunner(scenario, settings.Speed, Console.Out, outputs, settings.Load).RunAsync(settings.Compare, stop.Token)).Report;
     Console.Write(SummaryPrinter.Format(report, wallClock: !settings.VirtualTime));
     Console.Write(ReplicationPrinter.Format(report));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Malaysia.Ops.Domain.Reporting;
 using Malaysia.Ops.Domain.Scenarios;
+using Malaysia.Ops.Scenarios;
 
 namespace Malaysia.Ops.Simulator;
 
@@ -10,14 +11,20 @@ namespace Malaysia.Ops.Simulator;
 /// on seed <see cref="ReplicationSeeds"/>[i], the scenario's own desks first and then each
 /// compared topology on that same seed: common random numbers, so the differences between
 /// topologies are paired. Each replication's result is kept by its index, so the report does
-/// not depend on how many run at once or which finishes first.
+/// not depend on how many run at once or which finishes first. The first
+/// <paramref name="warmUp"/> of each run is left out of every figure (<see cref="WarmUp"/>).
 /// </summary>
-public sealed class ReplicationRunner(Scenario scenario, int count, TextWriter output, RunOutputs? outputs = null, int? degreeOfParallelism = null)
+public sealed class ReplicationRunner(Scenario scenario, int count, TextWriter output, RunOutputs? outputs = null, int? degreeOfParallelism = null, TimeSpan warmUp = default)
 {
     private readonly Lock progress = new();
 
     public async Task<RunReport> RunAsync(bool compare, CancellationToken cancellationToken)
     {
+        if (warmUp >= scenario.End - scenario.Start)
+        {
+            throw new ScenarioException(string.Create(CultureInfo.InvariantCulture, $"--warm-up: {warmUp.TotalHours:0.##} h leaves nothing of the {scenario.Days:0.##} day(s) of {scenario.Name} to measure"));
+        }
+
         var seeds = ReplicationSeeds.Of(scenario.Seed, count);
         var topologies = compare ? scenario.Compare : [];
         var results = new (TopologyReport Report, IReadOnlyDictionary<string, double> Figures)[count][];
@@ -25,7 +32,7 @@ public sealed class ReplicationRunner(Scenario scenario, int count, TextWriter o
         var done = 0;
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"Simulating {count} replications of {scenario.Name} in virtual time, {parallelism} at a time: seeds {scenario.Seed} + {ReplicationSeeds.Stride}*i, {scenario.Days:0.##} day(s) each"));
+            $"Simulating {count} replication(s) of {scenario.Name} in virtual time, {parallelism} at a time: seeds {scenario.Seed} + {ReplicationSeeds.Stride}*i, {scenario.Days:0.##} day(s) each{(warmUp > TimeSpan.Zero ? $", the first {warmUp.TotalHours:0.##} h left out" : string.Empty)}"));
 
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, count), options, async (i, token) =>
@@ -51,6 +58,7 @@ public sealed class ReplicationRunner(Scenario scenario, int count, TextWriter o
 
         var replications = ReplicationReportBuilder.Build(
             seeds,
+            warmUp.TotalHours,
             topologies.Select(t => t.Name).ToList(),
             results.Select(r => new ReplicationFigures(r[0].Figures, r.Skip(1).Select(t => t.Figures).ToList())).ToList());
         var first = results[0];
@@ -64,11 +72,13 @@ public sealed class ReplicationRunner(Scenario scenario, int count, TextWriter o
     // Every replication runs in virtual time; the run states its pace in its own words.
     private string Pace => new SimulationRun(scenario, scenario.Desks, speed: null, TextWriter.Null).Pace;
 
-    private static async Task<(TopologyReport, IReadOnlyDictionary<string, double>)> RunTopologyAsync(
+    private async Task<(TopologyReport, IReadOnlyDictionary<string, double>)> RunTopologyAsync(
         Scenario replica, string name, string description, IReadOnlyList<DeskPlan> desks, RunOutputs? files, CancellationToken cancellationToken)
     {
         var ledger = await new SimulationRun(replica, desks, speed: null, TextWriter.Null, files).RunAsync(cancellationToken);
-        var report = TopologyReportBuilder.Build(name, description, desks, ledger, replica.Start, replica.End);
-        return (report, HeadlineFigures.Of(report, ledger));
+        var measuredFrom = replica.Start + warmUp;
+        var measured = warmUp > TimeSpan.Zero ? WarmUp.Exclude(ledger, measuredFrom, replica.ServiceLevels) : ledger;
+        var report = TopologyReportBuilder.Build(name, description, desks, measured, measuredFrom, replica.End);
+        return (report, HeadlineFigures.Of(report, measured));
     }
 }

@@ -19,6 +19,7 @@ public class ReplicationReportSpecs
     {
         var report = ReplicationReportBuilder.Build(
             [1, 7920, 15839],
+            0,
             [],
             [
                 new(Figures(("costPerDay", 100), ("resolvedInTime.Sev1", 1)), []),
@@ -38,6 +39,7 @@ public class ReplicationReportSpecs
     {
         var report = ReplicationReportBuilder.Build(
             [1, 2, 3],
+            0,
             ["two-sites"],
             [
                 new(Figures(("costPerDay", 10)), [Figures(("costPerDay", 12))]),

@@ -70,9 +70,39 @@ public sealed class ReplicationSpecs
     }
 
     [Fact]
+    public async Task A_warm_up_leaves_the_incidents_raised_in_it_out_of_every_figure()
+    {
+        var scenario = Short();
+        var measuredFrom = scenario.Start.AddHours(6);
+        var (_, ledger) = await new ScenarioRunner(scenario, null, TextWriter.Null).RunAsync(compare: false, CancellationToken.None);
+        var measured = ledger.Incidents.Where(i => i.RaisedAt >= measuredFrom).ToList();
+        Assert.True(measured.Count < ledger.Incidents.Count, "no incident was raised in the first six hours");
+
+        var report = await new ReplicationRunner(scenario, 1, TextWriter.Null, warmUp: TimeSpan.FromHours(6)).RunAsync(compare: false, CancellationToken.None);
+
+        Assert.Equal(measured.Count, report.Run.Summary.IncidentsRaised);
+        Assert.Equal(measured.Count, report.Replications!.Run[HeadlineFigures.IncidentsRaised].Mean);
+        Assert.Equal(measured.Count(i => i.Severity == Malaysia.Ops.Contracts.Severity.Sev3), report.Run.Summary.SlaBySeverity["Sev3"].Incidents);
+        Assert.Equal(6, report.Replications.WarmUpHours);
+        Assert.All(report.Run.Handoffs, h => Assert.True(h.ShiftEndsAt >= measuredFrom));
+    }
+
+    [Fact]
+    public async Task A_warm_up_as_long_as_the_run_is_refused_with_a_reason()
+    {
+        var error = await Assert.ThrowsAsync<Malaysia.Ops.Scenarios.ScenarioException>(
+            () => new ReplicationRunner(Short(), 2, TextWriter.Null, warmUp: TimeSpan.FromDays(1)).RunAsync(compare: false, CancellationToken.None));
+
+        Assert.Contains("--warm-up: 24 h leaves nothing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Replications_are_read_from_the_command_line_and_checked()
     {
         Assert.Equal(1, SimulatorSettings.Parse([]).Replications);
+        Assert.False(SimulatorSettings.Parse([]).Replicated);
+        Assert.True(SimulatorSettings.Parse(["--warm-up", "12"]).Replicated);
+        Assert.Equal(12, SimulatorSettings.Parse(["--warm-up", "12"]).WarmUpHours);
         Assert.Equal(20, SimulatorSettings.Parse(["--replications", "20"]).Replications);
         Assert.Contains("--replications", Assert.Throws<ArgumentException>(() => SimulatorSettings.Parse(["--replications", "0"])).Message, StringComparison.Ordinal);
         Assert.Contains("drop --speed", Assert.Throws<ArgumentException>(() => SimulatorSettings.Parse(["--replications", "2", "--speed", "60"])).Message, StringComparison.Ordinal);

@@ -4,13 +4,15 @@ namespace Malaysia.Ops.Domain.Reporting;
 
 /// <summary>
 /// The headline figures of <paramref name="Count"/> independent replications of a scenario
-/// (replication i on <paramref name="Seeds"/>[i]), each estimated with its spread and 95%
+/// (replication i on <paramref name="Seeds"/>[i], its first <paramref name="WarmUpHours"/> left
+/// out), each estimated with its spread and 95%
 /// interval, by figure name (<see cref="HeadlineFigures"/>): the scenario's own topology in
 /// <paramref name="Run"/>, and each compared topology with its paired difference from it.
 /// </summary>
 public sealed record ReplicationReport(
     int Count,
     IReadOnlyList<int> Seeds,
+    double WarmUpHours,
     IReadOnlyDictionary<string, Estimate> Run,
     IReadOnlyList<ReplicatedTopology> Comparison);
 

@@ -7,7 +7,7 @@ namespace Malaysia.Ops.Domain.Reporting;
 /// listed by name, so the same replications always give the same report.</summary>
 public static class ReplicationReportBuilder
 {
-    public static ReplicationReport Build(IReadOnlyList<int> seeds, IReadOnlyList<string> comparedNames, IReadOnlyList<ReplicationFigures> replications)
+    public static ReplicationReport Build(IReadOnlyList<int> seeds, double warmUpHours, IReadOnlyList<string> comparedNames, IReadOnlyList<ReplicationFigures> replications)
     {
         if (seeds.Count != replications.Count)
         {
@@ -30,7 +30,7 @@ public static class ReplicationReportBuilder
             return new ReplicatedTopology(name, Estimates(figures), differences);
         }).ToList();
 
-        return new ReplicationReport(seeds.Count, seeds, Estimates(replications.Select(r => r.Run).ToList()), comparison);
+        return new ReplicationReport(seeds.Count, seeds, warmUpHours, Estimates(replications.Select(r => r.Run).ToList()), comparison);
     }
 
     private static Dictionary<string, Estimate> Estimates(IReadOnlyList<IReadOnlyDictionary<string, double>> replications) =>
