@@ -1,6 +1,7 @@
 using Malaysia.Ops.Domain.Reporting;
 using Malaysia.Ops.Domain.Scenarios;
 using Malaysia.Ops.Simulator;
+using Malaysia.Ops.Simulator.CommandLine;
 using Malaysia.Ops.Simulator.Reporting;
 
 namespace Malaysia.Ops.Service.Tests;
@@ -97,14 +98,30 @@ public sealed class ReplicationSpecs
     }
 
     [Fact]
-    public void Replications_are_read_from_the_command_line_and_checked()
+    public async Task Replications_and_a_warm_up_are_read_from_the_command_line()
     {
-        Assert.Equal(1, SimulatorSettings.Parse([]).Replications);
-        Assert.False(SimulatorSettings.Parse([]).Replicated);
-        Assert.True(SimulatorSettings.Parse(["--warm-up", "12"]).Replicated);
-        Assert.Equal(12, SimulatorSettings.Parse(["--warm-up", "12"]).WarmUpHours);
-        Assert.Equal(20, SimulatorSettings.Parse(["--replications", "20"]).Replications);
-        Assert.Contains("--replications", Assert.Throws<ArgumentException>(() => SimulatorSettings.Parse(["--replications", "0"])).Message, StringComparison.Ordinal);
-        Assert.Contains("drop --speed", Assert.Throws<ArgumentException>(() => SimulatorSettings.Parse(["--replications", "2", "--speed", "60"])).Message, StringComparison.Ordinal);
+        SimulatorSettings? ran = null;
+        var commandLine = new SimulatorCommandLine((settings, _) =>
+        {
+            ran = settings;
+            return Task.FromResult(0);
+        });
+
+        var exitCode = await commandLine.InvokeAsync(["--replications", "20", "--warm-up", "12"], TextWriter.Null, TextWriter.Null, CancellationToken.None);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(SimulatorSettings.Default with { Replications = 20, WarmUpHours = 12 }, ran);
+        Assert.True(ran!.Replicated);
+        Assert.False(SimulatorSettings.Default.Replicated);
+        Assert.True((SimulatorSettings.Default with { WarmUpHours = 1 }).Replicated);
+    }
+
+    [Fact]
+    public void Replications_out_of_range_or_on_the_wall_clock_are_refused_naming_the_option()
+    {
+        Assert.Empty(SimulatorSettings.Default.Problems());
+        Assert.StartsWith("--replications:", Assert.Single((SimulatorSettings.Default with { Replications = 0 }).Problems()), StringComparison.Ordinal);
+        Assert.StartsWith("--warm-up:", Assert.Single((SimulatorSettings.Default with { WarmUpHours = -1 }).Problems()), StringComparison.Ordinal);
+        Assert.Equal("--replications: replications run in virtual time; drop --speed", Assert.Single((SimulatorSettings.Default with { Replications = 2, Speed = 60 }).Problems()));
     }
 }
