@@ -40,7 +40,7 @@ public sealed class ScenarioRunner(Scenario scenario, double? speed, TextWriter 
     public static RunReport Report(Scenario scenario, LedgerSnapshot ledger, string pace, DateTimeOffset until) =>
         Report(scenario, TopologyReportBuilder.Build(scenario.Name, scenario.Description, scenario.Desks, ledger, scenario.Start, until), [], pace);
 
-    private static RunReport Report(Scenario scenario, TopologyReport main, IReadOnlyList<TopologyReport> comparison, string pace) => new(
+    internal static RunReport Report(Scenario scenario, TopologyReport main, IReadOnlyList<TopologyReport> comparison, string pace) => new(
         RunReport.CurrentSchemaVersion,
         new ReportScenario(scenario.Name, scenario.Description, scenario.Start, scenario.End, scenario.Days, scenario.Seed, scenario.Arrivals.IncidentsPerHour, pace),
         main,

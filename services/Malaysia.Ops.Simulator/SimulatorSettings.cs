@@ -21,11 +21,16 @@ public sealed record SimulatorSettings(
     string? TraceFile = null,
     bool Verbose = false,
     LoadOptions? Load = null,
-    SimulatorBus? Bus = null)
+    SimulatorBus? Bus = null,
+    int Replications = 1,
+    double? WarmUpHours = null)
 {
     public const string DefaultScenario = "july-week";
 
     public static SimulatorSettings Default { get; } = new(DefaultScenario);
+
+    /// <summary>Several replications, or a warm-up to leave out: the figures are estimates.</summary>
+    public bool Replicated => Replications > 1 || WarmUpHours is not null;
 
     /// <summary>Virtual time unless a speed was asked for.</summary>
     public bool VirtualTime => Speed is null;
@@ -37,6 +42,10 @@ public sealed record SimulatorSettings(
     public const double MaxRateMultiplier = 10_000;
 
     public const int MaxEngineers = 1000;
+
+    public const int MaxReplications = 1000;
+
+    public const double MaxWarmUpHours = MaxDays * 24;
 
     /// <summary>A load asked for with no --load-seconds runs this long (wall seconds).</summary>
     public const double DefaultLoadSeconds = 60;
@@ -51,6 +60,9 @@ public sealed record SimulatorSettings(
             Speed is { } speed ? Positive("--speed", speed, MaxSpeed) : null,
             Positive("--rate-multiplier", RateMultiplier, MaxRateMultiplier),
             Engineers is { } engineers ? Positive("--engineers", engineers, MaxEngineers) : null,
+            Positive("--replications", Replications, MaxReplications),
+            WarmUpHours is { } warmUp ? Positive("--warm-up", warmUp, MaxWarmUpHours) : null,
+            Replicated && Speed is not null ? "--replications: replications run in virtual time; drop --speed" : null,
         };
         foreach (var problem in ranges.Concat(Load is null ? [] : LoadRanges(Load)).OfType<string>())
         {

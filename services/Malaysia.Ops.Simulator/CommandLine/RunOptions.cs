@@ -32,6 +32,15 @@ internal sealed class RunOptions
     private readonly Option<double?> loadPeak = OptionValue.Number("--load-peak", "R", "a ramp's final rate, a spike's height (incidents per second)");
     private readonly Option<double?> loadSpikeAt = OptionValue.Number("--load-spike-at", "N", "when the spike starts (wall seconds into the load)");
     private readonly Option<double?> loadSpikeSeconds = OptionValue.Number("--load-spike-seconds", "N", "how long the spike lasts (wall seconds)");
+    private readonly Option<int?> replications = OptionValue.WholeNumber("--replications", "N",
+        "run N independent replications in virtual time, in parallel on every core (replication i on seed + 7919*i), "
+        + "and give every headline figure and every topology's difference from the scenario's own as a mean with its "
+        + "95% confidence interval (default 1: a single run)");
+
+    private readonly Option<double?> warmUp = OptionValue.Number("--warm-up", "HOURS",
+        "leave the incidents raised in the first HOURS of each replication out of every figure (the desks start empty); "
+        + "runs as a replicated run even with one replication");
+
     private readonly Option<string?> report = OptionValue.Text("--report", "DIR", "where report.json and report.html go (default reports/<scenario>)");
     private readonly Option<bool> noReport = new("--no-report") { Description = "write no report files" };
     private readonly Option<bool> noCompare = new("--no-compare") { Description = "skip the scenario's topology comparison" };
@@ -44,7 +53,7 @@ internal sealed class RunOptions
     [
         scenario, days, seed, rateMultiplier, start, engineers, speed, bus,
         loadRate, loadSeconds, loadShape, loadPeak, loadSpikeAt, loadSpikeSeconds,
-        report, noReport, noCompare, snapshot, traceFile, verbose,
+        replications, warmUp, report, noReport, noCompare, snapshot, traceFile, verbose,
     ];
 
     private IReadOnlyList<Option> OptionsOfTheLoad => [loadRate, loadSeconds, loadShape, loadPeak, loadSpikeAt, loadSpikeSeconds];
@@ -73,7 +82,9 @@ internal sealed class RunOptions
         TraceFile: result.GetValue(traceFile),
         Verbose: result.GetValue(verbose),
         Load: Load(result),
-        Bus: result.GetValue(bus));
+        Bus: result.GetValue(bus),
+        Replications: result.GetValue(replications) ?? 1,
+        WarmUpHours: result.GetValue(warmUp));
 
     /// <summary>A load when any of its options was given.</summary>
     private LoadOptions? Load(ParseResult result) => OptionsOfTheLoad.Any(o => result.GetResult(o) is not null)

@@ -26,6 +26,11 @@ public static class ReportHtml
 
         Scenario(html, report.Scenario, run);
         Headline(html, run);
+        if (report.Replications is { } replications)
+        {
+            Section(html, "replications", $"Across {ReportFormat.Count(replications.Count)} replications", ReplicationHtml.Estimates(report.Scenario, replications));
+        }
+
         Coverage(html, run, palette, DateOnly.FromDateTime(report.Scenario.Start.UtcDateTime));
         Latency(html, run);
         OpenIncidents(html, run, palette);
@@ -41,7 +46,8 @@ public static class ReportHtml
                 Note("The same incident stream, staffed another way.")
                 + ReportTables.Comparison(run, report.Comparison)
                 + "<h3>Staff cost per day</h3>\n"
-                + CostPerDayChart.Render([run, .. report.Comparison]));
+                + CostPerDayChart.Render([run, .. report.Comparison])
+                + (report.Replications is { Comparison.Count: > 0 } compared ? ReplicationHtml.Differences(run.Name, compared) : string.Empty));
         }
 
         html.Append("<footer class=\"muted\">report.json schema version ").Append(report.SchemaVersion.ToString(CultureInfo.InvariantCulture)).Append(".</footer>\n</main>\n</body>\n</html>\n");

@@ -30,9 +30,24 @@ public static class ReportJson
             // readable instead of becoming "my-\u003Eus".
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             Converters = { new JsonStringEnumConverter() },
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitSingleRunReplications } },
         };
         options.MakeReadOnly();
         return options;
+    }
+
+    /// <summary>A single run's report has no replications and is written without the field, so
+    /// it stays the schema version 1 document it always was.</summary>
+    private static void OmitSingleRunReplications(JsonTypeInfo type)
+    {
+        if (type.Type != typeof(RunReport))
+        {
+            return;
+        }
+
+        foreach (var property in type.Properties.Where(p => p.Name == "replications"))
+        {
+            property.ShouldSerialize = (_, value) => value is not null;
+        }
     }
 }

@@ -38,11 +38,18 @@ public sealed record RunSummary(
 {
     /// <summary>The figures as of <paramref name="asOf"/> (simulated): an incident still open
     /// past its target by then counts as a breach.</summary>
-    public static RunSummary From(IncidentLedger ledger, HandoffBook book, DateTimeOffset asOf, AssistBook? assists = null, WorkloadBook? workloads = null, ServiceLevels? levels = null)
+    public static RunSummary From(IncidentLedger ledger, HandoffBook book, DateTimeOffset asOf, AssistBook? assists = null, WorkloadBook? workloads = null, ServiceLevels? levels = null) =>
+        Of(ledger.All.ToList(), book.All.ToList(), asOf, assists, workloads, levels) with
+        {
+            DuplicatesIgnored = ledger.DuplicatesIgnored,
+            UnknownIncidentEvents = ledger.UnknownIncidentEvents,
+        };
+
+    /// <summary>The figures of the given incidents and handoffs as of <paramref name="asOf"/>
+    /// (simulated), with none of the ledger's own counts of duplicates and unknown events.</summary>
+    public static RunSummary Of(IReadOnlyList<IncidentRecord> incidents, IReadOnlyList<HandoffRecord> handoffs, DateTimeOffset asOf, AssistBook? assists = null, WorkloadBook? workloads = null, ServiceLevels? levels = null)
     {
         var helps = assists?.All.ToList() ?? [];
-        var incidents = ledger.All.ToList();
-        var handoffs = book.All.ToList();
         var items = handoffs.SelectMany(h => h.Items).ToList();
         return new RunSummary(
             IncidentsRaised: incidents.Count,
@@ -63,8 +70,8 @@ public sealed record RunSummary(
             HandoffLatencyWallMilliseconds: LatencyFigures.Of(handoffs.Where(h => h.LatencyWallMilliseconds is not null).Select(h => h.LatencyWallMilliseconds!.Value)),
             ItemLatencySimulatedMinutes: LatencyFigures.Of(items.Where(i => i.LatencySimulatedMinutes is not null).Select(i => i.LatencySimulatedMinutes!.Value)),
             ItemLatencyWallMilliseconds: LatencyFigures.Of(items.Where(i => i.LatencyWallMilliseconds is not null).Select(i => i.LatencyWallMilliseconds!.Value)),
-            DuplicatesIgnored: ledger.DuplicatesIgnored,
-            UnknownIncidentEvents: ledger.UnknownIncidentEvents,
+            DuplicatesIgnored: 0,
+            UnknownIncidentEvents: 0,
             SlaBySeverity: incidents
                 .GroupBy(i => i.Severity)
                 .OrderBy(g => g.Key)

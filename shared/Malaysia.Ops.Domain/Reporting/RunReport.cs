@@ -6,15 +6,21 @@ namespace Malaysia.Ops.Domain.Reporting;
 /// Everything a run found out, in the shape written to report.json (documented in
 /// docs/report.md; fields are only ever added) and drawn in report.html: the scenario, the
 /// figures of its own desk topology, and the same figures for each topology it is compared with
-/// on the same incident stream.
+/// on the same incident stream. A replicated run adds <paramref name="Replications"/>; its
+/// <paramref name="Run"/> and <paramref name="Comparison"/> are those of replication 0.
 /// </summary>
 public sealed record RunReport(
     int SchemaVersion,
     ReportScenario Scenario,
     TopologyReport Run,
-    IReadOnlyList<TopologyReport> Comparison)
+    IReadOnlyList<TopologyReport> Comparison,
+    ReplicationReport? Replications = null)
 {
     public const int CurrentSchemaVersion = 1;
+
+    /// <summary>The version of a report with replications: a single run's report keeps the
+    /// version (and bytes) it always had.</summary>
+    public const int ReplicatedSchemaVersion = 2;
 }
 
 /// <summary>What was run: the scenario and the options that applied.</summary>
