@@ -110,7 +110,7 @@ internal static class OpsgenieJsonImporter
             return null;
         }
 
-        if (value.ValueKind != JsonValueKind.String || value.GetString()!.Trim() is not { Length: > 0 } text)
+        if (value.ValueKind != JsonValueKind.String || StringOf(value)?.Trim() is not { Length: > 0 } text)
         {
             problems.AtPath($"{path}.{field}", $"expected text, found {Describe(value)}");
             return null;
@@ -126,13 +126,14 @@ internal static class OpsgenieJsonImporter
             return [];
         }
 
-        if (tags.ValueKind != JsonValueKind.Array || tags.EnumerateArray().Any(t => t.ValueKind != JsonValueKind.String))
+        var names = tags.ValueKind == JsonValueKind.Array ? tags.EnumerateArray().Select(StringOf).ToList() : null;
+        if (names is null || names.Any(n => n is null))
         {
             problems.AtPath($"{path}.tags", $"expected a list of tags, found {Describe(tags)}");
             return [];
         }
 
-        return tags.EnumerateArray().Select(t => t.GetString()!).ToList();
+        return names!;
     }
 
     private static double? CloseTime(JsonElement alert, string path, RowProblems problems)
@@ -168,11 +169,30 @@ internal static class OpsgenieJsonImporter
         return null;
     }
 
+    /// <summary>The text of a JSON string; null if it is not a string or not valid UTF-8 (a
+    /// lone surrogate escape, a damaged byte), which the reader refuses to convert.</summary>
+    private static string? StringOf(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private static string Describe(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "a list",
-        JsonValueKind.String => ProblemText.Quote(value.GetString()),
+        JsonValueKind.String => StringOf(value) is { } text ? ProblemText.Quote(text) : "text that is not valid UTF-8",
         JsonValueKind.Null => "nothing",
         _ => ProblemText.Quote(value.GetRawText()),
     };
