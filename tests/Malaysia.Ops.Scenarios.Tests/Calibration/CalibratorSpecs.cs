@@ -77,6 +77,18 @@ public class CalibratorSpecs(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_page_charts_every_hour_of_the_week_and_each_severitys_work_against_its_fit()
+    {
+        var calibration = Calibrator.Calibrate(GeneratedHistory.Of(GeneratedHistory.Profile, weeks: 2), NewYork);
+
+        var page = CalibrationPage.Render(calibration);
+
+        Assert.Equal(HourOfWeek.Count + (30 * calibration.WorkTimes.Count), page.Split("<rect ").Length - 1);
+        Assert.Equal(1 + calibration.WorkTimes.Count, page.Split("<polyline ").Length - 1);
+        Assert.Contains("America/New_York", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_empty_history_is_refused_in_one_line()
     {
         var error = Assert.Throws<HistoryException>(() => Calibrator.Calibrate(new IncidentHistory("empty.csv", []), NewYork));
