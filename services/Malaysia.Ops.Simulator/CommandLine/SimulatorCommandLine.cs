@@ -33,6 +33,8 @@ public sealed class SimulatorCommandLine
         RunCommand.Configure(runCommand, options, run);
         root.Add(runCommand);
         root.Add(ListCommand.Create(scenarioFolder ?? ScenarioCatalogue.DefaultFolder));
+        root.Add(ImportCommand.Create());
+        root.Add(CalibrateCommand.Create());
     }
 
     /// <summary>Does what the command line asks; a command line that does not parse gets its
