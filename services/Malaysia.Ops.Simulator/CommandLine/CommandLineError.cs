@@ -16,8 +16,9 @@ internal static class CommandLineError
         return error.SymbolResult switch
         {
             OptionResult { Tokens.Count: 0 } option => $"{option.Option.Name}: needs a value",
-            OptionResult => error.Message,
             CommandResult when result.UnmatchedTokens.Count > 0 => $"{result.UnmatchedTokens[0]}: unknown option (see --help)",
+
+            // The options' own messages, and a response file's.
             _ => error.Message,
         };
     }

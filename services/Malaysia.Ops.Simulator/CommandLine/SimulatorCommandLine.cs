@@ -26,13 +26,17 @@ public sealed class SimulatorCommandLine
     /// <param name="scenarioFolder">Where the scenarios that `list` lists are.</param>
     public SimulatorCommandLine(Func<SimulatorSettings, CancellationToken, Task<int>> run, string? scenarioFolder = null)
     {
+        var folder = scenarioFolder ?? ScenarioCatalogue.DefaultFolder;
         var options = new RunOptions();
+        var list = ListCommand.Option(folder);
         RunCommand.Configure(root, options, run);
+        root.Add(list);
 
         var runCommand = new Command("run", RunCommand.Description);
         RunCommand.Configure(runCommand, options, run);
+        runCommand.Add(list);
         root.Add(runCommand);
-        root.Add(ListCommand.Create(scenarioFolder ?? ScenarioCatalogue.DefaultFolder));
+        root.Add(ListCommand.Create(folder));
         root.Add(ImportCommand.Create());
         root.Add(CalibrateCommand.Create());
     }
