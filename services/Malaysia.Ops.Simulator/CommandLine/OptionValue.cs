@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using Malaysia.Ops.Domain.Load;
+using Malaysia.Ops.Scenarios.History;
 
 namespace Malaysia.Ops.Simulator.CommandLine;
 
@@ -35,6 +36,10 @@ internal static class OptionValue
         where TEnum : struct, Enum =>
         Create<TEnum?>(name, helpName, description, kind, text =>
             Enum.TryParse<TEnum>(text, ignoreCase: true, out var choice) && Enum.IsDefined(choice) ? choice : null);
+
+    public static Option<HistoryFormat?> Format(string name, string helpName, string description) =>
+        Create<HistoryFormat?>(name, helpName, description, "an export format (pagerduty, opsgenie or generic)", text =>
+            Enum.TryParse<HistoryFormat>(text, ignoreCase: true, out var format) && Enum.IsDefined(format) && !text.Any(char.IsAsciiDigit) ? format : null);
 
     /// <summary>An option given more than once takes its last value, so that options after a
     /// response file override the file's.</summary>

@@ -37,6 +37,8 @@ public sealed class SimulatorCommandLine
         runCommand.Add(list);
         root.Add(runCommand);
         root.Add(ListCommand.Create(folder));
+        root.Add(ImportCommand.Create());
+        root.Add(CalibrateCommand.Create());
     }
 
     /// <summary>Does what the command line asks; a command line that does not parse gets its

@@ -1,56 +1,27 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace Malaysia.Ops.Scenarios.Tests.Fuzzing;
 
 /// <summary>
-/// Loads one fuzz input from a file, as the simulator would, on a thread of its own, so that a
-/// hang is reported (and left behind) instead of stopping the run, and the memory it allocated
-/// can be measured. A stack overflow cannot be caught at all in .NET: it ends the test run, which
-/// is itself the failure.
+/// Loads one fuzz input from a file, as the simulator would, within the time and memory bounds
+/// of <see cref="BoundedJudge"/>.
 /// </summary>
 internal sealed partial class ScenarioFuzzer(string folder, TimeSpan timeLimit, long allocationLimit)
 {
-    // Texts that only an exception escaping unexplained would put in a problem.
-    private static readonly string[] RawExceptionTexts =
-        ["Object reference not set", "   at ", "Exception:", "Index was outside", "Specified argument was out of the range", "Value cannot be null", "Arithmetic operation"];
-
-    // Longer than any problem about a field; longer means a value was quoted whole.
-    private const int MaxProblemLength = 1_000;
-
     private int count;
 
     public FuzzOutcome Run(FuzzInput input)
     {
         var path = Path.Combine(folder, $"input-{++count}.yaml");
         File.WriteAllBytes(path, input.Bytes);
-        FuzzOutcome? outcome = null;
-        long allocated = 0;
-        var worker = new Thread(
-            () =>
-            {
-                var before = GC.GetAllocatedBytesForCurrentThread();
-                outcome = Judge(input, path);
-                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            })
+        var outcome = BoundedJudge.Run(input, timeLimit, allocationLimit, () => Judge(input, path));
+        // A hung load may still hold its file, which is then left for the folder's clean-up.
+        if (outcome.Failure?.StartsWith("still running", StringComparison.Ordinal) != true)
         {
-            IsBackground = true,
-            Name = "fuzz input",
-        };
-        var clock = Stopwatch.StartNew();
-        worker.Start();
-        if (!worker.Join(timeLimit))
-        {
-            return new FuzzOutcome(input, FuzzVerdict.Failed, $"still running after {timeLimit.TotalSeconds} s") { Elapsed = clock.Elapsed };
+            File.Delete(path);
         }
 
-        File.Delete(path);
-        if (allocated > allocationLimit)
-        {
-            return new FuzzOutcome(input, FuzzVerdict.Failed, $"allocated {allocated / (1024 * 1024)} MB in {clock.ElapsedMilliseconds} ms");
-        }
-
-        return (outcome ?? new FuzzOutcome(input, FuzzVerdict.Failed, "no outcome")) with { Elapsed = clock.Elapsed };
+        return outcome;
     }
 
     private static FuzzOutcome Judge(FuzzInput input, string path)
@@ -67,27 +38,22 @@ internal sealed partial class ScenarioFuzzer(string folder, TimeSpan timeLimit, 
             var unclear = ex.Problems.FirstOrDefault(p => UnclearWhy(p, path) is not null);
             return unclear is null
                 ? new FuzzOutcome(input, FuzzVerdict.Rejected)
-                : new FuzzOutcome(input, FuzzVerdict.Failed, $"unclear problem ({UnclearWhy(unclear, path)}): {Shorten(unclear)}");
+                : new FuzzOutcome(input, FuzzVerdict.Failed, $"unclear problem ({UnclearWhy(unclear, path)}): {ProblemLine.Shorten(unclear)}");
         }
 #pragma warning disable CA1031 // Any other exception is exactly what the fuzzing looks for.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return new FuzzOutcome(input, FuzzVerdict.Failed, $"{ex.GetType().Name}: {Shorten(ex.Message)}");
+            return new FuzzOutcome(input, FuzzVerdict.Failed, $"{ex.GetType().Name}: {ProblemLine.Shorten(ex.Message)}");
         }
     }
 
     /// <summary>Why a problem is not one clear line naming the file and where in it; null if it is.</summary>
     private static string? UnclearWhy(string problem, string path)
     {
-        if (problem.Any(char.IsControl) || problem.Contains('\u2028', StringComparison.Ordinal) || problem.Contains('\u2029', StringComparison.Ordinal))
+        if (ProblemLine.UnclearWhy(problem, path) is { } unclear)
         {
-            return "not one line";
-        }
-
-        if (problem.Length - path.Length > MaxProblemLength)
-        {
-            return $"{problem.Length} characters long";
+            return unclear;
         }
 
         if (!problem.StartsWith(path + ":", StringComparison.Ordinal))
@@ -100,15 +66,7 @@ internal sealed partial class ScenarioFuzzer(string folder, TimeSpan timeLimit, 
             return "no line, column and field";
         }
 
-        return RawExceptionTexts.FirstOrDefault(t => problem.Contains(t, StringComparison.Ordinal)) is { } raw
-            ? $"raw exception text '{raw.Trim()}'"
-            : null;
-    }
-
-    private static string Shorten(string text)
-    {
-        var shown = text.Length > 300 ? text[..300] + "..." : text;
-        return string.Concat(shown.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+        return null;
     }
 
     [GeneratedRegex(@"^:\d+:\d+: \S.*?: .+$")]
