@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Malaysia.Ops.Domain.HandoffScoring;
 
 namespace Malaysia.Ops.Simulator.Reporting;
 
@@ -39,6 +40,9 @@ internal static class ReportFormat
         var minutes = (int)Math.Round(hours * 60);
         return string.Create(CultureInfo.InvariantCulture, $"{minutes / 60:00}:{minutes % 60:00}");
     }
+
+    /// <summary>A handoff quality score (or a mean of them) with its band: "83.5 (great)".</summary>
+    public static string Score(double? score) => score is { } v ? HandoffScorer.Label(v) : None;
 
     /// <summary>"my->us" as "my → us".</summary>
     public static string Direction(string direction) => direction.Replace("->", " → ", StringComparison.Ordinal);

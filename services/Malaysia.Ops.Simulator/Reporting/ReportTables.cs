@@ -1,3 +1,4 @@
+using Malaysia.Ops.Domain.HandoffScoring;
 using Malaysia.Ops.Domain.Reporting;
 
 namespace Malaysia.Ops.Simulator.Reporting;
@@ -23,6 +24,7 @@ internal static class ReportTables
             new("Surprises", Numeric: true),
             new("p50 latency (min)", Numeric: true),
             new("Max latency (min)", Numeric: true),
+            new("Quality score", Numeric: true),
         ]);
         foreach (var handoff in handoffs)
         {
@@ -39,6 +41,7 @@ internal static class ReportTables
                 new(ReportFormat.Count(handoff.Surprises), Warning: handoff.Surprises > 0),
                 new(ReportFormat.Minutes(handoff.LatencyP50SimulatedMinutes)),
                 new(ReportFormat.Minutes(handoff.LatencyMaxSimulatedMinutes)),
+                new(ReportFormat.Score(handoff.Score), Warning: handoff.Band is HandoffBand.Bad or HandoffBand.Low),
             ]);
         }
 
@@ -93,6 +96,7 @@ internal static class ReportTables
             new("p95", Numeric: true, Group: "Item latency (min)"),
             new("Hours", Numeric: true, Group: "Nobody on duty"),
             new("Incidents", Numeric: true, Group: "Nobody on duty"),
+            new("Mean handoff score", Numeric: true),
         ]);
         foreach (var topology in topologies)
         {
@@ -108,6 +112,7 @@ internal static class ReportTables
                 new(ReportFormat.Minutes(topology.Summary.ItemLatencySimulatedMinutes.P95)),
                 new(ReportFormat.Number(topology.Coverage.GapHours)),
                 new(ReportFormat.Count(topology.Coverage.IncidentsArrivedInGap), Warning: topology.Coverage.IncidentsArrivedInGap > 0),
+                new(ReportFormat.Score(topology.MeanHandoffScore)),
             ]);
         }
 

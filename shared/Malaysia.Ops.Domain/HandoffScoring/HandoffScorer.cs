@@ -1,3 +1,4 @@
+using System.Globalization;
 using Malaysia.Ops.Domain.Ledger;
 
 namespace Malaysia.Ops.Domain.HandoffScoring;
@@ -57,6 +58,10 @@ public static class HandoffScorer
         < 80 => HandoffBand.Good,
         _ => HandoffBand.Great,
     };
+
+    /// <summary>A score (or a mean of scores) with its band, as people read it: "83.5 (great)".</summary>
+    public static string Label(double score) =>
+        string.Create(CultureInfo.InvariantCulture, $"{score:0.#} ({BandOf(score).ToString().ToLowerInvariant()})");
 
     /// <summary>The mean score of the handoffs that have one, to compare topologies and staffing
     /// on; null when none has.</summary>

@@ -1,3 +1,4 @@
+using Malaysia.Ops.Domain.HandoffScoring;
 using Malaysia.Ops.Domain.Ledger;
 
 namespace Malaysia.Ops.Domain.Reporting;
@@ -29,7 +30,8 @@ public sealed record ReportScenario(
     string Time);
 
 /// <summary>One desk topology's run: desks and their cost, coverage, the ledger's figures,
-/// every handoff, latency histograms and open incidents over time.</summary>
+/// every handoff, latency histograms and open incidents over time. <paramref name="MeanHandoffScore"/>:
+/// the mean quality score of its scored handoffs, to compare topologies and staffing on.</summary>
 public sealed record TopologyReport(
     string Name,
     string Description,
@@ -40,7 +42,8 @@ public sealed record TopologyReport(
     IReadOnlyList<HandoffLine> Handoffs,
     IReadOnlyList<LatencyHistogram> ItemLatencyByDirection,
     IReadOnlyList<OpenIncidentsSample> OpenIncidents,
-    IReadOnlyList<DutyStrip> DayStrip);
+    IReadOnlyList<DutyStrip> DayStrip,
+    double? MeanHandoffScore = null);
 
 public sealed record DeskReport(
     string Id,
@@ -65,7 +68,8 @@ public sealed record CoverageFigures(
 public sealed record TimeStretch(DateTimeOffset From, DateTimeOffset To);
 
 /// <summary>One handoff: when, between whom, how it went, how long its items took, and what
-/// context was lost (items briefed without it, asked about, or found out later).</summary>
+/// context was lost (items briefed without it, asked about, or found out later), and its quality
+/// score with its band and parts (null while the handoff is still open).</summary>
 public sealed record HandoffLine(
     string HandoffId,
     string Direction,
@@ -77,7 +81,10 @@ public sealed record HandoffLine(
     double? LatencyMaxSimulatedMinutes,
     int Omissions,
     int Queries,
-    int Surprises);
+    int Surprises,
+    int? Score = null,
+    HandoffBand? Band = null,
+    HandoffScoreParts? ScoreParts = null);
 
 /// <summary>Handoff item latency (simulated minutes, shift end to accepted) in buckets of
 /// <paramref name="BucketMinutes"/>: Counts[i] items took [i, i+1) buckets; the last bucket
