@@ -3,6 +3,7 @@ using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Incidents;
 using Malaysia.Ops.Domain.Rosters;
 using Malaysia.Ops.Messaging;
+using static Malaysia.Ops.Domain.Instants;
 
 namespace Malaysia.Ops.OperationsConsole.Board;
 
@@ -526,7 +527,7 @@ public sealed class BoardProjection(
             d.DeskId,
             d.DisplayName,
             shifts.Where(s => string.Equals(s.DeskId, d.DeskId, StringComparison.OrdinalIgnoreCase))
-                .Select(s => new TimeSpanOnStrip(Max(s.StartsAt, from), Min(s.EndsAt, to)))
+                .Select(s => new TimeSpanOnStrip(Later(s.StartsAt, from), Earlier(s.EndsAt, to)))
                 .ToList())).ToList();
         var gaps = roster.Coverage(from, to).Gaps.Select(g => new TimeSpanOnStrip(g.From, g.To)).ToList();
         return new CoverageStrip(from, to, desks, gaps);
@@ -568,10 +569,6 @@ public sealed class BoardProjection(
             times.Dequeue();
         }
     }
-
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     /// <summary>Takes a handoff onto the board; the oldest ones nobody has to decide on leave it.</summary>
     private HandoffView Add(HandoffView handoff)
