@@ -2,4 +2,4 @@ using Malaysia.Ops.Desk;
 
 // The Malaysian shift desk: the shared desk implementation with its own queue ("desk-my") and
 // configuration (appsettings.json, Desk__* variables).
-return await DeskWorker.RunAsync(args, deskId: "my", region: "MY", timeZone: "Asia/Kuala_Lumpur", defaultHealthPort: 5104);
+return await DeskServiceHost.RunAsync(args, deskId: "my", region: "MY", timeZone: "Asia/Kuala_Lumpur", defaultHealthPort: 5104);

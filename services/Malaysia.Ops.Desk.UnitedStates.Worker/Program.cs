@@ -2,4 +2,4 @@ using Malaysia.Ops.Desk;
 
 // The US shift desk: the shared desk implementation with its own queue ("desk-us") and
 // configuration (appsettings.json, Desk__* variables).
-return await DeskWorker.RunAsync(args, deskId: "us", region: "US", timeZone: "America/New_York", defaultHealthPort: 5103);
+return await DeskServiceHost.RunAsync(args, deskId: "us", region: "US", timeZone: "America/New_York", defaultHealthPort: 5103);

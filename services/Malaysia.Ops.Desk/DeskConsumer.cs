@@ -11,11 +11,11 @@ namespace Malaysia.Ops.Desk;
 /// requests for (and answers to) help between desks, and the console's controls. Messages are
 /// published to every desk (assignments, on RabbitMQ, only to the desk they name:
 /// <c>AssignmentRouting</c>); each desk takes only those addressed to it, so a new site needs
-/// configuration, not code. One instance per desk, bound to that desk's runtime. On RabbitMQ a
+/// configuration, not code. One instance per desk, bound to that desk's process. On RabbitMQ a
 /// message addressed to this desk from a broker user that may not send it is refused
 /// (<see cref="DeskSenders"/>).
 /// </summary>
-public sealed class DeskConsumer(DeskRuntime desk, MessageRefusals refusals, BrokerUsers users) : IConsumer<IncidentAssigned>, IConsumer<ShiftEnding>, IConsumer<HandoffBriefing>, IConsumer<IncidentEscalated>,
+public sealed class DeskConsumer(DeskProcess desk, MessageRefusals refusals, BrokerUsers users) : IConsumer<IncidentAssigned>, IConsumer<ShiftEnding>, IConsumer<HandoffBriefing>, IConsumer<IncidentEscalated>,
     IConsumer<AssistRouted>, IConsumer<AssistProvided>, IConsumer<DeskFaultInjected>, IConsumer<DeskRehearsalModeSet>, IConsumer<HandoffItemDecided>
 {
     private readonly EscalationHandOns handOns = new();
@@ -46,15 +46,14 @@ public sealed class DeskConsumer(DeskRuntime desk, MessageRefusals refusals, Bro
             RequireSender(context);
         }
 
-        var trace = CurrentTrace();
-        return PublishAll(context, desk.Handle(() => desk.Assigned(assigned, trace)));
+        return Handle(context, assigned);
     }
 
     public Task Consume(ConsumeContext<ShiftEnding> context) =>
-        IsMine(context, context.Message.DeskId) ? Handle(context, trace => desk.ShiftEnds(context.Message, trace)) : Task.CompletedTask;
+        IsMine(context, context.Message.DeskId) ? Handle(context, context.Message) : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<HandoffBriefing> context) =>
-        IsMine(context, context.Message.ToDeskId) ? Handle(context, trace => desk.Briefed(context.Message, trace)) : Task.CompletedTask;
+        IsMine(context, context.Message.ToDeskId) ? Handle(context, context.Message) : Task.CompletedTask;
 
     /// <summary>An escalation concerns the desk that holds the incident: it passes it on or pages
     /// its on-call; the desk it goes to hears of it as an assignment from the holder, and on
@@ -68,26 +67,26 @@ public sealed class DeskConsumer(DeskRuntime desk, MessageRefusals refusals, Bro
             handOns.Expect(escalation.IncidentId, escalation.FromDeskId);
         }
 
-        return IsMine(context, escalation.FromDeskId) ? Handle(context, trace => desk.Escalated(escalation, trace)) : Task.CompletedTask;
+        return IsMine(context, escalation.FromDeskId) ? Handle(context, escalation) : Task.CompletedTask;
     }
 
     /// <summary>Another desk needs this one's help (or, when help must come from outside the
     /// operation, this desk waits for it).</summary>
     public Task Consume(ConsumeContext<AssistRouted> context) =>
-        IsMine(context, context.Message.ProviderDeskId) ? Handle(context, trace => desk.AssistRequested(context.Message, trace)) : Task.CompletedTask;
+        IsMine(context, context.Message.ProviderDeskId) ? Handle(context, context.Message) : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<AssistProvided> context) =>
-        IsMine(context, context.Message.RequesterDeskId) ? Handle(context, _ => desk.AssistArrived(context.Message)) : Task.CompletedTask;
+        IsMine(context, context.Message.RequesterDeskId) ? Handle(context, context.Message) : Task.CompletedTask;
 
     /// <summary>A fault from the console; stop and resume act even on a stopped desk.</summary>
     public Task Consume(ConsumeContext<DeskFaultInjected> context) =>
-        IsMine(context, context.Message.DeskId) ? PublishAll(context, desk.Inject(context.Message)) : Task.CompletedTask;
+        IsMine(context, context.Message.DeskId) ? Handle(context, context.Message) : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<DeskRehearsalModeSet> context) =>
-        IsMine(context, context.Message.DeskId) ? PublishAll(context, desk.SetRehearsal(context.Message)) : Task.CompletedTask;
+        IsMine(context, context.Message.DeskId) ? Handle(context, context.Message) : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<HandoffItemDecided> context) =>
-        IsMine(context, context.Message.DeskId) ? Handle(context, _ => desk.Decided(context.Message)) : Task.CompletedTask;
+        IsMine(context, context.Message.DeskId) ? Handle(context, context.Message) : Task.CompletedTask;
 
     private bool IsMine(string? deskId) => string.Equals(deskId, desk.DeskId, StringComparison.OrdinalIgnoreCase);
 
@@ -115,12 +114,9 @@ public sealed class DeskConsumer(DeskRuntime desk, MessageRefusals refusals, Bro
         }
     }
 
-    /// <summary>Handles the message now, or, while the desk is stopped, when it resumes.</summary>
-    private Task Handle(ConsumeContext context, Func<ActivityContext, IReadOnlyList<OutgoingMessage>> handle)
-    {
-        var trace = CurrentTrace();
-        return PublishAll(context, desk.Handle(() => handle(trace)));
-    }
+    /// <summary>Gives the message to the desk, under the trace it was consumed in, and publishes
+    /// what the desk sends because of it.</summary>
+    private Task Handle(ConsumeContext context, IOpsMessage message) => PublishAll(context, desk.Consume(message, CurrentTrace()));
 
     /// <summary>An assignment the desk can work, or an <see cref="InvalidMessageException"/>
     /// naming every field that is wrong (a poison message goes to the error queue).</summary>

@@ -6,7 +6,7 @@ namespace Malaysia.Ops.Desk;
 /// <summary>
 /// What the operations console has done to a desk: a person taking its handoffs (rehearsal),
 /// the desk stopped, slowed, or its next briefing dropped or delayed. Held by the
-/// <see cref="DeskRuntime"/> under its lock.
+/// <see cref="DeskCore"/>.
 /// </summary>
 internal sealed class DeskControls
 {

@@ -34,14 +34,14 @@ public static class DeskExtensions
 
     private static OpsBusBuilder AddDesk(this OpsBusBuilder bus, string deskId, Func<IServiceProvider, DeskOptions> options)
     {
-        bus.Services.AddSingleton<DeskRuntimes>();
-        DeskRuntime Runtime(IServiceProvider sp) => sp.GetRequiredService<DeskRuntimes>().Get(deskId, () => options(sp));
-        bus.Services.AddSingleton<IHostedService>(sp => new DeskWorkLoop(Runtime(sp), sp.GetRequiredService<IBus>(), sp.GetRequiredService<IHostApplicationLifetime>()));
-        bus.Services.AddSingleton<IHostedService>(sp => new DeskHeartbeat(Runtime(sp), sp.GetRequiredService<IBus>(), sp.GetRequiredService<IHostApplicationLifetime>()));
+        bus.Services.AddSingleton<DeskRegistry>();
+        DeskProcess Desk(IServiceProvider sp) => sp.GetRequiredService<DeskRegistry>().Get(deskId, () => options(sp));
+        bus.Services.AddSingleton<IHostedService>(sp => new DeskClockLoop(Desk(sp), sp.GetRequiredService<IBus>(), sp.GetRequiredService<IHostApplicationLifetime>()));
+        bus.Services.AddSingleton<IHostedService>(sp => new DeskHeartbeat(Desk(sp), sp.GetRequiredService<IBus>(), sp.GetRequiredService<IHostApplicationLifetime>()));
 
         return bus.Endpoint([typeof(DeskConsumer)], (context, cfg) =>
         {
-            var desk = Runtime(context);
+            var desk = Desk(context);
             cfg.ReceiveEndpoint(desk.Options.EndpointName, endpoint =>
             {
                 endpoint.ApplyOpsDefaults(context);

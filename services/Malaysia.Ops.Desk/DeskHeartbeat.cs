@@ -11,7 +11,7 @@ namespace Malaysia.Ops.Desk;
 /// handoff. Wall time, not simulated time: a paused or slow run is not a dead desk. Only on a
 /// real-time run; in virtual time every desk lives in the one simulator process.
 /// </summary>
-public sealed class DeskHeartbeat(DeskRuntime desk, IBus bus, IHostApplicationLifetime lifetime) : RunLoop(lifetime)
+public sealed class DeskHeartbeat(DeskProcess desk, IBus bus, IHostApplicationLifetime lifetime) : RunLoop(lifetime)
 {
     protected override async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -24,7 +24,7 @@ public sealed class DeskHeartbeat(DeskRuntime desk, IBus bus, IHostApplicationLi
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(desk.Options.HeartbeatSeconds), desk.Clock.Wall);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            await desk.ReportState(started: false).PublishAsync(bus, stoppingToken);
+            await desk.ReportState().PublishAsync(bus, stoppingToken);
         }
     }
 }

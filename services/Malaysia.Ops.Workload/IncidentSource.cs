@@ -1,9 +1,8 @@
-using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Clock;
-using Malaysia.Ops.Domain.Incidents;
+using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Messaging;
 using Malaysia.Ops.ServiceDefaults.Configuration;
 using Malaysia.Ops.ServiceDefaults.Hosting;
-using Malaysia.Ops.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,9 +11,8 @@ using Microsoft.Extensions.Options;
 namespace Malaysia.Ops.Workload;
 
 /// <summary>
-/// Raises the run's incident stream in simulated time. The stream is a pure function of the
-/// seed, so after a restart the source skips what was due before "now" and carries on with the
-/// same incident ids instead of raising new ones under old names.
+/// Raises the run's incident stream (<see cref="IncidentSchedule"/>) in simulated time: sleeps
+/// until the next incident is due and publishes it.
 /// </summary>
 public sealed class IncidentSource(
     SimulationClock clock,
@@ -39,23 +37,23 @@ public sealed class IncidentSource(
         await clock.Started.WaitAsync(stoppingToken);
 
         var options = workload.Value;
-        var generator = new IncidentGenerator(IncidentCatalogue.Default, simulation.Value.Seed, clock.Epoch, options.ToProfile(), options.ToScript());
+        var schedule = new IncidentSchedule(options, simulation.Value.Seed, clock.Epoch, clock.GetUtcNow(), SourceCatchUp.Window(clock));
         logger.LogInformation("Raising incidents at {Rate}/h from {Now:u}", options.IncidentsPerHour, clock.GetUtcNow());
-        await foreach (var arrival in alarm.PlayAsync(clock, generator.Arrivals(), a => a.At, options.RaiseUntil, SourceCatchUp.Window(clock), stoppingToken))
+        while (schedule.NextDueAt() is { } due)
         {
-            await RaiseAsync(arrival, stoppingToken);
+            while (clock.GetUtcNow() < due)
+            {
+                await alarm.SleepUntilAsync(due, stoppingToken);
+            }
+
+            foreach (var incident in schedule.Advance(clock.GetUtcNow()))
+            {
+                await bus.RaiseAsync(incident, synthetic: false, stoppingToken);
+                Interlocked.Increment(ref raised);
+            }
         }
 
         Finished = true;
         logger.LogInformation("Incident stream finished: {Raised} raised by this process", Raised);
-    }
-
-    private async Task RaiseAsync(IncidentArrival arrival, CancellationToken cancellationToken)
-    {
-        await bus.RaiseAsync(
-            new IncidentRaised(arrival.IncidentId, arrival.Type, arrival.Severity, arrival.ClusterId, arrival.Summary, arrival.WorkMinutes, arrival.At),
-            synthetic: false,
-            cancellationToken);
-        Interlocked.Increment(ref raised);
     }
 }

@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Clock;
-using Malaysia.Ops.Domain.Workloads;
+using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Messaging;
 using Malaysia.Ops.ServiceDefaults.Configuration;
 using Malaysia.Ops.ServiceDefaults.Hosting;
-using Malaysia.Ops.Messaging;
 using Malaysia.Ops.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
@@ -13,10 +12,9 @@ using Microsoft.Extensions.Options;
 namespace Malaysia.Ops.Workload;
 
 /// <summary>
-/// Runs US customers' workloads on the Malaysian GPU clusters in simulated time: announces each
-/// submission, its progress and its completion, and when one fails, raises the incident it causes
-/// (in the incident's own trace, like any other alert). Like the incident stream, the workloads
-/// are a pure function of the seed, so a restart carries on with the same ones.
+/// Runs the customers' workloads (<see cref="WorkloadSchedule"/>) in simulated time: sleeps until
+/// the next event is due and publishes it. The incident a failed workload raises goes out in the
+/// incident's own trace, like any other alert.
 /// </summary>
 public sealed class WorkloadSource(
     SimulationClock clock,
@@ -31,41 +29,39 @@ public sealed class WorkloadSource(
     {
         using var sleeping = alarm;
         await clock.Started.WaitAsync(stoppingToken);
-        var options = workload.Value;
-        var events = new WorkloadGenerator(options.ToWorkloadPolicy(), simulation.Value.Seed, clock.Epoch).Events();
-        await foreach (var e in alarm.PlayAsync(clock, events, e => e.At, options.RaiseUntil, SourceCatchUp.Window(clock), stoppingToken))
+        var schedule = new WorkloadSchedule(workload.Value, simulation.Value.Seed, clock.Epoch, clock.GetUtcNow(), SourceCatchUp.Window(clock));
+        while (schedule.NextDueAt() is { } due)
         {
-            await PublishAsync(e, stoppingToken);
+            while (clock.GetUtcNow() < due)
+            {
+                await alarm.SleepUntilAsync(due, stoppingToken);
+            }
+
+            WorkloadFailed? failed = null;
+            foreach (var message in schedule.Advance(clock.GetUtcNow()))
+            {
+                if (message is IncidentRaised incident && failed?.IncidentId == incident.IncidentId)
+                {
+                    await RaiseAsync(incident, failed, stoppingToken);
+                }
+                else
+                {
+                    await bus.PublishConfirmedAsync(message, stoppingToken);
+                }
+
+                failed = message as WorkloadFailed;
+            }
         }
     }
 
-    private async Task PublishAsync(WorkloadEvent e, CancellationToken cancellationToken)
+    private async Task RaiseAsync(IncidentRaised incident, WorkloadFailed failed, CancellationToken cancellationToken)
     {
-        switch (e)
-        {
-            case WorkloadStarted started:
-                await bus.PublishConfirmedAsync(new WorkloadSubmitted(started.WorkloadId, started.Customer, started.Kind, started.ClusterId, started.GpuCount, started.At), cancellationToken);
-                break;
-            case WorkloadAdvanced advanced:
-                await bus.PublishConfirmedAsync(new WorkloadProgressed(advanced.WorkloadId, advanced.PercentComplete, advanced.At), cancellationToken);
-                break;
-            case WorkloadFinished finished:
-                await bus.PublishConfirmedAsync(new WorkloadCompleted(finished.WorkloadId, finished.At), cancellationToken);
-                break;
-            case WorkloadBroke broke:
-                await bus.PublishConfirmedAsync(new WorkloadFailed(broke.WorkloadId, broke.Reason, broke.Incident.IncidentId, broke.At), cancellationToken);
-                using (var activity = OpsTelemetry.ActivitySource.StartActivity($"raise {broke.Incident.IncidentId}", ActivityKind.Producer))
-                {
-                    activity?.SetTag("ops.incident.id", broke.Incident.IncidentId);
-                    activity?.SetTag("ops.incident.type", broke.Incident.Type.ToString());
-                    activity?.SetTag("ops.incident.severity", broke.Incident.Severity.ToString());
-                    activity?.SetTag("ops.workload.id", broke.WorkloadId);
-                    activity?.SetTag("ops.simulated_time", broke.At.ToString("O"));
-                    var incident = broke.Incident;
-                    await bus.PublishConfirmedAsync(new IncidentRaised(incident.IncidentId, incident.Type, incident.Severity, incident.ClusterId, incident.Summary, incident.WorkMinutes, incident.At), cancellationToken);
-                }
-
-                break;
-        }
+        using var activity = OpsTelemetry.ActivitySource.StartActivity($"raise {incident.IncidentId}", ActivityKind.Producer);
+        activity?.SetTag("ops.incident.id", incident.IncidentId);
+        activity?.SetTag("ops.incident.type", incident.Type.ToString());
+        activity?.SetTag("ops.incident.severity", incident.Severity.ToString());
+        activity?.SetTag("ops.workload.id", failed.WorkloadId);
+        activity?.SetTag("ops.simulated_time", failed.SimulatedAt.ToString("O"));
+        await bus.PublishConfirmedAsync(incident, cancellationToken);
     }
 }

@@ -9,14 +9,17 @@ namespace Malaysia.Ops.Desk;
 /// a briefed item taken over, a shift starting) and publishes what happened. Any change the
 /// consumers make wakes it early, so it always sleeps until the right instant.
 /// </summary>
-public sealed class DeskWorkLoop(DeskRuntime desk, IBus bus, IHostApplicationLifetime lifetime) : RunLoop(lifetime)
+public sealed class DeskClockLoop(DeskProcess desk, IBus bus, IHostApplicationLifetime lifetime) : RunLoop(lifetime)
 {
     protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         using var alarm = desk.Alarm;
         await desk.Clock.Started.WaitAsync(stoppingToken);
-        // The desk holds nothing yet: if it ran before, dispatch gives back what it owned.
-        await desk.ReportState(started: true).PublishAsync(bus, stoppingToken);
+        foreach (var message in desk.Start())
+        {
+            await message.PublishAsync(bus, stoppingToken);
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             foreach (var message in desk.Advance())

@@ -6,7 +6,7 @@ namespace Malaysia.Ops.Desk;
 
 /// <summary>The process of one desk service: the desk configured by section "Desk", following
 /// the run's clock, with its site in the telemetry resource.</summary>
-public static class DeskWorker
+public static class DeskServiceHost
 {
     public static Task<int> RunAsync(string[] args, string deskId, string region, string timeZone, int defaultHealthPort) =>
         OpsHost.RunWorkerAsync(

@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using Malaysia.Ops.Clock;
+using Malaysia.Ops.Contracts;
+using Microsoft.Extensions.Logging;
+
+namespace Malaysia.Ops.Desk;
+
+/// <summary>
+/// One desk in a process: its <see cref="DeskCore"/> behind a lock (consumers and the
+/// <see cref="DeskClockLoop"/> call in on different threads), with what belongs to the process
+/// rather than the desk: redeliveries taken once, assignments left in the queue by the desk's
+/// previous process, the wall and simulated clocks, the trace each message goes out under, and
+/// the log.
+/// </summary>
+public sealed class DeskProcess
+{
+    // How far apart the clocks of two machines may be: an assignment decided before this process
+    // started (less this) waited in the queue for the desk's previous process, and dispatch gives
+    // a restarted desk again whatever it still owns, so the stale copy is not taken (it may have
+    // been given to another desk meanwhile).
+    private static readonly TimeSpan ClockTolerance = TimeSpan.FromSeconds(5);
+
+    private readonly Lock gate = new();
+    private readonly DeskCore core;
+    private readonly DeskTraces traces;
+    private readonly ILogger logger;
+    private readonly DateTimeOffset processStartedWall;
+
+    // Assignments and briefed items the desk has taken, so a redelivered message changes nothing
+    // (not even for an incident resolved since).
+    private readonly HashSet<string> assignmentsTaken = new(StringComparer.Ordinal);
+    private readonly HashSet<(string HandoffId, string IncidentId)> briefedItemsTaken = [];
+
+    public DeskProcess(DeskOptions options, SimulationClock clock, int seed, ILogger logger)
+    {
+        Options = options;
+        Clock = clock;
+        this.logger = logger;
+        processStartedWall = clock.Wall.GetUtcNow();
+        core = new DeskCore(options, seed, instance: Guid.NewGuid());
+        traces = new DeskTraces(options.Id, core.DisplayName);
+        Alarm = clock.CreateAlarm(core.DisplayName);
+    }
+
+    public DeskOptions Options { get; }
+
+    public string DeskId => Options.Id;
+
+    public SimulationClock Clock { get; }
+
+    public int OpenCount
+    {
+        get
+        {
+            lock (gate)
+            {
+                return core.OpenCount;
+            }
+        }
+    }
+
+    /// <summary>The clock loop's alarm, rung whenever the desk took something in.</summary>
+    internal Alarm Alarm { get; }
+
+    /// <summary>What the desk says when its process starts.</summary>
+    public IReadOnlyList<OutgoingMessage> Start()
+    {
+        lock (gate)
+        {
+            return Outgoing(core.Start(Clock.GetUtcNow()));
+        }
+    }
+
+    /// <summary>The desk's mode and faults as they are now, for the heartbeat.</summary>
+    public OutgoingMessage ReportState()
+    {
+        lock (gate)
+        {
+            return traces.Outgoing(core.ReportState(Clock.GetUtcNow()));
+        }
+    }
+
+    public DateTimeOffset? NextDueAt()
+    {
+        lock (gate)
+        {
+            return core.NextDueAt();
+        }
+    }
+
+    /// <summary>Everything that has fallen due by now, as messages.</summary>
+    public IReadOnlyList<OutgoingMessage> Advance()
+    {
+        lock (gate)
+        {
+            return Outgoing(core.Advance(Clock.GetUtcNow()));
+        }
+    }
+
+    /// <summary>A message for this desk, consumed under <paramref name="trace"/>; what the desk
+    /// sends because of it. A redelivery, or an assignment that waited for the previous process,
+    /// changes nothing.</summary>
+    public IReadOnlyList<OutgoingMessage> Consume(IOpsMessage message, ActivityContext trace)
+    {
+        lock (gate)
+        {
+            var admitted = Admitted(message);
+            if (admitted is null)
+            {
+                return [];
+            }
+
+            var forwarding = admitted is IncidentAssigned a && core.HasHandedOver(a.ShiftId);
+            traces.Heard(admitted, trace, forwarding);
+            var sent = Outgoing(core.Apply(admitted, Clock.GetUtcNow()));
+            Taken(admitted);
+            if (admitted is IncidentEscalated escalation && !core.Holds(escalation.IncidentId))
+            {
+                // Passed on or dropped: its trace leaves with it.
+                traces.Forget(escalation.IncidentId);
+            }
+
+            Alarm.Ring();
+            return sent;
+        }
+    }
+
+    /// <summary>The message as the desk is to take it: null when it is a redelivery or stale; a
+    /// briefing with only the items not taken before.</summary>
+    private IOpsMessage? Admitted(IOpsMessage message)
+    {
+        switch (message)
+        {
+            case IncidentAssigned assigned when !core.HasHandedOver(assigned.ShiftId):
+                if (!Clock.IsVirtual && assigned.SentAtWall is { } sent && sent < processStartedWall - ClockTolerance)
+                {
+                    logger.LogInformation("{Incident}: an assignment decided at {Sent:O}, before this {Desk} process started, is not taken; dispatch gives a restarted desk what it still owns", assigned.IncidentId, sent, core.DisplayName);
+                    return null;
+                }
+
+                return assignmentsTaken.Contains(AssignmentKey(assigned)) ? null : assigned;
+            case HandoffBriefing briefing:
+                return briefing with { Items = briefing.Items.Where(i => !briefedItemsTaken.Contains((briefing.HandoffId, i.IncidentId))).ToList() };
+            default:
+                return message;
+        }
+    }
+
+    /// <summary>Records what the desk took, once it has: what failed before then is taken when it
+    /// is redelivered. An assignment counts once the desk holds its incident (not one it
+    /// forwarded, or kept while stopped).</summary>
+    private void Taken(IOpsMessage message)
+    {
+        switch (message)
+        {
+            case IncidentAssigned assigned when core.Holds(assigned.IncidentId):
+                assignmentsTaken.Add(AssignmentKey(assigned));
+                break;
+            case HandoffBriefing briefing:
+                briefedItemsTaken.UnionWith(briefing.Items.Select(i => (briefing.HandoffId, i.IncidentId)));
+                break;
+        }
+    }
+
+    /// <summary>What the desk sends, stamped with the wall time and under its spans; what it
+    /// noted meanwhile goes to the log.</summary>
+    private List<OutgoingMessage> Outgoing(IReadOnlyList<IOpsMessage> messages)
+    {
+        foreach (var note in core.TakeNotes())
+        {
+            logger.Log(note.Warning ? LogLevel.Warning : LogLevel.Information, "{Note}", note.Text);
+        }
+
+        var wall = Clock.Wall.GetUtcNow();
+        return messages.Select(m => traces.Outgoing(DeskWallStamps.Stamp(m, wall))).ToList();
+    }
+
+    private static string AssignmentKey(IncidentAssigned assigned) => $"{assigned.IncidentId}@{assigned.ShiftId}";
+}
