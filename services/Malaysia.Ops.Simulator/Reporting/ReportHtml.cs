@@ -44,6 +44,16 @@ public static class ReportHtml
                 + CostPerDayChart.Render([run, .. report.Comparison]));
         }
 
+        if (report.Forecast is { } forecast)
+        {
+            Section(
+                html,
+                "forecast",
+                "Coverage forecast",
+                Note($"The weeks of the 52 from {ReportFormat.Date(DateOnly.FromDateTime(report.Scenario.Start.UtcDateTime))} in which a clock change or a desk's public holiday changes who is on duty.")
+                + (forecast.Count == 0 ? Note("No clock change or holiday changes coverage in those weeks.") : ReportTables.Forecast(forecast)));
+        }
+
         html.Append("<footer class=\"muted\">report.json schema version ").Append(report.SchemaVersion.ToString(CultureInfo.InvariantCulture)).Append(".</footer>\n</main>\n</body>\n</html>\n");
         return html.ToString();
     }

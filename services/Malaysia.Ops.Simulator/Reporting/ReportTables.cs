@@ -1,3 +1,4 @@
+using Malaysia.Ops.Domain.Forecast;
 using Malaysia.Ops.Domain.HandoffScoring;
 using Malaysia.Ops.Domain.Reporting;
 
@@ -114,6 +115,38 @@ internal static class ReportTables
                 new(ReportFormat.Count(topology.Coverage.IncidentsArrivedInGap), Warning: topology.Coverage.IncidentsArrivedInGap > 0),
                 new(ReportFormat.Score(topology.MeanHandoffScore)),
             ]);
+        }
+
+        return table.ToString();
+    }
+
+    /// <summary>Each change of each forecast week, with its stretches in UTC and in each desk's
+    /// local time.</summary>
+    public static string Forecast(IReadOnlyList<ForecastWeek> weeks)
+    {
+        var table = new HtmlTable(
+        [
+            new("Week of"),
+            new("Date"),
+            new("Desk"),
+            new("Change", Prose: true),
+            new("UTC", Prose: true),
+            new("Local time", Prose: true),
+        ]);
+        foreach (var week in weeks)
+        {
+            foreach (var change in week.Changes)
+            {
+                table.Add(null,
+                [
+                    new(ReportFormat.Date(week.Starts)),
+                    new(ReportFormat.Date(change.Date)),
+                    new(change.DeskId),
+                    new(change.What),
+                    new(string.Join("; ", change.Stretches.Select(s => $"{s.What} {ReportFormat.Utc(s.From)} – {ReportFormat.Utc(s.To)}")), Warning: change.Stretches.Any(s => s.What == "gap")),
+                    new(string.Join("; ", change.Stretches.SelectMany(s => s.Local).Select(ReportFormat.Local))),
+                ]);
+            }
         }
 
         return table.ToString();

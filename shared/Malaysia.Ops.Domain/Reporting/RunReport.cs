@@ -1,3 +1,4 @@
+using Malaysia.Ops.Domain.Forecast;
 using Malaysia.Ops.Domain.HandoffScoring;
 using Malaysia.Ops.Domain.Ledger;
 
@@ -7,13 +8,15 @@ namespace Malaysia.Ops.Domain.Reporting;
 /// Everything a run found out, in the shape written to report.json (documented in
 /// docs/report.md; fields are only ever added) and drawn in report.html: the scenario, the
 /// figures of its own desk topology, and the same figures for each topology it is compared with
-/// on the same incident stream.
+/// on the same incident stream; and the coverage forecast of its desks for the 52 weeks from
+/// its first day (null where none was made).
 /// </summary>
 public sealed record RunReport(
     int SchemaVersion,
     ReportScenario Scenario,
     TopologyReport Run,
-    IReadOnlyList<TopologyReport> Comparison)
+    IReadOnlyList<TopologyReport> Comparison,
+    IReadOnlyList<ForecastWeek>? Forecast = null)
 {
     public const int CurrentSchemaVersion = 1;
 }
