@@ -320,7 +320,7 @@ public sealed class DeskCore
 
         var handed = model.HandOverAll(ending.HandoffId, at, out var before);
         var messages = Translate(before);
-        var items = handed.Select(i => i with { RemainingWorkMinutes = SkilledWork(Leave(i.IncidentId), i.RemainingWorkMinutes) }).ToList();
+        var items = handed.Select(i => BriefedItems.ToWire(i with { RemainingWorkMinutes = SkilledWork(Leave(i.IncidentId), i.RemainingWorkMinutes) })).ToList();
         if (controls.NextBriefing == DeskFault.DelayNextBriefing)
         {
             controls.NextBriefing = null;
@@ -411,7 +411,7 @@ public sealed class DeskCore
         var items = fresh.Select(i =>
         {
             var held = Take(i.IncidentId, i.Type);
-            return i with { AssistPending = i.AssistPending && held.Need is not null, RemainingWorkMinutes = held.WorkHere(i.RemainingWorkMinutes) };
+            return BriefedItems.FromWire(i) with { AssistPending = i.AssistPending && held.Need is not null, RemainingWorkMinutes = held.WorkHere(i.RemainingWorkMinutes) };
         }).ToList();
         var events = model.ReceiveBriefing(briefing.HandoffId, briefing.FromDeskId, items, briefing.SentAtWall, briefing.IncomingShiftStartsAt, reviewPerItem, Later(now, briefing.SimulatedAt), byPerson: controls.Human);
         return Translate(events);

@@ -1,36 +1,8 @@
 using Malaysia.Ops.Scenarios;
 using Malaysia.Ops.ServiceDefaults.Hosting;
 using Malaysia.Ops.Simulator;
+using Malaysia.Ops.Simulator.CommandLine;
 using Malaysia.Ops.Simulator.Reporting;
-
-if (args.Contains("--help", StringComparer.Ordinal) || args.Contains("-h", StringComparer.Ordinal))
-{
-    Console.WriteLine(SimulatorSettings.Help);
-    return 0;
-}
-
-SimulatorSettings settings;
-try
-{
-    settings = SimulatorSettings.Parse(args);
-}
-catch (ArgumentException e)
-{
-    await Console.Error.WriteLineAsync($"error: {e.Message}");
-    return OpsHost.ExitConfiguration;
-}
-
-var folder = ScenarioCatalogue.DefaultFolder;
-if (settings.ListScenarios)
-{
-    foreach (var (name, path, description) in ScenarioCatalogue.List(folder))
-    {
-        Console.WriteLine($"{name,-26} {description}");
-        Console.WriteLine($"{string.Empty,-26} {Path.GetRelativePath(Environment.CurrentDirectory, path)}");
-    }
-
-    return 0;
-}
 
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -39,51 +11,56 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
-try
-{
-    var scenario = ScenarioOverrides.Apply(ScenarioLoader.Load(ScenarioCatalogue.Resolve(settings.Scenario, folder)), settings);
-    var outputs = new RunOutputs(settings.SnapshotPath, settings.TraceFile, settings.Verbose);
-    var (report, _) = await new ScenarioRunner(scenario, settings.Speed, Console.Out, outputs, settings.Load).RunAsync(settings.Compare, stop.Token);
-    Console.Write(SummaryPrinter.Format(report, wallClock: !settings.VirtualTime));
-    Console.Write(ScenarioRunner.FormatComparison(report));
+return await new SimulatorCommandLine(RunAsync).InvokeAsync(args, Console.Out, Console.Error, stop.Token);
 
-    if (settings.WriteReport)
+static async Task<int> RunAsync(SimulatorSettings settings, CancellationToken cancellation)
+{
+    try
     {
-        var reportFolder = settings.ReportFolder ?? Path.Combine("reports", scenario.Name);
-        Directory.CreateDirectory(reportFolder);
-        await File.WriteAllTextAsync(Path.Combine(reportFolder, "report.json"), ReportJson.Serialize(report), CancellationToken.None);
-        await File.WriteAllTextAsync(Path.Combine(reportFolder, "report.html"), ReportHtml.Render(report), CancellationToken.None);
-        Console.WriteLine();
-        Console.WriteLine($"Report: {Path.Combine(reportFolder, "report.html")} (figures in report.json)");
-    }
+        var scenario = ScenarioOverrides.Apply(ScenarioLoader.Load(ScenarioCatalogue.Resolve(settings.Scenario, ScenarioCatalogue.DefaultFolder)), settings);
+        var outputs = new RunOutputs(settings.SnapshotPath, settings.TraceFile, settings.Verbose);
+        var (report, _) = await new ScenarioRunner(scenario, settings.Speed, Console.Out, outputs, settings.Load).RunAsync(settings.Compare, cancellation);
+        Console.Write(SummaryPrinter.Format(report, wallClock: !settings.VirtualTime));
+        Console.Write(ScenarioRunner.FormatComparison(report));
 
-    return 0;
-}
-catch (ScenarioException e)
-{
-    foreach (var problem in e.Problems)
+        if (settings.WriteReport)
+        {
+            var reportFolder = settings.ReportFolder ?? Path.Combine("reports", scenario.Name);
+            Directory.CreateDirectory(reportFolder);
+            await File.WriteAllTextAsync(Path.Combine(reportFolder, "report.json"), ReportJson.Serialize(report), CancellationToken.None);
+            await File.WriteAllTextAsync(Path.Combine(reportFolder, "report.html"), ReportHtml.Render(report), CancellationToken.None);
+            Console.WriteLine();
+            Console.WriteLine($"Report: {Path.Combine(reportFolder, "report.html")} (figures in report.json)");
+        }
+
+        return 0;
+    }
+    catch (ScenarioException e)
     {
-        await Console.Error.WriteLineAsync($"error: {problem}");
-    }
+        foreach (var problem in e.Problems)
+        {
+            await Console.Error.WriteLineAsync($"error: {problem}");
+        }
 
-    return OpsHost.ExitConfiguration;
-}
-catch (OperationCanceledException)
-{
-    await Console.Error.WriteLineAsync("Run interrupted.");
-    return 130;
-}
-catch (SimulationFailedException e)
-{
-    await Console.Error.WriteLineAsync($"error: {e.Message}");
-    return OpsHost.ExitFailure;
-}
-catch (Exception e) when (OpsHost.Describe(e) is { } problems)
-{
-    foreach (var problem in problems)
+        return OpsHost.ExitConfiguration;
+    }
+    catch (OperationCanceledException)
     {
-        await Console.Error.WriteLineAsync($"error: {problem}");
+        await Console.Error.WriteLineAsync("Run interrupted.");
+        return 130;
     }
+    catch (SimulationFailedException e)
+    {
+        await Console.Error.WriteLineAsync($"error: {e.Message}");
+        return OpsHost.ExitFailure;
+    }
+    catch (Exception e) when (OpsHost.Describe(e) is { } problems)
+    {
+        foreach (var problem in problems)
+        {
+            await Console.Error.WriteLineAsync($"error: {problem}");
+        }
 
-    return OpsHost.ExitConfiguration;
+        return OpsHost.ExitConfiguration;
+    }
 }

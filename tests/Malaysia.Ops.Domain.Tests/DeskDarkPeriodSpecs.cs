@@ -48,7 +48,7 @@ public class DeskDarkPeriodSpecs
     public void A_briefing_received_while_dark_is_reviewed_after_the_outage()
     {
         var desk = new DeskModel("us", 1, [Outage]);
-        var briefed = new HandoffItem("INC-3", IncidentType.DataPipelineLag, Severity.Sev3, WorkStatus.Queued, true, 10, 1, "notes", "triage");
+        var briefed = new BriefedItem("INC-3", IncidentType.DataPipelineLag, Severity.Sev3, WorkStatus.Queued, true, 10, 1, "notes", "triage");
 
         var events = new List<DeskEvent>(desk.ReceiveBriefing("HO-1", "my", [briefed], T0, T0, TimeSpan.FromMinutes(3), T0.AddMinutes(30)));
         events.AddRange(desk.Advance(T0.AddHours(3)));
@@ -60,7 +60,7 @@ public class DeskDarkPeriodSpecs
     public void A_review_under_way_when_the_desk_goes_dark_is_pushed_back_by_the_outage()
     {
         var desk = new DeskModel("us", 1, [Outage]);
-        var briefed = new HandoffItem("INC-4", IncidentType.DataPipelineLag, Severity.Sev3, WorkStatus.Queued, true, 10, 1, "notes", "triage");
+        var briefed = new BriefedItem("INC-4", IncidentType.DataPipelineLag, Severity.Sev3, WorkStatus.Queued, true, 10, 1, "notes", "triage");
 
         // Review due at T0 + 12 min; the outage starts at T0 + 10 and lasts an hour.
         var events = new List<DeskEvent>(desk.ReceiveBriefing("HO-2", "my", [briefed], T0, T0, TimeSpan.FromMinutes(12), T0));

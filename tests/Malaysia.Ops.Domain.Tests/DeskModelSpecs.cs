@@ -16,7 +16,7 @@ public class DeskModelSpecs
         return events;
     }
 
-    private static HandoffItem Briefed(string incidentId, Severity severity, double remaining, bool acknowledged = true) =>
+    private static BriefedItem Briefed(string incidentId, Severity severity, double remaining, bool acknowledged = true) =>
         new(incidentId, IncidentType.DataPipelineLag, severity, WorkStatus.Queued, acknowledged, remaining, 1, "notes", "triage and start work");
 
     [Fact]

@@ -12,8 +12,8 @@ public class HandoffQualitySpecs
     private static readonly DateTimeOffset T0 = new(2026, 7, 13, 12, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset SentAtWall = new(2030, 5, 1, 9, 0, 0, TimeSpan.Zero);
 
-    private static HandoffItem Item(string id, bool contextMissing) =>
-        new(id, IncidentType.TrainingJobStalled, Severity.Sev2, WorkStatus.Queued, true, 20, 1, "notes", "continue", null, contextMissing);
+    private static BriefedItem Item(string id, bool contextMissing) =>
+        new(id, IncidentType.TrainingJobStalled, Severity.Sev2, WorkStatus.Queued, true, 20, 1, "notes", "continue", contextMissing);
 
     [Fact]
     public void Every_item_loses_its_context_when_omission_is_certain_and_none_when_it_is_impossible()

@@ -11,10 +11,10 @@ public class RehearsalIntakeSpecs
     private static readonly DateTimeOffset T0 = new(2026, 7, 15, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset SentAtWall = new(2030, 5, 1, 9, 0, 0, TimeSpan.Zero);
 
-    private static HandoffItem Item(string id, double work = 20, bool contextMissing = false) =>
-        new(id, IncidentType.GpuNodeFailure, Severity.Sev1, WorkStatus.InProgress, true, work, 1, "notes", "continue the fix", null, contextMissing);
+    private static BriefedItem Item(string id, double work = 20, bool contextMissing = false) =>
+        new(id, IncidentType.GpuNodeFailure, Severity.Sev1, WorkStatus.InProgress, true, work, 1, "notes", "continue the fix", contextMissing);
 
-    private static DeskModel Briefed(params HandoffItem[] items)
+    private static DeskModel Briefed(params BriefedItem[] items)
     {
         var desk = new DeskModel("my", 2);
         desk.ReceiveBriefing("HO-1", "us", items, SentAtWall, T0, TimeSpan.FromMinutes(3), T0, byPerson: true);

@@ -1,6 +1,5 @@
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Ledger;
-using Malaysia.Ops.Domain.Load;
 using Malaysia.Ops.Domain.Scenarios;
 using Malaysia.Ops.Scenarios;
 using Malaysia.Ops.Simulator;
@@ -8,7 +7,8 @@ using Malaysia.Ops.Workload;
 
 namespace Malaysia.Ops.Service.Tests;
 
-/// <summary>The simulator: its command line, and whole short runs in one process.</summary>
+/// <summary>The simulator: whole short runs in one process (its command line is in
+/// <see cref="SimulatorCommandLineSpecs"/>).</summary>
 public sealed class SimulatorSpecs
 {
     internal static Scenario Load(string name, SimulatorSettings? overrides = null) => ScenarioOverrides.Apply(
@@ -16,23 +16,11 @@ public sealed class SimulatorSpecs
         overrides ?? SimulatorSettings.Default);
 
     [Fact]
-    public void No_options_run_the_July_week_with_its_report_and_comparison_in_virtual_time()
-    {
-        var settings = SimulatorSettings.Parse([]);
-
-        Assert.Equal(SimulatorSettings.Default, settings);
-        Assert.Equal("july-week", settings.Scenario);
-        Assert.True(settings is { VirtualTime: true, WriteReport: true, Compare: true });
-    }
-
-    [Fact]
     public void Options_override_the_scenario()
     {
-        var settings = SimulatorSettings.Parse(["--scenario", "january-week", "--days", "2", "--speed", "86400", "--seed", "7", "--rate-multiplier", "2.5", "--start", "2026-01-19T00:00:00Z", "--engineers", "5", "--no-compare"]);
-        var scenario = ScenarioOverrides.Apply(Load(settings.Scenario), settings);
+        var settings = SimulatorSettings.Default with { Scenario = "january-week", Days = 2, Seed = 7, RateMultiplier = 2.5, Start = new DateTimeOffset(2026, 1, 19, 0, 0, 0, TimeSpan.Zero), Engineers = 5 };
+        var scenario = Load(settings.Scenario, settings);
 
-        Assert.Equal(86400, settings.Speed);
-        Assert.False(settings.Compare);
         Assert.Equal(2, scenario.Days);
         Assert.Equal(7, scenario.Seed);
         Assert.Equal(10, scenario.Arrivals.IncidentsPerHour);
@@ -47,28 +35,6 @@ public sealed class SimulatorSpecs
         var scenario = Load("sev1-outage-at-handoff", SimulatorSettings.Default with { Start = new DateTimeOffset(2026, 7, 21, 0, 0, 0, TimeSpan.Zero) });
 
         Assert.Equal(new DateTimeOffset(2026, 7, 21, 23, 30, 0, TimeSpan.Zero), scenario.Incidents[0].At);
-    }
-
-    [Theory]
-    [InlineData("--days", "0", "--days: 0 is out of range")]
-    [InlineData("--speed", "-1", "--speed: -1 is out of range")]
-    [InlineData("--rate-multiplier", "lots", "--rate-multiplier: 'lots' is not a number")]
-    [InlineData("--seed", "1.5", "--seed: '1.5' is not a whole number")]
-    [InlineData("--start", "yesterday", "--start: 'yesterday' is not an instant")]
-    [InlineData("--colour", "red", "--colour: unknown option")]
-    public void A_bad_option_is_named(string option, string value, string expected)
-    {
-        var error = Assert.Throws<ArgumentException>(() => SimulatorSettings.Parse([option, value]));
-
-        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void An_option_without_its_value_is_named()
-    {
-        var error = Assert.Throws<ArgumentException>(() => SimulatorSettings.Parse(["--days"]));
-
-        Assert.Equal("--days: needs a value", error.Message);
     }
 
     [Fact]
@@ -117,29 +83,6 @@ public sealed class SimulatorSpecs
         Assert.Equal(snapshot.Summary.IncidentsRaised, snapshot.Summary.IncidentsResolved + snapshot.Summary.IncidentsOpen);
         Assert.Equal("my->us", Assert.Single(snapshot.Handoffs).Direction);
         Assert.Contains("at 17280x", output.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_load_on_the_command_line_becomes_the_workload_s_load_settings()
-    {
-        var settings = SimulatorSettings.Parse(["--speed", "60", "--load-rate", "200", "--load-shape", "ramp", "--load-peak", "400", "--load-seconds", "30"]);
-
-        Assert.NotNull(settings.Load);
-        Assert.Equal(new LoadProfile(LoadShape.Ramp, 200, 400, TimeSpan.FromSeconds(30)), settings.Load.ToProfile());
-        Assert.Equal(60, SimulatorSettings.Parse(["--speed", "60", "--load-rate", "5"]).Load!.Seconds);
-        Assert.Null(SimulatorSettings.Parse(["--speed", "60"]).Load);
-    }
-
-    [Theory]
-    [InlineData(new[] { "--load-rate", "200" }, "--load-rate: a load in wall time needs a run on the wall clock; add --speed")]
-    [InlineData(new[] { "--speed", "60", "--load-shape", "wave" }, "--load-shape: 'wave' is not a load shape (constant, ramp or spike)")]
-    [InlineData(new[] { "--speed", "60", "--load-rate", "-3" }, "--load-rate: -3 is out of range")]
-    [InlineData(new[] { "--speed", "60", "--load-rate", "10", "--load-shape", "spike", "--load-peak", "50", "--load-spike-at", "90" }, "--load-*: Workload:Load:SpikeAtSeconds/SpikeSeconds: a spike at 90 s for 0 s does not fall within the run of 60 s")]
-    public void A_bad_load_is_named(string[] args, string expected)
-    {
-        var error = Assert.Throws<ArgumentException>(() => SimulatorSettings.Parse(args));
-
-        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

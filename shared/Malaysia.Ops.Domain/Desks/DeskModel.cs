@@ -98,7 +98,7 @@ public sealed partial class DeskModel
     public IReadOnlyList<DeskEvent> ReceiveBriefing(
         string handoffId,
         string fromDeskId,
-        IReadOnlyList<HandoffItem> briefed,
+        IReadOnlyList<BriefedItem> briefed,
         DateTimeOffset briefingSentAtWall,
         DateTimeOffset acceptFrom,
         TimeSpan reviewPerItem,
@@ -271,7 +271,7 @@ public sealed partial class DeskModel
 
     /// <summary>Ends the shift: every open item leaves the desk, with its remaining effort, to be
     /// briefed to the incoming desk; some items' context is left out, as the handoff quality says.</summary>
-    public IReadOnlyList<HandoffItem> HandOverAll(string handoffId, DateTimeOffset at, out IReadOnlyList<DeskEvent> eventsBefore)
+    public IReadOnlyList<BriefedItem> HandOverAll(string handoffId, DateTimeOffset at, out IReadOnlyList<DeskEvent> eventsBefore)
     {
         eventsBefore = Advance(at);
 
@@ -280,7 +280,7 @@ public sealed partial class DeskModel
             .Where(i => !i.OnCall)
             .OrderBy(i => i.Severity)
             .ThenBy(i => i.Sequence)
-            .Select(i => new HandoffItem(
+            .Select(i => new BriefedItem(
                 i.IncidentId,
                 i.Type,
                 i.Severity,
