@@ -1,5 +1,6 @@
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Clock;
+using Malaysia.Ops.Domain.HandoffScoring;
 using Malaysia.Ops.Domain.Incidents;
 using Malaysia.Ops.Domain.Ledger;
 using Malaysia.Ops.Domain.Rosters;
@@ -212,7 +213,7 @@ public sealed partial class DispatchCoordinator(DomainRoster roster, SimulationC
         {
             var before = book.NextDeadline();
             var ids = briefing.Items.Select(i => i.IncidentId).ToList();
-            book.Briefed(briefing.HandoffId, ids, briefing.SentAtWall, briefing.SimulatedAt, briefing.Items.Where(i => i.ContextMissing).Select(i => i.IncidentId));
+            book.Briefed(briefing.HandoffId, ids, briefing.SentAtWall, briefing.SimulatedAt, briefing.Items.Where(i => i.ContextMissing).Select(i => i.IncidentId), briefing.Items.Select(i => (i.IncidentId, BriefingFields.BlankOf(i))));
             if (book.NextDeadline() != before)
             {
                 ShiftClockAlarm.Ring();

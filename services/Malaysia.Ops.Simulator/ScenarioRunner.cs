@@ -1,4 +1,5 @@
 using System.Globalization;
+using Malaysia.Ops.Domain.Forecast;
 using Malaysia.Ops.Domain.Ledger;
 using Malaysia.Ops.Domain.Reporting;
 using Malaysia.Ops.Domain.Scenarios;
@@ -44,7 +45,8 @@ public sealed class ScenarioRunner(Scenario scenario, double? speed, TextWriter 
         RunReport.CurrentSchemaVersion,
         new ReportScenario(scenario.Name, scenario.Description, scenario.Start, scenario.End, scenario.Days, scenario.Seed, scenario.Arrivals.IncidentsPerHour, pace),
         main,
-        comparison);
+        comparison,
+        Forecast: CoverageForecast.For(scenario.Desks, scenario.Calendars ?? [], DateOnly.FromDateTime(scenario.Start.UtcDateTime)));
 
     private TopologyReport Topology(string name, string description, IReadOnlyList<DeskPlan> desks, LedgerSnapshot ledger) =>
         TopologyReportBuilder.Build(name, description, desks, ledger, scenario.Start, scenario.End);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Malaysia.Ops.Domain.Forecast;
+using Malaysia.Ops.Domain.HandoffScoring;
 using Malaysia.Ops.Domain.Ledger;
 using Malaysia.Ops.Domain.Reporting;
 
@@ -26,7 +28,13 @@ public static class SummaryPrinter
         var directions = string.Join(", ", s.HandoffsByDirection.Select(d => $"{d.Key} {d.Value}"));
         Line($"  Handoffs    {s.Handoffs} ({directions}); completed {s.HandoffsCompleted}, escalated {s.HandoffsEscalated}");
         Line($"              items handed over {s.HandoffItems}, escalated {s.HandoffItemsEscalated}; context missing {s.HandoffOmissions} (queried {s.HandoffQueries}, surprises {s.HandoffSurprises})");
+        Line($"              {HandoffScores(report)}");
         Line($"  Coverage    gaps {Hours(run.Coverage.GapHours)} in {run.Coverage.Gaps.Count} stretch(es), overlaps {Hours(run.Coverage.OverlapHours)}");
+        if (report.Forecast is { } forecast)
+        {
+            Line($"  Forecast    {Forecast(forecast)}");
+        }
+
         Line($"  Cost        {run.CostPerDay:0} a day ({string.Join(", ", run.Desks.Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Id} {d.CostPerDay:0}")))})");
         var sla = string.Join(", ", s.SlaBySeverity.Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Key} {x.Value.AcknowledgedInTime:0%}/{x.Value.ResolvedInTime:0%} of {x.Value.Incidents}")));
         Line($"  SLA         acknowledged/resolved in time: {sla}");
@@ -46,6 +54,29 @@ public static class SummaryPrinter
 
         return text.ToString();
     }
+
+    /// <summary>The run's mean handoff quality score, then each compared topology's.</summary>
+    private static string HandoffScores(RunReport report)
+    {
+        var scored = report.Run.Handoffs.Count(h => h.Score is not null);
+        var compared = report.Comparison.Select(t => $"{t.Name} {Score(t.MeanHandoffScore)}").ToList();
+        return $"quality score mean {Score(report.Run.MeanHandoffScore)} over {scored} scored"
+            + (compared.Count == 0 ? string.Empty : $"; compared: {string.Join(", ", compared)}");
+    }
+
+    /// <summary>How many weeks change coverage and the dates of the first few changes; the
+    /// whole list is in the report.</summary>
+    private static string Forecast(IReadOnlyList<ForecastWeek> weeks)
+    {
+        const int Shown = 4;
+        var changes = weeks.SelectMany(w => w.Changes).ToList();
+        var first = string.Join(", ", changes.Take(Shown).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Date:yyyy-MM-dd} {c.DeskId} {(c.Kind == CoverageChangeKind.DaylightSaving ? "clock change" : "holiday")}")));
+        return weeks.Count == 0
+            ? "no clock change or holiday changes coverage in the next 52 weeks"
+            : $"{weeks.Count} of the next 52 weeks change coverage: {first}{(changes.Count > Shown ? ", ..." : string.Empty)}";
+    }
+
+    private static string Score(double? score) => score is { } v ? HandoffScorer.Label(v) : "-";
 
     private static void Row(System.Text.StringBuilder text, string label, LatencyFigures figures) =>
         text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {label,-27}{figures.Count,4} {Cell(figures.P50)} {Cell(figures.P95)} {Cell(figures.Max)}"));

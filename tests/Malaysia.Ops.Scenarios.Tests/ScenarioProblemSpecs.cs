@@ -9,8 +9,8 @@ public class ScenarioProblemSpecs
     public static TheoryData<string, string, string> Mistakes { get; } = new()
     {
         // Unknown fields, at the root and in a desk.
-        { "days: 2", "days: 2\nengineers: 4", "test.yaml:5:1: engineers: unknown field 'engineers' (expected one of: name, description, start, days, seed, arrivals, desks, handoff, escalation, workloads, serviceLevels, incidents, outages, compare, rehearsal)" },
-        { "    timeZone: America/New_York", "    timeZone: America/New_York\n    engneers: 5", "test.yaml:10:5: desks[0].engneers: unknown field 'engneers' (expected one of: id, name, timeZone, shifts, engineers, engineersByShift, incidentsPerEngineer, skills, reviewMinutesPerItem, cost)" },
+        { "days: 2", "days: 2\nengineers: 4", "test.yaml:5:1: engineers: unknown field 'engineers' (expected one of: name, description, start, days, seed, arrivals, desks, handoff, escalation, workloads, serviceLevels, incidents, outages, compare, rehearsal, holidays)" },
+        { "    timeZone: America/New_York", "    timeZone: America/New_York\n    engneers: 5", "test.yaml:10:5: desks[0].engneers: unknown field 'engneers' (expected one of: id, name, timeZone, shifts, engineers, engineersByShift, incidentsPerEngineer, skills, reviewMinutesPerItem, cost, holidays, holidayEngineers)" },
 
         // Missing and empty required fields: at the mapping that lacks them, at the empty key.
         { "days: 2", string.Empty, "test.yaml:1:1: days: required field is missing" },
@@ -80,7 +80,7 @@ public class ScenarioProblemSpecs
         [
             "test.yaml:4:1: days: '0' is out of range (must be greater than 0 and at most 366)",
             "test.yaml:8:5: desks[0].timeZone: required field is missing",
-            "test.yaml:9:5: desks[0].timezone: unknown field 'timezone' (expected one of: id, name, timeZone, shifts, engineers, engineersByShift, incidentsPerEngineer, skills, reviewMinutesPerItem, cost)",
+            "test.yaml:9:5: desks[0].timezone: unknown field 'timezone' (expected one of: id, name, timeZone, shifts, engineers, engineersByShift, incidentsPerEngineer, skills, reviewMinutesPerItem, cost, holidays, holidayEngineers)",
             "test.yaml:12:5: desks[1].timeZone: 'Asia/Kuala_Lumpr' is not a known IANA time zone",
             "test.yaml:16:55: incidents[0].severity: 'urgent' is not a severity (expected one of: Sev1, Sev2, Sev3, Sev4)",
         ];

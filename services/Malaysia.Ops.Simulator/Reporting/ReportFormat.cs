@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using Malaysia.Ops.Domain.Forecast;
+using Malaysia.Ops.Domain.HandoffScoring;
 
 namespace Malaysia.Ops.Simulator.Reporting;
 
@@ -39,6 +41,14 @@ internal static class ReportFormat
         var minutes = (int)Math.Round(hours * 60);
         return string.Create(CultureInfo.InvariantCulture, $"{minutes / 60:00}:{minutes % 60:00}");
     }
+
+    /// <summary>A handoff quality score (or a mean of them) with its band: "83.5 (great)".</summary>
+    public static string Score(double? score) => score is { } v ? HandoffScorer.Label(v) : None;
+
+    /// <summary>A stretch in a desk's local time: "my 2027-03-10 09:00 – 20:00 (UTC+08:00)".</summary>
+    public static string Local(DeskLocalTime local) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{local.DeskId} {local.From:yyyy-MM-dd HH:mm} – {(local.To.Date == local.From.Date ? local.To.ToString("HH:mm", CultureInfo.InvariantCulture) : local.To.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))} (UTC{local.From:zzz})");
 
     /// <summary>"my->us" as "my → us".</summary>
     public static string Direction(string direction) => direction.Replace("->", " → ", StringComparison.Ordinal);

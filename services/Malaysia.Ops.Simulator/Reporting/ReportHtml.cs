@@ -50,6 +50,16 @@ public static class ReportHtml
                 + (report.Replications is { Comparison.Count: > 0 } compared ? ReplicationHtml.Differences(run.Name, compared) : string.Empty));
         }
 
+        if (report.Forecast is { } forecast)
+        {
+            Section(
+                html,
+                "forecast",
+                "Coverage forecast",
+                Note($"The weeks of the 52 from {ReportFormat.Date(DateOnly.FromDateTime(report.Scenario.Start.UtcDateTime))} in which a clock change or a desk's public holiday changes who is on duty.")
+                + (forecast.Count == 0 ? Note("No clock change or holiday changes coverage in those weeks.") : ReportTables.Forecast(forecast)));
+        }
+
         html.Append("<footer class=\"muted\">report.json schema version ").Append(report.SchemaVersion.ToString(CultureInfo.InvariantCulture)).Append(".</footer>\n</main>\n</body>\n</html>\n");
         return html.ToString();
     }

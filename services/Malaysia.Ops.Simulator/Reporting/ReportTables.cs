@@ -1,3 +1,5 @@
+using Malaysia.Ops.Domain.Forecast;
+using Malaysia.Ops.Domain.HandoffScoring;
 using Malaysia.Ops.Domain.Reporting;
 
 namespace Malaysia.Ops.Simulator.Reporting;
@@ -23,6 +25,7 @@ internal static class ReportTables
             new("Surprises", Numeric: true),
             new("p50 latency (min)", Numeric: true),
             new("Max latency (min)", Numeric: true),
+            new("Quality score", Numeric: true),
         ]);
         foreach (var handoff in handoffs)
         {
@@ -39,6 +42,7 @@ internal static class ReportTables
                 new(ReportFormat.Count(handoff.Surprises), Warning: handoff.Surprises > 0),
                 new(ReportFormat.Minutes(handoff.LatencyP50SimulatedMinutes)),
                 new(ReportFormat.Minutes(handoff.LatencyMaxSimulatedMinutes)),
+                new(ReportFormat.Score(handoff.Score), Warning: handoff.Band is HandoffBand.Bad or HandoffBand.Low),
             ]);
         }
 
@@ -93,6 +97,7 @@ internal static class ReportTables
             new("p95", Numeric: true, Group: "Item latency (min)"),
             new("Hours", Numeric: true, Group: "Nobody on duty"),
             new("Incidents", Numeric: true, Group: "Nobody on duty"),
+            new("Mean handoff score", Numeric: true),
         ]);
         foreach (var topology in topologies)
         {
@@ -108,7 +113,40 @@ internal static class ReportTables
                 new(ReportFormat.Minutes(topology.Summary.ItemLatencySimulatedMinutes.P95)),
                 new(ReportFormat.Number(topology.Coverage.GapHours)),
                 new(ReportFormat.Count(topology.Coverage.IncidentsArrivedInGap), Warning: topology.Coverage.IncidentsArrivedInGap > 0),
+                new(ReportFormat.Score(topology.MeanHandoffScore)),
             ]);
+        }
+
+        return table.ToString();
+    }
+
+    /// <summary>Each change of each forecast week, with its stretches in UTC and in each desk's
+    /// local time.</summary>
+    public static string Forecast(IReadOnlyList<ForecastWeek> weeks)
+    {
+        var table = new HtmlTable(
+        [
+            new("Week of"),
+            new("Date"),
+            new("Desk"),
+            new("Change", Prose: true),
+            new("UTC", Prose: true),
+            new("Local time", Prose: true),
+        ]);
+        foreach (var week in weeks)
+        {
+            foreach (var change in week.Changes)
+            {
+                table.Add(null,
+                [
+                    new(ReportFormat.Date(week.Starts)),
+                    new(ReportFormat.Date(change.Date)),
+                    new(change.DeskId),
+                    new(change.What),
+                    new(string.Join("; ", change.Stretches.Select(s => $"{s.What} {ReportFormat.Utc(s.From)} – {ReportFormat.Utc(s.To)}")), Warning: change.Stretches.Any(s => s.What == "gap")),
+                    new(string.Join("; ", change.Stretches.SelectMany(s => s.Local).Select(ReportFormat.Local))),
+                ]);
+            }
         }
 
         return table.ToString();

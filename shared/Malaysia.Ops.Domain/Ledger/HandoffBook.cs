@@ -19,6 +19,7 @@ public sealed class HandoffBook
     private readonly HashSet<(string HandoffId, string IncidentId)> omitted = [];
     private readonly HashSet<(string HandoffId, string IncidentId)> queried = [];
     private readonly HashSet<(string HandoffId, string IncidentId)> surprised = [];
+    private readonly HashSet<(string HandoffId, string IncidentId)> fieldsCounted = [];
 
     public IEnumerable<HandoffRecord> All => order.Select(id => handoffs[id]);
 
@@ -43,15 +44,21 @@ public sealed class HandoffBook
 
     /// <summary>A briefing (or a supplement to one) arrived with these items. A supplement
     /// sent at <paramref name="briefedAt"/> gets a full window of its own from then. Items in
-    /// <paramref name="contextMissing"/> were briefed with their context left out.</summary>
-    public bool Briefed(string handoffId, IEnumerable<string> incidentIds, DateTimeOffset sentAtWall, DateTimeOffset? briefedAt = null, IEnumerable<string>? contextMissing = null)
+    /// <paramref name="contextMissing"/> were briefed with their context left out;
+    /// <paramref name="blankFields"/> says how many of each item's notes and next action were
+    /// left blank.</summary>
+    public bool Briefed(string handoffId, IEnumerable<string> incidentIds, DateTimeOffset sentAtWall, DateTimeOffset? briefedAt = null, IEnumerable<string>? contextMissing = null, IEnumerable<(string IncidentId, int Blank)>? blankFields = null)
     {
         if (!handoffs.TryGetValue(handoffId, out var record))
         {
             return false;
         }
 
-        record = record with { Omissions = record.Omissions + (contextMissing ?? []).Count(id => omitted.Add((handoffId, id))) };
+        record = record with
+        {
+            Omissions = record.Omissions + (contextMissing ?? []).Count(id => omitted.Add((handoffId, id))),
+            BlankFields = record.BlankFields + (blankFields ?? []).Where(f => fieldsCounted.Add((handoffId, f.IncidentId))).Sum(f => f.Blank),
+        };
 
         var known = record.Items.Select(i => i.IncidentId).ToHashSet(StringComparer.Ordinal);
         var added = incidentIds.Where(known.Add).Select(id => new HandoffItemRecord(id, null, null, null, false)).ToList();

@@ -25,7 +25,8 @@ public sealed record HandoffItemRecord(
 
 /// <summary>One handoff between two desks at a shift boundary. <paramref name="Omissions"/>:
 /// items briefed with their context missing; <paramref name="Queries"/>: items the incoming desk
-/// asked about; <paramref name="Surprises"/>: missing context found only when work started.</summary>
+/// asked about; <paramref name="Surprises"/>: missing context found only when work started;
+/// <paramref name="BlankFields"/>: notes and next actions the briefing left blank.</summary>
 public sealed record HandoffRecord(
     string HandoffId,
     string FromDeskId,
@@ -41,7 +42,8 @@ public sealed record HandoffRecord(
     double? LatencyWallMilliseconds,
     int Omissions = 0,
     int Queries = 0,
-    int Surprises = 0)
+    int Surprises = 0,
+    int BlankFields = 0)
 {
     public string Direction => $"{FromDeskId}->{ToDeskId}";
 }

@@ -1,3 +1,5 @@
+using Malaysia.Ops.Domain.Forecast;
+using Malaysia.Ops.Domain.HandoffScoring;
 using Malaysia.Ops.Domain.Ledger;
 
 namespace Malaysia.Ops.Domain.Reporting;
@@ -6,15 +8,17 @@ namespace Malaysia.Ops.Domain.Reporting;
 /// Everything a run found out, in the shape written to report.json (documented in
 /// docs/report.md; fields are only ever added) and drawn in report.html: the scenario, the
 /// figures of its own desk topology, and the same figures for each topology it is compared with
-/// on the same incident stream. A replicated run adds <paramref name="Replications"/>; its
-/// <paramref name="Run"/> and <paramref name="Comparison"/> are those of replication 0.
+/// on the same incident stream, and the coverage forecast of its desks for the 52 weeks from
+/// its first day (null where none was made). A replicated run adds <paramref name="Replications"/>;
+/// its <paramref name="Run"/> and <paramref name="Comparison"/> are those of replication 0.
 /// </summary>
 public sealed record RunReport(
     int SchemaVersion,
     ReportScenario Scenario,
     TopologyReport Run,
     IReadOnlyList<TopologyReport> Comparison,
-    ReplicationReport? Replications = null)
+    ReplicationReport? Replications = null,
+    IReadOnlyList<ForecastWeek>? Forecast = null)
 {
     public const int CurrentSchemaVersion = 1;
 
@@ -35,7 +39,8 @@ public sealed record ReportScenario(
     string Time);
 
 /// <summary>One desk topology's run: desks and their cost, coverage, the ledger's figures,
-/// every handoff, latency histograms and open incidents over time.</summary>
+/// every handoff, latency histograms and open incidents over time. <paramref name="MeanHandoffScore"/>:
+/// the mean quality score of its scored handoffs, to compare topologies and staffing on.</summary>
 public sealed record TopologyReport(
     string Name,
     string Description,
@@ -46,7 +51,8 @@ public sealed record TopologyReport(
     IReadOnlyList<HandoffLine> Handoffs,
     IReadOnlyList<LatencyHistogram> ItemLatencyByDirection,
     IReadOnlyList<OpenIncidentsSample> OpenIncidents,
-    IReadOnlyList<DutyStrip> DayStrip);
+    IReadOnlyList<DutyStrip> DayStrip,
+    double? MeanHandoffScore = null);
 
 public sealed record DeskReport(
     string Id,
@@ -71,7 +77,8 @@ public sealed record CoverageFigures(
 public sealed record TimeStretch(DateTimeOffset From, DateTimeOffset To);
 
 /// <summary>One handoff: when, between whom, how it went, how long its items took, and what
-/// context was lost (items briefed without it, asked about, or found out later).</summary>
+/// context was lost (items briefed without it, asked about, or found out later), and its quality
+/// score with its band and parts (null while the handoff is still open).</summary>
 public sealed record HandoffLine(
     string HandoffId,
     string Direction,
@@ -83,7 +90,10 @@ public sealed record HandoffLine(
     double? LatencyMaxSimulatedMinutes,
     int Omissions,
     int Queries,
-    int Surprises);
+    int Surprises,
+    int? Score = null,
+    HandoffBand? Band = null,
+    HandoffScoreParts? ScoreParts = null);
 
 /// <summary>Handoff item latency (simulated minutes, shift end to accepted) in buckets of
 /// <paramref name="BucketMinutes"/>: Counts[i] items took [i, i+1) buckets; the last bucket

@@ -1,3 +1,4 @@
+using Malaysia.Ops.Domain.HandoffScoring;
 using Malaysia.Ops.Domain.Ledger;
 using Malaysia.Ops.Domain.Rosters;
 using Malaysia.Ops.Domain.Scenarios;
@@ -48,13 +49,15 @@ public static class TopologyReportBuilder
             ledger.Handoffs.OrderBy(h => h.ShiftEndsAt).ThenBy(h => h.HandoffId, StringComparer.Ordinal).Select(Line).ToList(),
             Histograms(ledger.Handoffs),
             OpenIncidents(ledger, desks, from, to),
-            DayStrip(roster, from));
+            DayStrip(roster, from),
+            HandoffScorer.MeanOf(ledger.Handoffs));
     }
 
     private static HandoffLine Line(HandoffRecord handoff)
     {
         var latencies = handoff.Items.Where(i => i.LatencySimulatedMinutes is not null).Select(i => i.LatencySimulatedMinutes!.Value).ToList();
         var figures = LatencyFigures.Of(latencies);
+        var score = HandoffScorer.Of(handoff);
         return new HandoffLine(
             handoff.HandoffId,
             handoff.Direction,
@@ -66,7 +69,10 @@ public static class TopologyReportBuilder
             figures.Max,
             handoff.Omissions,
             handoff.Queries,
-            handoff.Surprises);
+            handoff.Surprises,
+            score?.Score,
+            score?.Band,
+            score?.Parts);
     }
 
     private static List<LatencyHistogram> Histograms(IReadOnlyList<HandoffRecord> handoffs) => handoffs

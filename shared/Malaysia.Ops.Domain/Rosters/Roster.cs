@@ -220,9 +220,12 @@ public sealed class Roster
     }
 
     /// <summary>Gaps (nobody on duty) and overlaps (two or more desks) within [from, to).</summary>
-    public CoverageReport Coverage(DateTimeOffset from, DateTimeOffset to)
+    public CoverageReport Coverage(DateTimeOffset from, DateTimeOffset to) => CoverageOf(ShiftsBetween(from, to), from, to);
+
+    /// <summary>Gaps and overlaps within [from, to) of the given shifts only (a roster with some
+    /// shifts off, say).</summary>
+    public static CoverageReport CoverageOf(IReadOnlyList<ShiftInstance> shifts, DateTimeOffset from, DateTimeOffset to)
     {
-        var shifts = ShiftsBetween(from, to);
         var cuts = new SortedSet<DateTimeOffset> { from, to };
         foreach (var shift in shifts)
         {

@@ -3,7 +3,8 @@ namespace Malaysia.Ops.Domain.Scenarios;
 /// <summary>
 /// One rehearsal or what-if: when it starts and for how long, the incident stream, the desks
 /// (where, when on duty, how many engineers, at what cost), the handoff rules, scripted events,
-/// and optionally other desk topologies to compare on the same incident stream. Loaded from a
+/// optionally other desk topologies to compare on the same incident stream, and the holiday
+/// calendars its desks keep (with any days the scenario adds). Loaded from a
 /// YAML file (see docs/scenarios.md); everything here has been validated.
 /// </summary>
 public sealed record Scenario(
@@ -21,7 +22,8 @@ public sealed record Scenario(
     EscalationPolicy? Escalation = null,
     WorkloadPolicy? Workloads = null,
     Incidents.ServiceLevels? ServiceLevels = null,
-    RehearsalPlan? Rehearsal = null)
+    RehearsalPlan? Rehearsal = null,
+    IReadOnlyList<Holidays.HolidayCalendar>? Calendars = null)
 {
     public DateTimeOffset End => Start.AddDays(Days);
 }
@@ -54,6 +56,9 @@ public sealed record WorkloadPolicy(double PerDay, double FailureProbability);
 /// everything. An incident needing a skill the desk lacks takes longer.</param>
 /// <param name="EngineersByShift">Engineers on each shift, in the order of
 /// <paramref name="Shifts"/>; null for <paramref name="Engineers"/> on every shift.</param>
+/// <param name="Holidays">The holiday calendar the desk's site keeps; null for none.</param>
+/// <param name="HolidayEngineers">Engineers on each shift that starts on one of its holidays
+/// (0: the desk is closed).</param>
 public sealed record DeskPlan(
     string Id,
     string Name,
@@ -64,7 +69,9 @@ public sealed record DeskPlan(
     StaffCost Cost,
     int IncidentsPerEngineer = 1,
     IReadOnlyList<string>? Skills = null,
-    IReadOnlyList<int>? EngineersByShift = null)
+    IReadOnlyList<int>? EngineersByShift = null,
+    string? Holidays = null,
+    int HolidayEngineers = 0)
 {
     /// <summary>Engineers on the shift at <paramref name="shiftIndex"/> of <see cref="Shifts"/>.</summary>
     public int EngineersOn(int shiftIndex) => EngineersByShift is { } byShift ? byShift[shiftIndex] : Engineers;

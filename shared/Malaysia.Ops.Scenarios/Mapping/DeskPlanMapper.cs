@@ -18,10 +18,11 @@ internal static class DeskPlanMapper
     public const double DefaultReviewMinutesPerItem = 3;
 
     private static readonly string[] Fields =
-        ["id", "name", "timeZone", "shifts", "engineers", "engineersByShift", "incidentsPerEngineer", "skills", "reviewMinutesPerItem", "cost"];
+        ["id", "name", "timeZone", "shifts", "engineers", "engineersByShift", "incidentsPerEngineer", "skills", "reviewMinutesPerItem", "cost", "holidays", "holidayEngineers"];
     private static readonly string[] CostFields = ["hourlyRate", "nightPremium", "weekendPremium"];
 
     private static readonly NumberRange EngineersRange = NumberRange.Between(1, 1000);
+    private static readonly NumberRange HolidayEngineersRange = NumberRange.Between(0, 1000);
     private static readonly NumberRange PerEngineerRange = NumberRange.Between(1, 10);
     private static readonly NumberRange ReviewMinutesRange = NumberRange.Between(0, 1440);
     private static readonly NumberRange HourlyRateRange = NumberRange.Between(0, 100_000);
@@ -64,15 +65,20 @@ internal static class DeskPlanMapper
             byShift = null;
         }
         var cost = desk.Optional("cost") is { } costValue ? MapCost(costValue) : StaffCost.None;
+        var holidaysValue = desk.Optional("holidays");
+        var holidays = holidaysValue is { } calendarValue ? HolidayMapper.Calendar(calendarValue) : null;
+        var holidayEngineersValue = desk.Optional("holidayEngineers");
+        var holidayEngineers = holidayEngineersValue?.Integer(HolidayEngineersRange);
 
         if (id is null || name is null || zone is null || shiftsValue is not { } writtenShifts || shifts is null
             || cost is null || !unique || !CanBeRostered(id, name, zone, shifts, writtenShifts)
-            || (skillsValue is not null && skills is null) || (byShiftValue is not null && byShift is null))
+            || (skillsValue is not null && skills is null) || (byShiftValue is not null && byShift is null)
+            || (holidaysValue is not null && holidays is null) || (holidayEngineersValue is not null && holidayEngineers is null))
         {
             return null;
         }
 
-        return new DeskPlan(id, name, zone.Id, shifts.Select(s => s.ToString()).ToList(), engineers, reviewMinutes, cost, perEngineer, skills, byShift);
+        return new DeskPlan(id, name, zone.Id, shifts.Select(s => s.ToString()).ToList(), engineers, reviewMinutes, cost, perEngineer, skills, byShift, holidays, holidayEngineers ?? 0);
     }
 
     /// <summary>A skill of the incident catalogue, as the catalogue spells it.</summary>

@@ -10,7 +10,7 @@ internal static class ScenarioMapper
     public const int DefaultSeed = 42;
 
     private static readonly string[] Fields =
-        ["name", "description", "start", "days", "seed", "arrivals", "desks", "handoff", "escalation", "workloads", "serviceLevels", "incidents", "outages", "compare", "rehearsal"];
+        ["name", "description", "start", "days", "seed", "arrivals", "desks", "handoff", "escalation", "workloads", "serviceLevels", "incidents", "outages", "compare", "rehearsal", "holidays"];
 
     private static readonly NumberRange DaysRange = NumberRange.Above(0, 366);
     private static readonly NumberRange SeedRange = NumberRange.Between(int.MinValue, int.MaxValue);
@@ -46,14 +46,17 @@ internal static class ScenarioMapper
         var rehearsal = rehearsalValue is { } rehearsalSection ? RehearsalMapper.Map(rehearsalSection, desks) : null;
         IReadOnlyList<Topology>? compare =
             scenario.Optional("compare") is { } compareValue ? TopologyMapper.MapList(compareValue) : [];
+        IReadOnlyList<AddedHoliday>? holidays =
+            scenario.Optional("holidays") is { } holidaysValue ? HolidayMapper.MapList(holidaysValue) : [];
 
         if (name is null || description is null || start is null || days is null || arrivals is null || desks is null
             || handoff is null || incidents is null || outages is null || compare is null || (escalationValue is not null && escalation is null) || (workloadsValue is not null && workloads is null) || (levelsValue is not null && levels is null)
-            || (rehearsalValue is not null && rehearsal is null))
+            || (rehearsalValue is not null && rehearsal is null) || holidays is null)
         {
             return null;
         }
 
-        return new Scenario(name, description, start.Value, days.Value, seed, arrivals, desks, handoff, incidents, outages, compare, escalation, workloads, levels, rehearsal);
+        return new Scenario(name, description, start.Value, days.Value, seed, arrivals, desks, handoff, incidents, outages, compare, escalation, workloads, levels, rehearsal,
+            HolidayMapper.Kept(desks.Concat(compare.SelectMany(t => t.Desks)), holidays));
     }
 }

@@ -111,6 +111,24 @@ internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, P
         return null;
     }
 
+    /// <summary>A calendar date, "yyyy-MM-dd".</summary>
+    public DateOnly? Date()
+    {
+        var text = Scalar("a date");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Report($"{ProblemText.Quote(text)} is not a date (expected yyyy-MM-dd, e.g. 2027-12-24)");
+        return null;
+    }
+
     /// <summary>A local time of day, "HH:mm".</summary>
     public TimeOnly? TimeOfDay()
     {
