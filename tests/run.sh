@@ -14,6 +14,8 @@ missing=()
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 /usr/bin/python3 -c 'import pika' 2>/dev/null || missing+=(python3-pika)
+# SimPy 2.3, the baseline of the simulator benchmark's smoke run.
+/usr/bin/python3 -c 'import SimPy' 2>/dev/null || missing+=(python3-simpy)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing ${missing[*]} for the tests..."
