@@ -51,7 +51,7 @@ finish() {
 }
 trap finish EXIT
 
-services=(Desk.Us Desk.My Dispatch Workload)
+services=(Desk.UnitedStates Desk.Malaysia Dispatch Workload)
 declare -A first_cpu=() last_cpu=() peak_rss=()
 busy() { awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat; }
 sample() {

@@ -361,8 +361,8 @@ FORBIDDEN = {
 # declare: a tap would be bound there.
 OWN_TEMPORARY_QUEUE = {
     "workload": "hostile_MalaysiaOpsWorkloadWorker_clock_tap",
-    "desk-us": "hostile_MalaysiaOpsDeskUsWorker_clock_tap",
-    "desk-my": "hostile_MalaysiaOpsDeskMyWorker_clock_tap",
+    "desk-us": "hostile_MalaysiaOpsDeskUnitedStatesWorker_clock_tap",
+    "desk-my": "hostile_MalaysiaOpsDeskMalaysiaWorker_clock_tap",
 }
 
 
