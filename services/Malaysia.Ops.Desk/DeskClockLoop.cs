@@ -15,6 +15,9 @@ public sealed class DeskClockLoop(DeskProcess desk, IBus bus, IHostApplicationLi
     {
         using var alarm = desk.Alarm;
         await desk.Clock.Started.WaitAsync(stoppingToken);
+
+        // A hot standby's desk does nothing (no briefing, no escalation) until it is active.
+        await desk.Active.WaitAsync(stoppingToken);
         foreach (var message in desk.Start())
         {
             await message.PublishAsync(bus, stoppingToken);

@@ -16,7 +16,8 @@ namespace Malaysia.Ops.Desk;
 /// (<see cref="DeskSenders"/>).
 /// </summary>
 public sealed class DeskConsumer(DeskProcess desk, MessageRefusals refusals, BrokerUsers users) : IConsumer<IncidentAssigned>, IConsumer<ShiftEnding>, IConsumer<HandoffBriefing>, IConsumer<IncidentEscalated>,
-    IConsumer<AssistRouted>, IConsumer<AssistProvided>, IConsumer<DeskFaultInjected>, IConsumer<DeskRehearsalModeSet>, IConsumer<HandoffItemDecided>
+    IConsumer<AssistRouted>, IConsumer<AssistProvided>, IConsumer<DeskFaultInjected>, IConsumer<DeskRehearsalModeSet>, IConsumer<HandoffItemDecided>,
+    IConsumer<DeskStandbyProbe>
 {
     private readonly EscalationHandOns handOns = new();
 
@@ -87,6 +88,15 @@ public sealed class DeskConsumer(DeskProcess desk, MessageRefusals refusals, Bro
 
     public Task Consume(ConsumeContext<HandoffItemDecided> context) =>
         IsMine(context, context.Message.DeskId) ? Handle(context, context.Message) : Task.CompletedTask;
+
+    /// <summary>A standby's probe: its delivery has made this process active if it was not
+    /// (<see cref="DeskActivationFilter"/>); there is nothing else to do with it.</summary>
+    public Task Consume(ConsumeContext<DeskStandbyProbe> context)
+    {
+        // Only who sent it matters: a probe in another desk's name is refused.
+        _ = IsMine(context, context.Message.DeskId);
+        return Task.CompletedTask;
+    }
 
     private bool IsMine(string? deskId) => string.Equals(deskId, desk.DeskId, StringComparison.OrdinalIgnoreCase);
 

@@ -1,3 +1,4 @@
+using Malaysia.Ops.Contracts;
 using Malaysia.Ops.ServiceDefaults;
 using Malaysia.Ops.Messaging;
 using Malaysia.Ops.Messaging.Senders;
@@ -38,6 +39,7 @@ public static class DeskExtensions
         DeskProcess Desk(IServiceProvider sp) => sp.GetRequiredService<DeskRegistry>().Get(deskId, () => options(sp));
         bus.Services.AddSingleton<IHostedService>(sp => new DeskClockLoop(Desk(sp), sp.GetRequiredService<IBus>(), sp.GetRequiredService<IHostApplicationLifetime>()));
         bus.Services.AddSingleton<IHostedService>(sp => new DeskHeartbeat(Desk(sp), sp.GetRequiredService<IBus>(), sp.GetRequiredService<IHostApplicationLifetime>()));
+        bus.Services.AddSingleton<IHostedService>(sp => new DeskStandbyProbes(Desk(sp), sp.GetRequiredService<IBus>(), sp.GetRequiredService<IHostApplicationLifetime>()));
 
         return bus.Endpoint([typeof(DeskConsumer)], (context, cfg) =>
         {
@@ -46,8 +48,28 @@ public static class DeskExtensions
             {
                 endpoint.ApplyOpsDefaults(context);
                 endpoint.ReceiveAssignmentsOf([desk.DeskId]);
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    StandByOn(rabbit, desk);
+                }
+
                 endpoint.Instance(new DeskConsumer(desk, context.GetRequiredService<MessageRefusals>(), context.GetRequiredService<IOptions<BrokerUsers>>().Value));
             });
         });
+    }
+
+    /// <summary>Lets the desk run as several processes on its queue, one active and the others
+    /// hot standbys: the broker delivers to one consumer of the queue at a time and moves on to
+    /// another when that one's channel closes, so each process waits for its first delivery
+    /// before it starts the desk. The queue must be declared so from the start: RabbitMQ refuses
+    /// to redeclare a queue with other arguments.</summary>
+    private static void StandByOn(IRabbitMqReceiveEndpointConfigurator endpoint, DeskProcess desk)
+    {
+        endpoint.SingleActiveConsumer = true;
+
+        // Probes are sent to the queue's own exchange; no exchange of their type is bound.
+        endpoint.ConfigureMessageTopology<DeskStandbyProbe>(false);
+        endpoint.UseFilter(new DeskActivationFilter(desk));
+        desk.WaitForActivation();
     }
 }

@@ -21,6 +21,9 @@ public sealed class DeskHeartbeat(DeskProcess desk, IBus bus, IHostApplicationLi
         }
 
         await desk.Clock.Started.WaitAsync(stoppingToken);
+
+        // A hot standby is not heard from: to dispatch, the desk's process is the active one.
+        await desk.Active.WaitAsync(stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(desk.Options.HeartbeatSeconds), desk.Clock.Wall);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

@@ -57,6 +57,11 @@ public sealed class DeskOptions
     /// real-time run), by which dispatch tells a desk that is down from a quiet one.</summary>
     public double HeartbeatSeconds { get; set; } = 5;
 
+    /// <summary>Wall seconds between the probes a hot standby sends to the desk's queue (on
+    /// RabbitMQ), so it learns within about this long that it was made the active process even
+    /// when no other message comes.</summary>
+    public double StandbyProbeSeconds { get; set; } = 1;
+
     /// <summary>How well context survives a handoff to or from this desk ("Desk:Handoff:...").</summary>
     public HandoffQualityOptions Handoff { get; set; } = new();
 
@@ -122,6 +127,11 @@ internal sealed class DeskOptionsValidator : IValidateOptions<DeskOptions>
         if (options.HeartbeatSeconds is not (>= 0.1 and <= 300))
         {
             problems.Add($"Desk:HeartbeatSeconds: {options.HeartbeatSeconds} is out of range (0.1 to 300 wall seconds)");
+        }
+
+        if (options.StandbyProbeSeconds is not (>= 0.1 and <= 60))
+        {
+            problems.Add($"Desk:StandbyProbeSeconds: {options.StandbyProbeSeconds} is out of range (0.1 to 60 wall seconds)");
         }
 
         if (options.UnskilledWorkFactor is not (>= 1 and <= 10))

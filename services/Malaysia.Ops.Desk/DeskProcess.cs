@@ -10,7 +10,9 @@ namespace Malaysia.Ops.Desk;
 /// <see cref="DeskClockLoop"/> call in on different threads), with what belongs to the process
 /// rather than the desk: redeliveries taken once, assignments left in the queue by the desk's
 /// previous process, the wall and simulated clocks, the trace each message goes out under, and
-/// the log.
+/// the log. On RabbitMQ the process may be one of several on the desk's queue, of which the
+/// broker hands messages to one only: until a delivery shows it is that one, it is a hot standby
+/// that says and does nothing (<see cref="WaitForActivation"/>).
 /// </summary>
 public sealed class DeskProcess
 {
@@ -24,7 +26,9 @@ public sealed class DeskProcess
     private readonly DeskCore core;
     private readonly DeskTraces traces;
     private readonly ILogger logger;
-    private readonly DateTimeOffset processStartedWall;
+    private readonly TaskCompletionSource activation = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private DateTimeOffset processStartedWall;
+    private bool waitsForActivation;
 
     // Assignments and briefed items the desk has taken, so a redelivered message changes nothing
     // (not even for an incident resolved since).
@@ -37,7 +41,8 @@ public sealed class DeskProcess
         Clock = clock;
         this.logger = logger;
         processStartedWall = clock.Wall.GetUtcNow();
-        core = new DeskCore(options, seed, instance: Guid.NewGuid());
+        Instance = Guid.NewGuid();
+        core = new DeskCore(options, seed, Instance);
         traces = new DeskTraces(options.Id, core.DisplayName);
         Alarm = clock.CreateAlarm(core.DisplayName);
     }
@@ -47,6 +52,35 @@ public sealed class DeskProcess
     public string DeskId => Options.Id;
 
     public SimulationClock Clock { get; }
+
+    /// <summary>This process's life of the desk, as its reports name it to dispatch.</summary>
+    public Guid Instance { get; }
+
+    /// <summary>Completes when this process is the desk's active one: at once, unless it
+    /// <see cref="WaitForActivation">waits for activation</see>. Until then nothing of the desk
+    /// runs: no start report, no heartbeat, no timers.</summary>
+    public Task Active
+    {
+        get
+        {
+            lock (gate)
+            {
+                return waitsForActivation ? activation.Task : Task.CompletedTask;
+            }
+        }
+    }
+
+    /// <summary>Whether this process waits to be made the active one and has not been yet.</summary>
+    public bool StandingBy
+    {
+        get
+        {
+            lock (gate)
+            {
+                return waitsForActivation && !activation.Task.IsCompleted;
+            }
+        }
+    }
 
     public int OpenCount
     {
@@ -61,6 +95,40 @@ public sealed class DeskProcess
 
     /// <summary>The clock loop's alarm, rung whenever the desk took something in.</summary>
     internal Alarm Alarm { get; }
+
+    /// <summary>Makes this process a hot standby of the desk: active only once
+    /// <see cref="Activate"/> is called. Set before the process's loops start.</summary>
+    internal void WaitForActivation()
+    {
+        lock (gate)
+        {
+            waitsForActivation = true;
+        }
+    }
+
+    /// <summary>The broker handed this process a delivery from the desk's queue, so it is the
+    /// active one. The first time, the desk starts from here: assignments decided before now
+    /// waited for the process that was active before, and dispatch gives this one again whatever
+    /// the desk still owns once it reports that it started.</summary>
+    internal void Activate()
+    {
+        if (activation.Task.IsCompleted)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            if (!waitsForActivation || activation.Task.IsCompleted)
+            {
+                return;
+            }
+
+            processStartedWall = Clock.Wall.GetUtcNow();
+            logger.LogInformation("This {Desk} process ({Instance}) is the desk's active process from {At:O}: it takes the desk's queue and its open work from dispatch", core.DisplayName, Instance, processStartedWall);
+            activation.SetResult();
+        }
+    }
 
     /// <summary>What the desk says when its process starts.</summary>
     public IReadOnlyList<OutgoingMessage> Start()

@@ -85,3 +85,13 @@ public sealed record DeskStateReported(
     int SchemaVersion = MessageSchema.V1,
     bool Started = false,
     Guid Instance = default) : IOpsMessage;
+
+/// <summary>A desk process to its own desk's queue, on RabbitMQ: the queue has a single active
+/// consumer, and a process that is handed a delivery from it is the desk's active process. A hot
+/// standby sends one now and then so that it learns it was made active even when no other message
+/// comes; the active process takes it and does nothing else with it.</summary>
+public sealed record DeskStandbyProbe(
+    string DeskId,
+    Guid Instance,
+    DateTimeOffset SimulatedAt,
+    int SchemaVersion = MessageSchema.V1) : IOpsMessage;

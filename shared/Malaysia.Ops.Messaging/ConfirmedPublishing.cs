@@ -45,6 +45,10 @@ public static class ConfirmedPublishing
         where T : class =>
         PublishConfirmedAsync(token => publisher.Publish(message, configure, token), Pipeline, cancellationToken);
 
+    /// <summary>Sends <paramref name="message"/> to <paramref name="endpoint"/> until the broker has it.</summary>
+    public static Task SendConfirmedAsync(this ISendEndpoint endpoint, object message, CancellationToken cancellationToken) =>
+        PublishConfirmedAsync(token => endpoint.Send(message, message.GetType(), token), Pipeline, cancellationToken);
+
     /// <summary>Runs <paramref name="publish"/> through <paramref name="pipeline"/>. The wait is
     /// abandoned on timeout even when the publish itself ignores its cancellation token.</summary>
     public static async Task PublishConfirmedAsync(Func<CancellationToken, Task> publish, ResiliencePipeline pipeline, CancellationToken cancellationToken) =>

@@ -73,8 +73,6 @@ public sealed class KubernetesManifestSpecs
 
     [Theory]
     [InlineData("dispatch")]
-    [InlineData("desk-us")]
-    [InlineData("desk-my")]
     [InlineData("workload")]
     public void A_service_that_must_run_as_one_process_is_replaced_not_rolled_so_two_never_run_at_once(string service)
     {
@@ -82,6 +80,24 @@ public sealed class KubernetesManifestSpecs
 
         Assert.Equal("1", spec["replicas"]);
         Assert.Equal("Recreate", spec.Map("strategy")["type"]);
+    }
+
+    [Theory]
+    [InlineData("desk-us")]
+    [InlineData("desk-my")]
+    public void A_desk_runs_an_active_process_and_a_hot_standby_on_two_nodes_and_is_rolled_with_a_standby_always_up(string service)
+    {
+        var spec = Deployment(service).Map("spec");
+        var rolling = spec.Map("strategy").Map("rollingUpdate");
+        var spread = (Dictionary<object, object>)spec.Map("template").Map("spec").Map("affinity").Map("podAntiAffinity")
+            .List("preferredDuringSchedulingIgnoredDuringExecution").Single();
+
+        Assert.Equal("2", spec["replicas"]);
+        Assert.Equal("RollingUpdate", spec.Map("strategy")["type"]);
+        Assert.Equal("1", rolling["maxSurge"]);
+        Assert.Equal("0", rolling["maxUnavailable"]);
+        Assert.Equal("kubernetes.io/hostname", spread.Map("podAffinityTerm")["topologyKey"]);
+        Assert.Equal(service, spread.Map("podAffinityTerm").Map("labelSelector").Map("matchLabels")["app.kubernetes.io/name"]);
     }
 
     [Theory]

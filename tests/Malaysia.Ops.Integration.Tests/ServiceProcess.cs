@@ -103,6 +103,21 @@ public sealed class ServiceProcess : IAsyncDisposable
         throw new TimeoutException($"{Name} was not ready within {timeout.TotalSeconds} s:\n{Output}");
     }
 
+    /// <summary>Waits until the service has written <paramref name="text"/> to its output.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (process.HasExited || deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException($"{Name} did not write \"{text}\" within {timeout.TotalSeconds} s:\n{Output}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>One request to a health endpoint (<c>/health/ready</c>, <c>/health/live</c>): its
     /// status code and body.</summary>
     public async Task<(int Status, string Body)> ProbeAsync(string path)

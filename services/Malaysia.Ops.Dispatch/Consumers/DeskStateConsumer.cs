@@ -8,8 +8,9 @@ namespace Malaysia.Ops.Dispatch.Consumers;
 
 /// <summary>A desk's report of its process. Every report says the desk is alive; a desk that
 /// (re)started holds nothing, so the open work it owned is given out again, and a desk killed
-/// mid-shift loses time, not incidents. A desk reporting from two processes at once is run as
-/// replicas, which splits its work between them: that is logged as an error.</summary>
+/// mid-shift loses time, not incidents; so does a hot standby made active when the desk's active
+/// process dies. A desk reporting from two active processes at once has its work split between
+/// them: that is logged as an error.</summary>
 public sealed class DeskStateConsumer(
     DurableDispatch dispatch,
     DeskLiveness liveness,
@@ -29,7 +30,7 @@ public sealed class DeskStateConsumer(
         if (processes.SecondLiveProcess(report.DeskId, report.Instance, sentAt, heardAt) is { } other)
         {
             logger.LogError(
-                "The {Desk} desk reports from two processes at once ({Instance} and {Other}): a desk is one team's model in one process, and replicas would each hold part of its work. Run one process per desk",
+                "The {Desk} desk reports from two active processes at once ({Instance} and {Other}): a desk is one team's model in one active process, and these each hold part of its work. Its queue needs a single active consumer (a queue declared without one must be deleted), and a process that lost the queue must be restarted",
                 report.DeskId,
                 report.Instance,
                 other);
