@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The reliability report: runs the fault tests (category "Fault": a desk killed with kill -9
-# mid-shift and restarted, a desk killed and left down past its handoff, dispatch killed
-# mid-handoff and restarted, the broker restarted mid-run, a node of a three-node cluster stopped
-# under load, bad messages and duplicates published straight onto the services' queues) against a private local RabbitMQ node with the services as separate
-# processes, and prints one row per fault: injected, raised, accounted, lost, duplicated,
-# recovery time. Exits non-zero when a fault test fails, keeping the test run's whole output
-# and naming the file. Needs rabbitmq-server (installed when missing and run as root, as
-# tests/run.sh does).
+# mid-shift and restarted, a desk's active process killed with a hot standby to take over, a desk
+# killed and left down past its handoff, dispatch killed mid-handoff and restarted, the broker
+# restarted mid-run, a node of a three-node cluster stopped under load, bad messages and
+# duplicates published straight onto the services' queues) against a private local RabbitMQ node
+# with the services as separate processes, and prints one row per fault: injected, raised,
+# accounted, lost, duplicated, recovery time. Exits non-zero when a fault test fails, keeping the
+# test run's whole output and naming the file. Needs rabbitmq-server (installed when missing and
+# run as root, as tests/run.sh does).
 #
 #   bash tests/reliability-report.sh                              # every fault test
 #   bash tests/reliability-report.sh 'FullyQualifiedName~BadInput'  # only those that match too

@@ -98,7 +98,7 @@ public sealed class DeskProcess
 
     /// <summary>Makes this process a hot standby of the desk: active only once
     /// <see cref="Activate"/> is called. Set before the process's loops start.</summary>
-    internal void WaitForActivation()
+    public void WaitForActivation()
     {
         lock (gate)
         {
@@ -110,7 +110,7 @@ public sealed class DeskProcess
     /// active one. The first time, the desk starts from here: assignments decided before now
     /// waited for the process that was active before, and dispatch gives this one again whatever
     /// the desk still owns once it reports that it started.</summary>
-    internal void Activate()
+    public void Activate()
     {
         if (activation.Task.IsCompleted)
         {

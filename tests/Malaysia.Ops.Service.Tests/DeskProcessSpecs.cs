@@ -52,4 +52,38 @@ public sealed class DeskProcessSpecs
         Assert.Empty(desk.Consume(briefing, default));
         Assert.Equal(1, desk.OpenCount);
     }
+
+    [Fact]
+    public void A_desk_process_that_does_not_wait_for_activation_is_active_at_once()
+    {
+        var desk = new DeskProcess(new DeskOptions { Id = "us" }, SimulationClock.Virtual(T0), seed: 7, NullLogger.Instance);
+
+        Assert.True(desk.Active.IsCompleted);
+        Assert.False(desk.StandingBy);
+    }
+
+    [Fact]
+    public void A_hot_standby_is_active_from_its_first_delivery_and_takes_no_assignment_decided_before()
+    {
+        var wall = new HandWall(T0);
+        var clock = new SimulationClock(T0, 60, wall);
+        clock.Start(T0);
+        var desk = new DeskProcess(new DeskOptions { Id = "us", Engineers = 2 }, clock, seed: 7, NullLogger.Instance);
+        desk.WaitForActivation();
+        Assert.True(desk.StandingBy);
+        Assert.False(desk.Active.IsCompleted);
+
+        // Decided while this process stood by: it waited in the queue for the active process,
+        // which died; dispatch gives the desk again what it still owns.
+        var waited = Assigned(T0) with { SentAtWall = T0.AddMinutes(1) };
+        wall.Now = T0.AddMinutes(10);
+        desk.Activate();
+        desk.Activate();
+
+        Assert.False(desk.StandingBy);
+        Assert.True(desk.Active.IsCompleted);
+        Assert.Empty(desk.Consume(waited, default));
+        Assert.Equal(2, desk.Consume(Assigned(T0) with { IncidentId = "INC-2", SentAtWall = wall.Now }, default).Count);
+        Assert.Equal(1, desk.OpenCount);
+    }
 }
