@@ -23,17 +23,18 @@ internal static class ArrivalProfileMapper
     private static readonly NumberRange BurstIncidentsRange = NumberRange.Between(2, 1000);
     private static readonly NumberRange BurstMinutesRange = NumberRange.Above(0, 1440);
 
-    /// <param name="replayed">The rate of a replayed history, which then stands in for a missing
-    /// "incidentsPerHour"; null without one.</param>
-    public static ArrivalProfile? Map(YamlValue value, double? replayed = null)
+    /// <param name="replaying">A history is replayed: "incidentsPerHour" is optional then.</param>
+    /// <param name="replayedRate">The replayed history's rate, which stands in for a missing
+    /// "incidentsPerHour"; null if the history itself is wrong (and reported).</param>
+    public static ArrivalProfile? Map(YamlValue value, bool replaying = false, double? replayedRate = null)
     {
         if (value.Mapping(Fields) is not { } arrivals)
         {
             return null;
         }
 
-        var rateValue = replayed is null ? arrivals.Required("incidentsPerHour") : arrivals.Optional("incidentsPerHour");
-        var rate = rateValue is null ? replayed : rateValue.Value.Number(IncidentsPerHourRange);
+        var rateValue = replaying ? arrivals.Optional("incidentsPerHour") : arrivals.Required("incidentsPerHour");
+        var rate = rateValue is null ? replayedRate : rateValue.Value.Number(IncidentsPerHourRange);
         var busyHoursValue = arrivals.Optional("busyHours");
         var busyHours = busyHoursValue is { } busy ? MapBusyHours(busy) : null;
         var weekendFactor = arrivals.Optional("weekendFactor")?.Number(WeekendFactorRange) ?? DefaultWeekendFactor;
@@ -52,7 +53,7 @@ internal static class ArrivalProfileMapper
         }
 
         // A replayed history is the stream; a rate written beside it adds random arrivals on top.
-        return new ArrivalProfile(rate.Value, busyHours, weekendFactor, spikes, bursts, mix, RandomArrivals: replayed is null || rateValue is not null);
+        return new ArrivalProfile(rate.Value, busyHours, weekendFactor, spikes, bursts, mix, RandomArrivals: !replaying || rateValue is not null);
     }
 
     private static BusyHours? MapBusyHours(YamlValue value)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Malaysia.Ops.Domain.Incidents;
 using Malaysia.Ops.Domain.Scenarios;
 using Malaysia.Ops.Scenarios.History;
@@ -50,13 +51,15 @@ internal static class HistoryReplayMapper
         {
             var covers = imported.Incidents.Count == 0
                 ? "it has no incidents"
-                : $"it covers {new RunPeriod(imported.Incidents[0].RaisedAt, imported.Incidents[^1].RaisedAt)}";
+                : $"its incidents were raised from {Utc(imported.Incidents[0].RaisedAt)} to {Utc(imported.Incidents[^1].RaisedAt)}";
             written.Report($"no incident of the export falls inside the run ({period}); {covers}");
             return null;
         }
 
         return inRun;
     }
+
+    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static ScriptedIncident Replayed(ImportedIncident incident)
     {

@@ -36,7 +36,7 @@ internal static class ScenarioMapper
         var historyValue = scenario.Optional("history");
         var replayed = historyValue is { } historySection ? HistoryReplayMapper.Map(historySection, files, period) : null;
         var replayedRate = replayed is not null && period is not null ? replayed.Count / (period.End - period.Start).TotalHours : (double?)null;
-        var arrivals = scenario.Required("arrivals") is { } arrivalsValue ? ArrivalProfileMapper.Map(arrivalsValue, replayedRate) : null;
+        var arrivals = scenario.Required("arrivals") is { } arrivalsValue ? ArrivalProfileMapper.Map(arrivalsValue, historyValue is not null, replayedRate) : null;
         var desks = scenario.Required("desks") is { } desksValue ? DeskPlanMapper.MapList(desksValue) : null;
         var handoff = scenario.Optional("handoff") is { } handoffValue ? HandoffPolicyMapper.Map(handoffValue) : HandoffPolicy.Default;
         var escalationValue = scenario.Optional("escalation");
