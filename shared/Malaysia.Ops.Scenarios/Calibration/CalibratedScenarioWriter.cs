@@ -77,7 +77,7 @@ public static class CalibratedScenarioWriter
             return null;
         }
 
-        var measured = $"  # {work.Severity}: mean {Figures.Fixed(work.MeanMinutes, 1)} min over {work.Samples} work times";
+        var measured = $"    # {work.Severity}: mean {Figures.Fixed(work.MeanMinutes, 1)} min over {work.Samples} work times";
         if (work.Fit is { } fit && fit.Sigma > 0 && fit.KolmogorovSmirnov <= fit.CriticalDistance)
         {
             return $"{measured}; lognormal fit, KS distance {Figures.Fixed(fit.KolmogorovSmirnov, 3)} (not rejected at 5%: {Figures.Fixed(fit.CriticalDistance, 3)})\n"
