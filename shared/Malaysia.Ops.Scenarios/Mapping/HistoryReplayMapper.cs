@@ -3,6 +3,7 @@ using Malaysia.Ops.Domain.Incidents;
 using Malaysia.Ops.Domain.Scenarios;
 using Malaysia.Ops.Scenarios.History;
 using Malaysia.Ops.Scenarios.Reading;
+using YamlDotNet.RepresentationModel;
 
 namespace Malaysia.Ops.Scenarios.Mapping;
 
@@ -22,6 +23,14 @@ internal static class HistoryReplayMapper
     /// <summary>The replayed incidents; null (reported) if the section or the export is wrong.</summary>
     public static IReadOnlyList<ScriptedIncident>? Map(YamlValue value, ScenarioFile files, RunPeriod? period)
     {
+        // "history: export.csv" is short for a path with the default format and mapping.
+        if (value.Node is YamlScalarNode)
+        {
+            return files.PathOf(value) is { } shortPath
+                ? Replay(value, shortPath, HistoryFormats.ByExtension(shortPath), HistoryMapping.Default, period)
+                : null;
+        }
+
         if (value.Mapping(Fields) is not { } history)
         {
             return null;
@@ -40,7 +49,12 @@ internal static class HistoryReplayMapper
             return null;
         }
 
-        var imported = ScenarioFile.Read(written, () => HistoryImporter.Import(path, format ?? HistoryFormats.ByExtension(path), mapping));
+        return Replay(written, path, format ?? HistoryFormats.ByExtension(path), mapping, period);
+    }
+
+    private static List<ScriptedIncident>? Replay(YamlValue written, string path, HistoryFormat format, HistoryMapping mapping, RunPeriod? period)
+    {
+        var imported = ScenarioFile.Read(written, () => HistoryImporter.Import(path, format, mapping));
         if (imported is null || period is null)
         {
             return null;

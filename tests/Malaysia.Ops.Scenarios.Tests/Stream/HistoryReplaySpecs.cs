@@ -65,6 +65,23 @@ public class HistoryReplaySpecs
     }
 
     [Fact]
+    public void A_history_written_as_a_path_alone_takes_the_format_by_its_extension_and_the_default_mapping()
+    {
+        var scenario = With("arrivals:                                     # 5\n  incidentsPerHour: 4", $"""
+            history: {Path.Combine(ScenarioFolder.Samples, "opsgenie-alerts.json")}
+            arrivals:
+              workTimes: [{"{"} distribution: fixed, minutes: 33 {"}"}]
+            """);
+        var expected = HistoryImporter.Import(Path.Combine(ScenarioFolder.Samples, "opsgenie-alerts.json"), HistoryFormat.Opsgenie, HistoryMapping.Default);
+
+        var loaded = Parse(scenario);
+
+        Assert.Equal(
+            expected.Incidents.Where(i => i.RaisedAt < loaded.End).Select(i => (i.RaisedAt, i.Type, i.Severity)),
+            loaded.Incidents.Where(i => i.Summary.Contains("(export ", StringComparison.Ordinal)).Select(i => (i.At, i.Type, i.Severity)));
+    }
+
+    [Fact]
     public void A_rate_written_beside_the_history_adds_random_arrivals()
     {
         var scenario = Parse(Replaying("generic-incidents.csv", "generic", "\n  incidentsPerHour: 2"));
