@@ -78,6 +78,7 @@ public static class ConsoleHosting
         var scenario = ScenarioLoader.Load(ScenarioCatalogue.Resolve(options.Scenario, ScenarioCatalogue.DefaultFolder));
         var speed = options.Speed ?? scenario.Rehearsal?.Speed ?? 30;
         builder.Configuration.AddInMemoryCollection(ScenarioConfiguration.Settings(scenario, scenario.Desks, speed));
+        builder.Services.PostConfigure<WorkloadOptions>(workload => ScenarioConfiguration.Stream(scenario, workload));
         builder.Services.AddSingleton(scenario);
         builder.Services.AddSingleton(new ConsoleRun(scenario.Name, scenario.Start, scenario.End, scenario.Rehearsal?.HumanDesks ?? []));
         builder.Services.AddHostedService<EmbeddedRunSupervisor>();

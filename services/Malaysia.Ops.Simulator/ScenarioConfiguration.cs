@@ -41,6 +41,7 @@ public static class ScenarioConfiguration
             ["Workload:IncidentsPerHour"] = Text(scenario.Arrivals.IncidentsPerHour),
             ["Workload:RaiseUntil"] = Text(scenario.End),
             ["Workload:WeekendFactor"] = Text(scenario.Arrivals.WeekendFactor),
+            ["Workload:RandomArrivals"] = scenario.Arrivals.RandomArrivals ? "true" : "false",
             ["Workload:WorkloadsPerDay"] = Text(scenario.Workloads?.PerDay ?? 0),
             ["Workload:WorkloadFailureProbability"] = Text(scenario.Workloads?.FailureProbability ?? 0),
             ["Dispatch:HandoffWindowMinutes"] = Text(scenario.Handoff.WindowMinutes),
@@ -84,6 +85,7 @@ public static class ScenarioConfiguration
                 add("Cluster", s.Cluster);
                 add("WorkMinutes", Text(s.WorkMinutes));
                 add("Summary", s.Summary);
+                add("DrawsWork", s.DrawsWork ? "true" : "false");
             });
         }
 
@@ -110,7 +112,12 @@ public static class ScenarioConfiguration
             Cluster = s.Cluster,
             WorkMinutes = s.WorkMinutes,
             Summary = s.Summary,
+            DrawsWork = s.DrawsWork,
         }).ToList();
+
+    /// <summary>What of the scenario's stream no setting can carry (its own mix and work times),
+    /// for the host to give the workload's options.</summary>
+    public static void Stream(Scenario scenario, WorkloadOptions workload) => workload.Mix = scenario.Arrivals.Mix;
 
     /// <summary>A desk of the scenario as the desk service's settings, with its outages.</summary>
     public static DeskOptions Desk(Scenario scenario, DeskPlan desk) => new()

@@ -145,7 +145,11 @@ public sealed class SimulationRun(Scenario scenario, IReadOnlyList<DeskPlan> des
         }
 
         builder.Configuration.AddInMemoryCollection(configuration);
-        builder.Services.PostConfigure<WorkloadOptions>(workload => workload.Scripted = ScenarioConfiguration.Script(scenario));
+        builder.Services.PostConfigure<WorkloadOptions>(workload =>
+        {
+            workload.Scripted = ScenarioConfiguration.Script(scenario);
+            ScenarioConfiguration.Stream(scenario, workload);
+        });
 
         // The run's own output is the progress and the summary; the services' logs would
         // drown them, so only errors get through unless asked for.

@@ -1,4 +1,5 @@
 using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Domain.Incidents;
 using Malaysia.Ops.Domain.Scenarios;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +32,13 @@ public sealed class WorkloadOptions
     /// ":Cluster", ":WorkMinutes", ":Summary".</summary>
     public List<ScriptedIncidentOptions> Scripted { get; set; } = [];
 
+    /// <summary>False when the stream is only the script (a replayed history): no Poisson arrivals.</summary>
+    public bool RandomArrivals { get; set; } = true;
+
+    /// <summary>The scenario's own incident mix and work times; null for the catalogue's. Set by
+    /// the host that runs a scenario, not bound from settings (an empirical list is no setting).</summary>
+    public IncidentMix? Mix { get; set; }
+
     /// <summary>US customers' workloads submitted per simulated day (0 for none).</summary>
     public double WorkloadsPerDay { get; set; }
 
@@ -47,10 +55,12 @@ public sealed class WorkloadOptions
         BusyHours is { } busy ? new BusyHours(busy.TimeZone, busy.From, busy.To, busy.Factor) : null,
         WeekendFactor,
         Spikes.Select(s => new LoadSpike(s.From, s.To, s.Factor)).ToList(),
-        Bursts is { } bursts ? new BurstPolicy(bursts.PerDay, bursts.Incidents, bursts.WithinMinutes) : null);
+        Bursts is { } bursts ? new BurstPolicy(bursts.PerDay, bursts.Incidents, bursts.WithinMinutes) : null,
+        Mix,
+        RandomArrivals);
 
     public IReadOnlyList<ScriptedIncident> ToScript() =>
-        Scripted.Select(s => new ScriptedIncident(s.At, s.Type, s.Severity, s.Cluster, s.WorkMinutes, s.Summary ?? $"{s.Type} on {s.Cluster}")).ToList();
+        Scripted.Select(s => new ScriptedIncident(s.At, s.Type, s.Severity, s.Cluster, s.WorkMinutes, s.Summary ?? $"{s.Type} on {s.Cluster}", s.DrawsWork)).ToList();
 }
 
 public sealed class BusyHoursOptions
@@ -95,6 +105,10 @@ public sealed class ScriptedIncidentOptions
     public double WorkMinutes { get; set; } = 30;
 
     public string? Summary { get; set; }
+
+    /// <summary>The work is drawn by the seed from the stream's distribution (a replayed incident
+    /// whose export gives none); <see cref="WorkMinutes"/> is then not used.</summary>
+    public bool DrawsWork { get; set; }
 }
 
 internal sealed class WorkloadOptionsValidator : IValidateOptions<WorkloadOptions>

@@ -50,7 +50,8 @@ public static class ScenarioLoader
     }
 
     /// <summary>Validates a scenario written in YAML.</summary>
-    /// <param name="fileName">How problems name the file, e.g. "scenarios/july-week.yaml".</param>
+    /// <param name="fileName">How problems name the file, e.g. "scenarios/july-week.yaml"; the files
+    /// the scenario names are read from its folder.</param>
     /// <exception cref="ScenarioException">The text is not a valid scenario.</exception>
     public static Scenario Parse(string yaml, string fileName)
     {
@@ -58,7 +59,7 @@ public static class ScenarioLoader
         ArgumentNullException.ThrowIfNull(fileName);
         var problems = new ProblemList(fileName);
         var document = YamlDocumentReader.Read(yaml, problems);
-        var scenario = document is { } root ? ScenarioMapper.Map(root) : null;
+        var scenario = document is { } root ? ScenarioMapper.Map(root, Path.GetDirectoryName(fileName) is { Length: > 0 } folder ? folder : ".") : null;
         problems.ThrowIfAny();
         return scenario ?? throw new InvalidOperationException($"{fileName}: the scenario was not built, yet no problem was reported");
     }

@@ -9,7 +9,7 @@ public class ScenarioProblemSpecs
     public static TheoryData<string, string, string> Mistakes { get; } = new()
     {
         // Unknown fields, at the root and in a desk.
-        { "days: 2", "days: 2\nengineers: 4", "test.yaml:5:1: engineers: unknown field 'engineers' (expected one of: name, description, start, days, seed, arrivals, desks, handoff, escalation, workloads, serviceLevels, incidents, outages, compare, rehearsal, holidays)" },
+        { "days: 2", "days: 2\nengineers: 4", "test.yaml:5:1: engineers: unknown field 'engineers' (expected one of: name, description, start, days, seed, arrivals, desks, handoff, escalation, workloads, serviceLevels, incidents, outages, compare, rehearsal, holidays, incidentsFile, history)" },
         { "    timeZone: America/New_York", "    timeZone: America/New_York\n    engneers: 5", "test.yaml:10:5: desks[0].engneers: unknown field 'engneers' (expected one of: id, name, timeZone, shifts, engineers, engineersByShift, incidentsPerEngineer, skills, reviewMinutesPerItem, cost, holidays, holidayEngineers)" },
 
         // Missing and empty required fields: at the mapping that lacks them, at the empty key.

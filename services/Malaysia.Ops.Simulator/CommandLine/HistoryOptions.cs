@@ -29,8 +29,7 @@ internal sealed class HistoryOptions
     public (IncidentHistory History, TimeSpan Took) Import(ParseResult result, TextWriter error)
     {
         var path = Export(result);
-        var chosen = result.GetValue(format)
-            ?? (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? HistoryFormat.Opsgenie : HistoryFormat.PagerDuty);
+        var chosen = result.GetValue(format) ?? HistoryFormats.ByExtension(path);
         var map = result.GetValue(mapping) is { } mappingPath ? HistoryMappingLoader.Load(mappingPath) : HistoryMapping.Default;
         var progress = new RecordProgress(error);
         var clock = Stopwatch.StartNew();

@@ -4,7 +4,8 @@ namespace Malaysia.Ops.Domain.Incidents;
 
 /// <summary>How often an incident type occurs, how severe it tends to be, how much hands-on work
 /// it takes at each severity, what it needs from a particular desk (<paramref name="Need"/>)
-/// whoever holds it, and the skill it takes (<paramref name="Skill"/>).</summary>
+/// whoever holds it, and the skill it takes (<paramref name="Skill"/>). <paramref name="WorkTimes"/>
+/// replaces the catalogue's work of a severity (max(5, Exp(mean)) minutes) with a distribution.</summary>
 public sealed record IncidentProfile(
     IncidentType Type,
     double Weight,
@@ -13,7 +14,8 @@ public sealed record IncidentProfile(
     IReadOnlyList<string> Clusters,
     string SummaryTemplate,
     CrossDeskNeed? Need = null,
-    string Skill = "");
+    string Skill = "",
+    IReadOnlyDictionary<Severity, WorkTimeDistribution>? WorkTimes = null);
 
 /// <summary>Help only one desk can give: hands on its site, or its customers' approval.</summary>
 public sealed record CrossDeskNeed(AssistKind Kind, string DeskId);

@@ -10,15 +10,22 @@ namespace Malaysia.Ops.Domain.Incidents;
 /// correlated bursts (a cluster outage raising several incidents of one type at once), and the
 /// scenario's scripted incidents. Ids follow the merged order. The stream depends only on seed,
 /// epoch, profile, script and catalogue, so a restarted workload service regenerates the same
-/// ids and every rerun with the same seed sees the same operation.
+/// ids and every rerun with the same seed sees the same operation. A profile's own
+/// <see cref="IncidentMix"/> replaces the catalogue's mix and work times; a profile without
+/// random arrivals (a replayed history) raises only its bursts and the script.
 /// </summary>
 public sealed class IncidentGenerator(
-    IncidentCatalogue catalogue,
+    IncidentCatalogue baseCatalogue,
     int seed,
     DateTimeOffset epoch,
     ArrivalProfile profile,
     IReadOnlyList<ScriptedIncident> scripted)
 {
+    private readonly IncidentCatalogue catalogue = profile.Mix?.Apply(baseCatalogue) ?? baseCatalogue;
+
+    // Work times of scripted incidents that leave them to be drawn: every type, with the mix's rules.
+    private readonly IncidentCatalogue workCatalogue = new IncidentMix([], profile.Mix?.WorkTimes ?? []).Apply(baseCatalogue);
+
     public IncidentGenerator(IncidentCatalogue catalogue, int seed, DateTimeOffset epoch, double incidentsPerHour)
         : this(catalogue, seed, epoch, ArrivalProfile.Constant(incidentsPerHour), [])
     {
@@ -29,9 +36,9 @@ public sealed class IncidentGenerator(
         var rate = new ArrivalRate(profile);
         var sources = new List<IEnumerator<Draft>>
         {
-            Random(rate).GetEnumerator(),
+            (profile.RandomArrivals ? Random(rate) : Enumerable.Empty<Draft>()).GetEnumerator(),
             Bursts().GetEnumerator(),
-            scripted.OrderBy(s => s.At).Select(s => new Draft(s.At, s.Type, s.Severity, s.Cluster, s.Summary, s.WorkMinutes)).GetEnumerator(),
+            Script().GetEnumerator(),
         };
         var heads = sources.Select(s => s.MoveNext() ? s.Current : null).ToArray();
 
@@ -85,6 +92,18 @@ public sealed class IncidentGenerator(
         }
     }
 
+    /// <summary>The scripted incidents in time order; those leaving their work to the stream draw
+    /// it from a stream of their own, so the random arrivals stay as they are.</summary>
+    private IEnumerable<Draft> Script()
+    {
+        var random = new Random(unchecked((seed * 104_729) + 7919));
+        foreach (var s in scripted.OrderBy(s => s.At))
+        {
+            var work = s.DrawsWork && workCatalogue.For(s.Type) is { } kind ? WorkMinutes(kind, s.Severity, random) : s.WorkMinutes;
+            yield return new Draft(s.At, s.Type, s.Severity, s.Cluster, s.Summary, work);
+        }
+    }
+
     /// <summary>Cluster outages: each raises a SEV1 and then more incidents of the same type on
     /// the same cluster, spread over the burst's minutes.</summary>
     private IEnumerable<Draft> Bursts()
@@ -125,8 +144,11 @@ public sealed class IncidentGenerator(
     private static Severity PickSeverity(IncidentProfile kind, Random random) =>
         Pick(kind.SeverityMix.OrderBy(kv => kv.Key).ToList(), kv => kv.Value, kind.SeverityMix.Values.Sum(), random.NextDouble()).Key;
 
+    // A scenario's own distribution is drawn as it stands (an empirical list's values exactly).
     private static double WorkMinutes(IncidentProfile kind, Severity severity, Random random) =>
-        Math.Round(Math.Max(5, Exponential(random, kind.MeanWorkMinutes[severity])), 2);
+        kind.WorkTimes?.GetValueOrDefault(severity) is { } distribution
+            ? distribution.Draw(random)
+            : Math.Round(Math.Max(5, Exponential(random, kind.MeanWorkMinutes[severity])), 2);
 
     private static double Exponential(Random random, double mean) => -mean * Math.Log(1 - random.NextDouble());
 

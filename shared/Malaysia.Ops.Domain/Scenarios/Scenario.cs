@@ -87,14 +87,19 @@ public sealed record StaffCost(double HourlyRate, double NightPremium, double We
 /// <summary>
 /// When incidents arrive: Poisson at a base rate per hour, scaled during the busy hours of a
 /// time zone (e.g. US business hours) and at weekends there, by load spikes, plus correlated
-/// bursts (one cluster outage raising many incidents at once).
+/// bursts (one cluster outage raising many incidents at once). <paramref name="Mix"/>: the
+/// scenario's own types, severities and work times (null: the catalogue's).
+/// <paramref name="RandomArrivals"/> false: no Poisson arrivals, as when a history is replayed
+/// (the rate then only describes the stream).
 /// </summary>
 public sealed record ArrivalProfile(
     double IncidentsPerHour,
     BusyHours? BusyHours,
     double WeekendFactor,
     IReadOnlyList<LoadSpike> Spikes,
-    BurstPolicy? Bursts)
+    BurstPolicy? Bursts,
+    Incidents.IncidentMix? Mix = null,
+    bool RandomArrivals = true)
 {
     public static ArrivalProfile Constant(double incidentsPerHour) => new(incidentsPerHour, null, 1, [], null);
 }
@@ -112,14 +117,17 @@ public sealed record LoadSpike(DateTimeOffset From, DateTimeOffset To, double Fa
 public sealed record BurstPolicy(double PerDay, int Incidents, double WithinMinutes);
 
 /// <summary>An incident the scenario raises at a set instant, on top of the random stream
-/// (e.g. a SEV1 GPU-cluster outage 30 minutes before a shift ends).</summary>
+/// (e.g. a SEV1 GPU-cluster outage 30 minutes before a shift ends), or one of a replayed
+/// history. With <paramref name="DrawsWork"/>, its work is drawn from the scenario's
+/// distribution by the seed, and <paramref name="WorkMinutes"/> is not used.</summary>
 public sealed record ScriptedIncident(
     DateTimeOffset At,
     Contracts.IncidentType Type,
     Contracts.Severity Severity,
     string Cluster,
     double WorkMinutes,
-    string Summary);
+    string Summary,
+    bool DrawsWork = false);
 
 /// <summary>A desk that goes dark (site power, network, everyone pulled into a war room): from
 /// <paramref name="From"/> to <paramref name="To"/> it works nothing, acknowledges nothing and

@@ -1,11 +1,13 @@
 using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Domain.Incidents;
 
 namespace Malaysia.Ops.Scenarios.Calibration;
 
 /// <summary>
 /// What an incident history says about the operation, in a named time zone: the arrival rate at
 /// each hour of the week, the profile the scenario format can state (a base rate, one busy
-/// window a day, a weekend factor), the severity mix and the work times of each severity.
+/// window a day, a weekend factor), the severity mix and the work times of each severity, and
+/// the mix of types and severities (<paramref name="Mix"/>, shares of all incidents).
 /// </summary>
 public sealed record Calibration(
     string Source,
@@ -18,7 +20,8 @@ public sealed record Calibration(
     BusyWindow? Busy,
     double WeekendFactor,
     IReadOnlyDictionary<Severity, double> SeverityMix,
-    IReadOnlyList<WorkTimeFigures> WorkTimes)
+    IReadOnlyList<WorkTimeFigures> WorkTimes,
+    IReadOnlyList<MixShare> Mix)
 {
     public double Days => (To - From).TotalDays;
 

@@ -1,4 +1,5 @@
 using Malaysia.Ops.Contracts;
+using Malaysia.Ops.Domain.Incidents;
 using Malaysia.Ops.Scenarios.History;
 
 namespace Malaysia.Ops.Scenarios.Calibration;
@@ -51,7 +52,8 @@ public static class Calibrator
             busy,
             weekendFactor,
             SeverityMix(history.Incidents),
-            WorkTimes(history.Incidents));
+            WorkTimes(history.Incidents),
+            Mix(history.Incidents));
     }
 
     private static DateTimeOffset FloorToHour(DateTimeOffset at) =>
@@ -123,6 +125,12 @@ public static class Calibrator
 
     private static Dictionary<Severity, double> SeverityMix(IReadOnlyList<ImportedIncident> incidents) =>
         incidents.GroupBy(i => i.Severity).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => (double)g.Count() / incidents.Count);
+
+    private static List<MixShare> Mix(IReadOnlyList<ImportedIncident> incidents) =>
+        incidents.GroupBy(i => (i.Type, i.Severity))
+            .OrderBy(g => g.Key.Type).ThenBy(g => g.Key.Severity)
+            .Select(g => new MixShare(g.Key.Type, g.Key.Severity, (double)g.Count() / incidents.Count))
+            .ToList();
 
     private static List<WorkTimeFigures> WorkTimes(IReadOnlyList<ImportedIncident> incidents) =>
         incidents.Where(i => i.WorkMinutes is not null)

@@ -7,14 +7,15 @@ namespace Malaysia.Ops.Scenarios.History;
 /// </summary>
 internal static class CsvExport
 {
-    public static List<ImportedIncident> Read(
+    public static List<T> Read<T>(
         TextReader text,
         RowProblems problems,
         IReadOnlyList<string> requiredColumns,
         ImportOptions options,
-        Func<CsvRow, ImportedIncident?> toIncident)
+        Func<CsvRow, T?> toIncident)
+        where T : class
     {
-        var incidents = new List<ImportedIncident>();
+        var incidents = new List<T>();
         var reader = new CsvReader(text);
         long read = 0;
         try

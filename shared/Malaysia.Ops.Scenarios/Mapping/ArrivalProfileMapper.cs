@@ -4,12 +4,13 @@ using Malaysia.Ops.Scenarios.Reading;
 namespace Malaysia.Ops.Scenarios.Mapping;
 
 /// <summary>The "arrivals" section: the base incident rate and what scales it (busy hours,
-/// weekends, load spikes) or adds to it (correlated bursts).</summary>
+/// weekends, load spikes) or adds to it (correlated bursts), and what it draws (the scenario's
+/// own incident mix and work times, <see cref="IncidentMixMapper"/>).</summary>
 internal static class ArrivalProfileMapper
 {
     public const double DefaultWeekendFactor = 1;
 
-    private static readonly string[] Fields = ["incidentsPerHour", "busyHours", "weekendFactor", "spikes", "bursts"];
+    private static readonly string[] Fields = ["incidentsPerHour", "busyHours", "weekendFactor", "spikes", "bursts", "mix", "workTimes"];
     private static readonly string[] BusyHoursFields = ["timeZone", "from", "to", "factor"];
     private static readonly string[] SpikeFields = ["from", "to", "factor"];
     private static readonly string[] BurstFields = ["perDay", "incidents", "withinMinutes"];
@@ -22,14 +23,18 @@ internal static class ArrivalProfileMapper
     private static readonly NumberRange BurstIncidentsRange = NumberRange.Between(2, 1000);
     private static readonly NumberRange BurstMinutesRange = NumberRange.Above(0, 1440);
 
-    public static ArrivalProfile? Map(YamlValue value)
+    /// <param name="replaying">A history is replayed: "incidentsPerHour" is optional then.</param>
+    /// <param name="replayedRate">The replayed history's rate, which stands in for a missing
+    /// "incidentsPerHour"; null if the history itself is wrong (and reported).</param>
+    public static ArrivalProfile? Map(YamlValue value, bool replaying = false, double? replayedRate = null)
     {
         if (value.Mapping(Fields) is not { } arrivals)
         {
             return null;
         }
 
-        var rate = arrivals.Required("incidentsPerHour")?.Number(IncidentsPerHourRange);
+        var rateValue = replaying ? arrivals.Optional("incidentsPerHour") : arrivals.Required("incidentsPerHour");
+        var rate = rateValue is null ? replayedRate : rateValue.Value.Number(IncidentsPerHourRange);
         var busyHoursValue = arrivals.Optional("busyHours");
         var busyHours = busyHoursValue is { } busy ? MapBusyHours(busy) : null;
         var weekendFactor = arrivals.Optional("weekendFactor")?.Number(WeekendFactorRange) ?? DefaultWeekendFactor;
@@ -37,14 +42,18 @@ internal static class ArrivalProfileMapper
             arrivals.Optional("spikes") is { } spikesValue ? spikesValue.Items("spikes", 0, int.MaxValue, MapSpike) : [];
         var burstsValue = arrivals.Optional("bursts");
         var bursts = burstsValue is { } burst ? MapBursts(burst) : null;
+        var mixValue = arrivals.Optional("mix");
+        var workTimesValue = arrivals.Optional("workTimes");
+        var mix = mixValue is null && workTimesValue is null ? null : IncidentMixMapper.Map(mixValue, workTimesValue);
 
         if (rate is null || (busyHoursValue is not null && busyHours is null) || spikes is null
-            || (burstsValue is not null && bursts is null))
+            || (burstsValue is not null && bursts is null) || ((mixValue is not null || workTimesValue is not null) && mix is null))
         {
             return null;
         }
 
-        return new ArrivalProfile(rate.Value, busyHours, weekendFactor, spikes, bursts);
+        // A replayed history is the stream; a rate written beside it adds random arrivals on top.
+        return new ArrivalProfile(rate.Value, busyHours, weekendFactor, spikes, bursts, mix, RandomArrivals: !replaying || rateValue is not null);
     }
 
     private static BusyHours? MapBusyHours(YamlValue value)

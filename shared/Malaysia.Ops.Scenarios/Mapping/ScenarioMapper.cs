@@ -1,22 +1,25 @@
 using Malaysia.Ops.Domain.Scenarios;
+using Malaysia.Ops.Scenarios.History;
 using Malaysia.Ops.Scenarios.Reading;
 
 namespace Malaysia.Ops.Scenarios.Mapping;
 
 /// <summary>The document as a whole: the run's identity and period, then each section, then the
-/// checks that span sections (scripted events inside the run, outages of known desks).</summary>
+/// checks that span sections (scripted events inside the run, outages of known desks). Files the
+/// scenario names (scripted incidents in CSV, a history to replay) are read from its folder.</summary>
 internal static class ScenarioMapper
 {
     public const int DefaultSeed = 42;
 
     private static readonly string[] Fields =
-        ["name", "description", "start", "days", "seed", "arrivals", "desks", "handoff", "escalation", "workloads", "serviceLevels", "incidents", "outages", "compare", "rehearsal", "holidays"];
+        ["name", "description", "start", "days", "seed", "arrivals", "desks", "handoff", "escalation", "workloads", "serviceLevels", "incidents", "outages", "compare", "rehearsal", "holidays", "incidentsFile", "history"];
 
     private static readonly NumberRange DaysRange = NumberRange.Above(0, 366);
     private static readonly NumberRange SeedRange = NumberRange.Between(int.MinValue, int.MaxValue);
 
     /// <summary>The scenario; null if anything was reported.</summary>
-    public static Scenario? Map(YamlValue document)
+    /// <param name="folder">The folder of the scenario file, where the files it names are.</param>
+    public static Scenario? Map(YamlValue document, string folder)
     {
         if (document.Mapping(Fields) is not { } scenario)
         {
@@ -28,7 +31,12 @@ internal static class ScenarioMapper
         var start = scenario.Required("start")?.Instant();
         var days = scenario.Required("days")?.Number(DaysRange);
         var seed = scenario.Optional("seed")?.Integer(SeedRange) ?? DefaultSeed;
-        var arrivals = scenario.Required("arrivals") is { } arrivalsValue ? ArrivalProfileMapper.Map(arrivalsValue) : null;
+        var period = start is { } from && days is { } length ? new RunPeriod(from, from.AddDays(length)) : null;
+        var files = new ScenarioFile(folder);
+        var historyValue = scenario.Optional("history");
+        var replayed = historyValue is { } historySection ? HistoryReplayMapper.Map(historySection, files, period) : null;
+        var replayedRate = replayed is not null && period is not null ? replayed.Count / (period.End - period.Start).TotalHours : (double?)null;
+        var arrivals = scenario.Required("arrivals") is { } arrivalsValue ? ArrivalProfileMapper.Map(arrivalsValue, historyValue is not null, replayedRate) : null;
         var desks = scenario.Required("desks") is { } desksValue ? DeskPlanMapper.MapList(desksValue) : null;
         var handoff = scenario.Optional("handoff") is { } handoffValue ? HandoffPolicyMapper.Map(handoffValue) : HandoffPolicy.Default;
         var escalationValue = scenario.Optional("escalation");
@@ -37,9 +45,12 @@ internal static class ScenarioMapper
         var workloads = workloadsValue is { } workloadsSection ? WorkloadPolicyMapper.Map(workloadsSection) : null;
         var levelsValue = scenario.Optional("serviceLevels");
         var levels = levelsValue is { } levelsSection ? ServiceLevelsMapper.Map(levelsSection) : null;
-        var period = start is { } from && days is { } length ? new RunPeriod(from, from.AddDays(length)) : null;
         IReadOnlyList<ScriptedIncident>? incidents =
             scenario.Optional("incidents") is { } incidentsValue ? ScriptedIncidentMapper.MapList(incidentsValue, period) : [];
+        var incidentsFileValue = scenario.Optional("incidentsFile");
+        IReadOnlyList<ScriptedIncident>? fromFile = incidentsFileValue is { } fileValue && files.PathOf(fileValue) is { } csv
+            ? ScenarioFile.Read(fileValue, () => ScriptedIncidentCsv.Read(csv, period))
+            : incidentsFileValue is null ? Array.Empty<ScriptedIncident>() : null;
         IReadOnlyList<DeskOutage>? outages =
             scenario.Optional("outages") is { } outagesValue ? DeskOutageMapper.MapList(outagesValue, desks) : [];
         var rehearsalValue = scenario.Optional("rehearsal");
@@ -51,12 +62,13 @@ internal static class ScenarioMapper
 
         if (name is null || description is null || start is null || days is null || arrivals is null || desks is null
             || handoff is null || incidents is null || outages is null || compare is null || (escalationValue is not null && escalation is null) || (workloadsValue is not null && workloads is null) || (levelsValue is not null && levels is null)
-            || (rehearsalValue is not null && rehearsal is null) || holidays is null)
+            || (rehearsalValue is not null && rehearsal is null) || holidays is null || fromFile is null || (historyValue is not null && replayed is null))
         {
             return null;
         }
 
-        return new Scenario(name, description, start.Value, days.Value, seed, arrivals, desks, handoff, incidents, outages, compare, escalation, workloads, levels, rehearsal,
+        IReadOnlyList<ScriptedIncident> script = [.. incidents, .. fromFile, .. replayed ?? []];
+        return new Scenario(name, description, start.Value, days.Value, seed, arrivals, desks, handoff, script, outages, compare, escalation, workloads, levels, rehearsal,
             HolidayMapper.Kept(desks.Concat(compare.SelectMany(t => t.Desks)), holidays));
     }
 }
