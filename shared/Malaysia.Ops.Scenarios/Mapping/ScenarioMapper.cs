@@ -56,7 +56,7 @@ internal static class ScenarioMapper
             return null;
         }
 
-        return new Scenario(name, description, start.Value, days.Value, seed, arrivals, desks, handoff, incidents, outages, compare, escalation, workloads, levels, rehearsal,
-            HolidayMapper.Kept(desks.Concat(compare.SelectMany(t => t.Desks)), holidays));
+        return new Scenario(name, description, start.Value, days.Value, seed, arrivals, desks, handoff, incidents, outages, compare, escalation, workloads, levels?.Levels, rehearsal,
+            HolidayMapper.Kept(desks.Concat(compare.SelectMany(t => t.Desks)), holidays), levels?.Targets);
     }
 }
