@@ -1,3 +1,4 @@
+using System.Globalization;
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Incidents;
 using Malaysia.Ops.Domain.Queueing;
@@ -19,6 +20,24 @@ public static class ErlangCEstimate
 {
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
+    /// <summary>Targets no number of engineers meets because the work alone takes longer than
+    /// the resolution target too often: "Sev1: resolving 95% within 240 min is out of reach:
+    /// its work alone (120 min on average) takes longer in 13.5% of cases".</summary>
+    public static IReadOnlyList<string> OutOfReach(StaffingTargets targets, ServiceLevels levels, IncidentCatalogue catalogue)
+    {
+        var work = MeanWorkMinutes(catalogue);
+        return targets.Attainment
+            .OrderBy(goal => goal.Key)
+            .Select(goal => (goal, mean: work.BySeverity.GetValueOrDefault(goal.Key, work.Overall), within: levels.For(goal.Key).ResolveWithin.TotalMinutes))
+            .Where(g => 1 - Math.Exp(-g.within / g.mean) < g.goal.Value)
+            .Select(g => string.Create(
+                CultureInfo.InvariantCulture,
+                $"{g.goal.Key}: resolving {g.goal.Value:0.##%} within {g.within:0.##} min is out of reach: its work alone ({g.mean:0.#} min on average, exponential) takes longer in {Math.Exp(-g.within / g.mean):0.#%} of cases"))
+            .ToList();
+    }
+
+    /// <exception cref="ArgumentException">An hour needs more than
+    /// <see cref="ErlangCStaffing.MostEngineers"/> engineers.</exception>
     public static IReadOnlyList<ShiftStaffing> Of(Scenario scenario, IReadOnlyList<DeskPlan> desks, StaffingTargets targets, ServiceLevels levels, IncidentCatalogue catalogue)
     {
         var roster = DeskPlanRoster.Of(desks);

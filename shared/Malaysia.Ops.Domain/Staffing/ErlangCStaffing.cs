@@ -10,8 +10,9 @@ namespace Malaysia.Ops.Domain.Staffing;
 /// </summary>
 public static class ErlangCStaffing
 {
-    // Far beyond any desk; a target still unmet here cannot be met by adding engineers.
-    private const int MostEngineers = 100_000;
+    /// <summary>The most engineers a scenario puts on a shift; a target still unmet with so
+    /// many is out of any desk's reach.</summary>
+    public const int MostEngineers = 1000;
 
     /// <summary>The fewest engineers, before shrinkage, with which <paramref name="meets"/>
     /// holds and the occupancy is at most <paramref name="maxOccupancy"/>; 0 when nothing
