@@ -50,7 +50,7 @@ public class StaffingSolverSpecs
     [Fact]
     public void A_goal_no_staffing_meets_is_reported_unmet_after_the_last_round()
     {
-        // A share above 1 is never measured.
+        // A share above 1 is never measured; each round raises the share, to no avail.
         var targets = new StaffingTargets(new Dictionary<Severity, double> { [Severity.Sev3] = 1.01 });
         var shifts = new[] { new ShiftStaffing("sim", 0, "00:00-00:00", Current: 100, ErlangC: 14, PeakIncidentsPerHour: 200) };
         var simulated = 0;
@@ -58,12 +58,30 @@ public class StaffingSolverSpecs
         var solution = new StaffingSolver(shifts, StaffingGoal.Of(targets), 0, CostPerDay, engineers =>
         {
             simulated++;
-            return new Dictionary<string, Estimate> { [TakenUp] = Estimate.Of([0.9, 0.95, 0.99]) };
+            var share = 1 - (1.0 / engineers[0]);
+            return new Dictionary<string, Estimate> { [TakenUp] = Estimate.Of([share - 0.01, share, share + 0.01]) };
         }).Solve();
 
         Assert.False(solution.Met);
         Assert.Equal([14 + StaffingSolver.MostRoundsAdded], solution.Solved.Engineers);
         Assert.Equal(StaffingSolver.MostRoundsAdded + 2, simulated);
+    }
+
+    [Fact]
+    public void Adding_stops_once_more_engineers_no_longer_help()
+    {
+        // The share rises to 0.9 at 16 engineers and stays there: out of reach of a 0.95 goal.
+        var targets = new StaffingTargets(new Dictionary<Severity, double> { [Severity.Sev3] = 0.95 });
+        var shifts = new[] { new ShiftStaffing("sim", 0, "00:00-00:00", Current: 100, ErlangC: 14, PeakIncidentsPerHour: 200) };
+
+        var solution = new StaffingSolver(shifts, StaffingGoal.Of(targets), 0, CostPerDay, engineers =>
+        {
+            var share = Math.Min(0.9, 0.8 + ((engineers[0] - 14) * 0.05));
+            return new Dictionary<string, Estimate> { [TakenUp] = Estimate.Of([share - 0.01, share, share + 0.01]) };
+        }).Solve();
+
+        Assert.False(solution.Met);
+        Assert.Equal([17], solution.Solved.Engineers);
     }
 
     private static double CostPerDay(IReadOnlyList<int> rostered) => rostered.Sum() * 24 * 50.0;

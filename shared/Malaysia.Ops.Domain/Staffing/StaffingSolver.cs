@@ -6,7 +6,8 @@ namespace Malaysia.Ops.Domain.Staffing;
 /// The cheapest engineers per desk and shift that meet every goal with 95% confidence, found
 /// by simulation from Erlang C's estimate. From the estimate (at least one engineer a shift) it
 /// adds an engineer to every shift until the goals are met (at most
-/// <see cref="MostRoundsAdded"/> times); then, cheapest roster first, it
+/// <see cref="MostRoundsAdded"/> times, and no further once a round raises no missed goal's
+/// mean: a goal out of staffing's reach); then, cheapest roster first, it
 /// takes one engineer off the shift whose engineer costs most, keeping the change when the
 /// goals still hold, until no shift can lose one. Each staffing is simulated once (the same
 /// replications, so staffings are compared on the same incidents). The simulation is the
@@ -36,8 +37,13 @@ public sealed class StaffingSolver(
         var trial = Simulate(staffing);
         for (var round = 0; !trial.Met && round < MostRoundsAdded && staffing.Any(n => n < MostEngineersPerShift); round++)
         {
+            var before = trial;
             staffing = staffing.Select(n => Math.Min(n + 1, MostEngineersPerShift)).ToArray();
             trial = Simulate(staffing);
+            if (!trial.Met && !Improved(before, trial))
+            {
+                break;
+            }
         }
 
         for (var removed = trial.Met; removed;)
@@ -58,6 +64,12 @@ public sealed class StaffingSolver(
 
         return new StaffingSolution(shifts, goals, shrinkage, trial, current, trials.Count);
     }
+
+    /// <summary>True when some goal <paramref name="before"/> missed has a higher mean in
+    /// <paramref name="after"/>: more engineers still help.</summary>
+    private bool Improved(StaffingTrial before, StaffingTrial after) => goals
+        .Where(g => !g.MetBy(before.Figures))
+        .Any(g => before.Figures.GetValueOrDefault(g.Figure)?.Mean < after.Figures.GetValueOrDefault(g.Figure)?.Mean);
 
     /// <summary>Engineers working incidents out of <paramref name="rostered"/> after
     /// shrinkage; at least one.</summary>
