@@ -1,5 +1,4 @@
 using Malaysia.Ops.Scenarios;
-using Malaysia.Ops.ServiceDefaults.Hosting;
 using Malaysia.Ops.Simulator;
 using Malaysia.Ops.Simulator.CommandLine;
 using Malaysia.Ops.Simulator.Reporting;
@@ -13,9 +12,8 @@ Console.CancelKeyPress += (_, e) =>
 
 return await new SimulatorCommandLine(RunAsync).InvokeAsync(args, Console.Out, Console.Error, stop.Token);
 
-static async Task<int> RunAsync(SimulatorSettings settings, CancellationToken cancellation)
-{
-    try
+static Task<int> RunAsync(SimulatorSettings settings, CancellationToken cancellation) => RunFailures.ExitCodeAsync(
+    async () =>
     {
         var scenario = ScenarioOverrides.Apply(ScenarioLoader.Load(ScenarioCatalogue.Resolve(settings.Scenario, ScenarioCatalogue.DefaultFolder)), settings);
         var outputs = new RunOutputs(settings.SnapshotPath, settings.TraceFile, settings.Verbose);
@@ -29,42 +27,9 @@ static async Task<int> RunAsync(SimulatorSettings settings, CancellationToken ca
 
         if (settings.WriteReport)
         {
-            var reportFolder = settings.ReportFolder ?? Path.Combine("reports", scenario.Name);
-            Directory.CreateDirectory(reportFolder);
-            await File.WriteAllTextAsync(Path.Combine(reportFolder, "report.json"), ReportJson.Serialize(report), CancellationToken.None);
-            await File.WriteAllTextAsync(Path.Combine(reportFolder, "report.html"), ReportHtml.Render(report), CancellationToken.None);
-            Console.WriteLine();
-            Console.WriteLine($"Report: {Path.Combine(reportFolder, "report.html")} (figures in report.json)");
+            await ReportFiles.WriteAsync(report, settings.ReportFolder ?? Path.Combine("reports", scenario.Name), Console.Out);
         }
 
         return 0;
-    }
-    catch (ScenarioException e)
-    {
-        foreach (var problem in e.Problems)
-        {
-            await Console.Error.WriteLineAsync($"error: {problem}");
-        }
-
-        return OpsHost.ExitConfiguration;
-    }
-    catch (OperationCanceledException)
-    {
-        await Console.Error.WriteLineAsync("Run interrupted.");
-        return 130;
-    }
-    catch (SimulationFailedException e)
-    {
-        await Console.Error.WriteLineAsync($"error: {e.Message}");
-        return OpsHost.ExitFailure;
-    }
-    catch (Exception e) when (OpsHost.Describe(e) is { } problems)
-    {
-        foreach (var problem in problems)
-        {
-            await Console.Error.WriteLineAsync($"error: {problem}");
-        }
-
-        return OpsHost.ExitConfiguration;
-    }
-}
+    },
+    Console.Error);

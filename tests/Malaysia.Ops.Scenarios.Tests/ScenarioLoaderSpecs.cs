@@ -61,6 +61,18 @@ public class ScenarioLoaderSpecs
     }
 
     [Fact]
+    public void Service_levels_carry_the_staffing_targets()
+    {
+        var scenario = Parse(With("days: 2", "days: 2\nserviceLevels:\n  Sev1: { acknowledgeMinutes: 15, resolveMinutes: 240, attainment: 0.95 }\n  maxOccupancy: 0.85\n  shrinkage: 0.3"));
+
+        var targets = scenario.StaffingTargets!;
+        Assert.Equal(0.95, Assert.Single(targets.Attainment, a => a.Key == Severity.Sev1).Value);
+        Assert.Equal((0.85, 0.3), (targets.MaxOccupancy, targets.Shrinkage));
+        Assert.False(Parse(With("days: 2", "days: 2\nserviceLevels: { Sev1: { acknowledgeMinutes: 10, resolveMinutes: 180 } }")).StaffingTargets!.HasGoals);
+        Assert.Null(Parse(Yaml).StaffingTargets);
+    }
+
+    [Fact]
     public void The_documented_example_loads_with_every_field()
     {
         var scenario = ScenarioLoader.Parse(DocumentedExample(), "docs/scenarios.md");

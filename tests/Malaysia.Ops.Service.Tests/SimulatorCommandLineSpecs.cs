@@ -185,7 +185,7 @@ public sealed class SimulatorCommandLineSpecs
 
     [Theory]
     [InlineData("run", "foo")]
-    [InlineData("solve")]
+    [InlineData("optimise")]
     [InlineData("list", "--days", "3")]
     public async Task A_word_no_command_takes_is_named(params string[] args)
     {

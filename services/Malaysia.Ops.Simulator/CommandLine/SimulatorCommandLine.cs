@@ -39,6 +39,7 @@ public sealed class SimulatorCommandLine
         root.Add(ListCommand.Create(folder));
         root.Add(ImportCommand.Create());
         root.Add(CalibrateCommand.Create());
+        root.Add(SolveCommand.Create(folder));
     }
 
     /// <summary>Does what the command line asks; a command line that does not parse gets its

@@ -26,6 +26,11 @@ public static class ReportHtml
 
         Scenario(html, report.Scenario, run);
         Headline(html, run);
+        if (report.Staffing is { } staffing)
+        {
+            Section(html, "staffing", "Staffing solved for the service-level targets", StaffingHtml.Render(staffing));
+        }
+
         if (report.Replications is { } replications)
         {
             Section(html, "replications", $"Across {ReportFormat.Count(replications.Count)} replications", ReplicationHtml.Estimates(report.Scenario, replications));
@@ -158,5 +163,5 @@ public static class ReportHtml
         html.Append("<section id=\"").Append(id).Append("\">\n<h2>").Append(ReportFormat.Encode(heading)).Append("</h2>\n")
             .Append(body).Append("</section>\n");
 
-    private static string Note(string text) => $"<p class=\"muted\">{ReportFormat.Encode(text)}</p>\n";
+    internal static string Note(string text) => $"<p class=\"muted\">{ReportFormat.Encode(text)}</p>\n";
 }

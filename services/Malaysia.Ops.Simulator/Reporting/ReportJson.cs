@@ -30,22 +30,23 @@ public static class ReportJson
             // readable instead of becoming "my-\u003Eus".
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             Converters = { new JsonStringEnumConverter() },
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitSingleRunReplications } },
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitAbsentSections } },
         };
         options.MakeReadOnly();
         return options;
     }
 
     /// <summary>A single run's report has no replications and is written without the field, so
-    /// it stays the schema version 1 document it always was.</summary>
-    private static void OmitSingleRunReplications(JsonTypeInfo type)
+    /// it stays the schema version 1 document it always was; a run that solved no staffing is
+    /// written without the staffing field.</summary>
+    private static void OmitAbsentSections(JsonTypeInfo type)
     {
         if (type.Type != typeof(RunReport))
         {
             return;
         }
 
-        foreach (var property in type.Properties.Where(p => p.Name == "replications"))
+        foreach (var property in type.Properties.Where(p => p.Name is "replications" or "staffing"))
         {
             property.ShouldSerialize = (_, value) => value is not null;
         }

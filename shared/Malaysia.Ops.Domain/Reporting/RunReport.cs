@@ -11,6 +11,7 @@ namespace Malaysia.Ops.Domain.Reporting;
 /// on the same incident stream, and the coverage forecast of its desks for the 52 weeks from
 /// its first day (null where none was made). A replicated run adds <paramref name="Replications"/>;
 /// its <paramref name="Run"/> and <paramref name="Comparison"/> are those of replication 0.
+/// The solve command adds <paramref name="Staffing"/>, its report being that of the solved staffing.
 /// </summary>
 public sealed record RunReport(
     int SchemaVersion,
@@ -18,7 +19,8 @@ public sealed record RunReport(
     TopologyReport Run,
     IReadOnlyList<TopologyReport> Comparison,
     ReplicationReport? Replications = null,
-    IReadOnlyList<ForecastWeek>? Forecast = null)
+    IReadOnlyList<ForecastWeek>? Forecast = null,
+    StaffingReport? Staffing = null)
 {
     public const int CurrentSchemaVersion = 1;
 

@@ -4,7 +4,8 @@ namespace Malaysia.Ops.Domain.Scenarios;
 /// One rehearsal or what-if: when it starts and for how long, the incident stream, the desks
 /// (where, when on duty, how many engineers, at what cost), the handoff rules, scripted events,
 /// optionally other desk topologies to compare on the same incident stream, and the holiday
-/// calendars its desks keep (with any days the scenario adds). Loaded from a
+/// calendars its desks keep (with any days the scenario adds), and what a staffing plan must
+/// achieve (<paramref name="StaffingTargets"/>, null without a serviceLevels section). Loaded from a
 /// YAML file (see docs/scenarios.md); everything here has been validated.
 /// </summary>
 public sealed record Scenario(
@@ -23,7 +24,8 @@ public sealed record Scenario(
     WorkloadPolicy? Workloads = null,
     Incidents.ServiceLevels? ServiceLevels = null,
     RehearsalPlan? Rehearsal = null,
-    IReadOnlyList<Holidays.HolidayCalendar>? Calendars = null)
+    IReadOnlyList<Holidays.HolidayCalendar>? Calendars = null,
+    Staffing.StaffingTargets? StaffingTargets = null)
 {
     public DateTimeOffset End => Start.AddDays(Days);
 }

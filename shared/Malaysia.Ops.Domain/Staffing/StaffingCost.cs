@@ -57,7 +57,8 @@ public static class StaffingCost
         return cost.HourlyRate * (1 + premium);
     }
 
-    private static int IndexOf(IReadOnlyList<ShiftPattern> patterns, ShiftPattern pattern)
+    /// <summary>Where a shift pattern is in a desk's shifts (the first when it is not there).</summary>
+    internal static int IndexOf(IReadOnlyList<ShiftPattern> patterns, ShiftPattern pattern)
     {
         for (var i = 0; i < patterns.Count; i++)
         {

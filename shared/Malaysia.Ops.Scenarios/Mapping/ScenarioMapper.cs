@@ -68,7 +68,7 @@ internal static class ScenarioMapper
         }
 
         IReadOnlyList<ScriptedIncident> script = [.. incidents, .. fromFile, .. replayed ?? []];
-        return new Scenario(name, description, start.Value, days.Value, seed, arrivals, desks, handoff, script, outages, compare, escalation, workloads, levels, rehearsal,
-            HolidayMapper.Kept(desks.Concat(compare.SelectMany(t => t.Desks)), holidays));
+        return new Scenario(name, description, start.Value, days.Value, seed, arrivals, desks, handoff, script, outages, compare, escalation, workloads, levels?.Levels, rehearsal,
+            HolidayMapper.Kept(desks.Concat(compare.SelectMany(t => t.Desks)), holidays), levels?.Targets);
     }
 }
