@@ -1,5 +1,6 @@
 using System.Globalization;
 using Malaysia.Ops.Domain.Load;
+using Malaysia.Ops.Domain.Scenarios;
 using Malaysia.Ops.Workload;
 
 namespace Malaysia.Ops.Simulator;
@@ -35,7 +36,8 @@ public sealed record SimulatorSettings(
     /// <summary>Virtual time unless a speed was asked for.</summary>
     public bool VirtualTime => Speed is null;
 
-    public const double MaxDays = 3650;
+    /// <summary>The scenario file's rule: at most a leap year.</summary>
+    public const double MaxDays = ScenarioLimits.MaxDays;
 
     public const double MaxSpeed = 1_000_000;
 
@@ -51,12 +53,16 @@ public sealed record SimulatorSettings(
     public const double DefaultLoadSeconds = 60;
 
     /// <summary>What is wrong with the settings, each problem naming the command-line option
-    /// that set it; the ranges first, then what the options mean together.</summary>
+    /// that set it; the ranges first, then what the options mean together, then where the run's
+    /// files go.</summary>
     public IEnumerable<string> Problems()
     {
         var ranges = new[]
         {
             Days is { } days ? Positive("--days", days, MaxDays) : null,
+            Start is { } start && !ScenarioLimits.IsInYears(start)
+                ? $"--start: {start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)} {ScenarioLimits.OutOfYears}"
+                : null,
             Speed is { } speed ? Positive("--speed", speed, MaxSpeed) : null,
             Positive("--rate-multiplier", RateMultiplier, MaxRateMultiplier),
             Engineers is { } engineers ? Positive("--engineers", engineers, MaxEngineers) : null,
@@ -74,19 +80,20 @@ public sealed record SimulatorSettings(
             yield return "--bus direct: runs in virtual time without spans; drop --speed and --trace-file, or use --bus masstransit";
         }
 
-        if (Load is null)
+        var load = Load is null ? null
+            : Speed is null ? "--load-rate: a load in wall time needs a run on the wall clock; add --speed (e.g. --speed 60)"
+
+            // The load's own check names its settings; here they are the --load-* options.
+            : Load.Problems().FirstOrDefault() is { } ofTheLoad ? $"--load-*: {ofTheLoad}"
+            : null;
+        if (load is not null)
         {
-            yield break;
+            yield return load;
         }
 
-        if (Speed is null)
+        foreach (var problem in OutputPaths.Problems(this))
         {
-            yield return "--load-rate: a load in wall time needs a run on the wall clock; add --speed (e.g. --speed 60)";
-        }
-        else if (Load.Problems().FirstOrDefault() is { } problem)
-        {
-            // The load's own check names its settings; here they are the --load-* options.
-            yield return $"--load-*: {problem}";
+            yield return problem;
         }
     }
 

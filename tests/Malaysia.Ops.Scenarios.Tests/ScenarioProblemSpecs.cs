@@ -128,4 +128,20 @@ public class ScenarioProblemSpecs
 
         Assert.Equal([$"{path}: no such scenario file"], problem.Problems);
     }
+
+    [Fact]
+    public void A_folder_given_as_the_scenario_file_is_named_as_a_folder()
+    {
+        var folder = Directory.CreateTempSubdirectory("scenario-folder-").FullName;
+        try
+        {
+            var problem = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(folder));
+
+            Assert.Equal([$"{folder}: is a folder, not a scenario file"], problem.Problems);
+        }
+        finally
+        {
+            Directory.Delete(folder);
+        }
+    }
 }

@@ -12,7 +12,7 @@ internal static class ScenarioMapper
     private static readonly string[] Fields =
         ["name", "description", "start", "days", "seed", "arrivals", "desks", "handoff", "escalation", "workloads", "serviceLevels", "incidents", "outages", "compare", "rehearsal", "holidays"];
 
-    private static readonly NumberRange DaysRange = NumberRange.Above(0, 366);
+    private static readonly NumberRange DaysRange = NumberRange.Above(0, ScenarioLimits.MaxDays);
     private static readonly NumberRange SeedRange = NumberRange.Between(int.MinValue, int.MaxValue);
 
     /// <summary>The scenario; null if anything was reported.</summary>
