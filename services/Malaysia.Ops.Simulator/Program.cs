@@ -19,8 +19,8 @@ static async Task<int> RunAsync(SimulatorSettings settings, CancellationToken ca
     {
         var scenario = ScenarioOverrides.Apply(ScenarioLoader.Load(ScenarioCatalogue.Resolve(settings.Scenario, ScenarioCatalogue.DefaultFolder)), settings);
         var outputs = new RunOutputs(settings.SnapshotPath, settings.TraceFile, settings.Verbose);
-        var report = settings.Replicated
-            ? await new ReplicationRunner(scenario, settings.Replications, Console.Out, outputs, warmUp: TimeSpan.FromHours(settings.WarmUpHours ?? 0), bus: settings.Bus).RunAsync(settings.Compare, cancellation)
+        var report = settings.Replicates(scenario)
+            ? await new ReplicationRunner(scenario, settings.Replications, Console.Out, outputs, warmUp: TimeSpan.FromHours(scenario.WarmUpHours), bus: settings.Bus).RunAsync(settings.Compare, cancellation)
             : (await new ScenarioRunner(scenario, settings.Speed, Console.Out, outputs, settings.Load, settings.Bus).RunAsync(settings.Compare, cancellation)).Report;
         Console.Write(SummaryPrinter.Format(report, wallClock: !settings.VirtualTime));
         Console.Write(ReplicationPrinter.Format(report));

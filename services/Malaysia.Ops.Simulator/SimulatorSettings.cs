@@ -31,7 +31,11 @@ public sealed record SimulatorSettings(
     public static SimulatorSettings Default { get; } = new(DefaultScenario);
 
     /// <summary>Several replications, or a warm-up to leave out: the figures are estimates.</summary>
-    public bool Replicated => Replications > 1 || WarmUpHours is not null;
+    public bool Replicated => Replications > 1 || WarmUpHours > 0;
+
+    /// <summary>Whether the run of <paramref name="scenario"/>, these settings applied to it, is
+    /// replicated: its own warm-up counts too.</summary>
+    public bool Replicates(Scenario scenario) => Replications > 1 || scenario.WarmUpHours > 0;
 
     /// <summary>Virtual time unless a speed was asked for.</summary>
     public bool VirtualTime => Speed is null;
@@ -47,7 +51,7 @@ public sealed record SimulatorSettings(
 
     public const int MaxReplications = 1000;
 
-    public const double MaxWarmUpHours = MaxDays * 24;
+    public const double MaxWarmUpHours = ScenarioLimits.MaxWarmUpHours;
 
     /// <summary>A load asked for with no --load-seconds runs this long (wall seconds).</summary>
     public const double DefaultLoadSeconds = 60;
@@ -67,7 +71,7 @@ public sealed record SimulatorSettings(
             Positive("--rate-multiplier", RateMultiplier, MaxRateMultiplier),
             Engineers is { } engineers ? Positive("--engineers", engineers, MaxEngineers) : null,
             Positive("--replications", Replications, MaxReplications),
-            WarmUpHours is { } warmUp ? Positive("--warm-up", warmUp, MaxWarmUpHours) : null,
+            WarmUpHours is { } warmUp ? ZeroOrMore("--warm-up", warmUp, MaxWarmUpHours) : null,
             Replicated && Speed is not null ? "--replications: replications run in virtual time; drop --speed" : null,
         };
         foreach (var problem in ranges.Concat(Load is null ? [] : LoadRanges(Load)).OfType<string>())
@@ -113,6 +117,11 @@ public sealed record SimulatorSettings(
         value >= 0 && value <= LoadProfile.MaxRate * 100
             ? null
             : $"{name}: {value.ToString(CultureInfo.InvariantCulture)} is out of range (0 or more)";
+
+    private static string? ZeroOrMore(string name, double value, double max) =>
+        value >= 0 && value <= max
+            ? null
+            : $"{name}: {value.ToString(CultureInfo.InvariantCulture)} is out of range (0 or more, at most {max.ToString(CultureInfo.InvariantCulture)})";
 
     private static string? Positive(string name, double value, double max) =>
         value > 0 && value <= max

@@ -4,8 +4,10 @@ namespace Malaysia.Ops.Domain.Scenarios;
 /// One rehearsal or what-if: when it starts and for how long, the incident stream, the desks
 /// (where, when on duty, how many engineers, at what cost), the handoff rules, scripted events,
 /// optionally other desk topologies to compare on the same incident stream, and the holiday
-/// calendars its desks keep (with any days the scenario adds). Loaded from a
-/// YAML file (see docs/scenarios.md); everything here has been validated.
+/// calendars its desks keep (with any days the scenario adds), and the warm-up: the first
+/// <c>WarmUpHours</c> of the run, whose incidents every figure leaves out (the desks start
+/// empty; 0 for none). Loaded from a YAML file (see docs/scenarios.md); everything here has
+/// been validated.
 /// </summary>
 public sealed record Scenario(
     string Name,
@@ -23,7 +25,8 @@ public sealed record Scenario(
     WorkloadPolicy? Workloads = null,
     Incidents.ServiceLevels? ServiceLevels = null,
     RehearsalPlan? Rehearsal = null,
-    IReadOnlyList<Holidays.HolidayCalendar>? Calendars = null)
+    IReadOnlyList<Holidays.HolidayCalendar>? Calendars = null,
+    double WarmUpHours = 0)
 {
     public DateTimeOffset End => Start.AddDays(Days);
 }

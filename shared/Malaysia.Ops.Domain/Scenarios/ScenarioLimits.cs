@@ -16,6 +16,9 @@ public static class ScenarioLimits
     /// <summary>The longest run: a leap year, so a simulated year (365 days) is always possible.</summary>
     public const double MaxDays = 366;
 
+    /// <summary>The longest warm-up, in hours: less than the run, which is at most this long.</summary>
+    public const double MaxWarmUpHours = MaxDays * 24;
+
     public static bool IsInYears(DateTimeOffset instant) => instant.UtcDateTime.Year is >= MinYear and <= MaxYear;
 
     /// <summary>Why an instant is out of range, after the text naming it.</summary>
