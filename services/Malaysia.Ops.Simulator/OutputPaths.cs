@@ -32,7 +32,7 @@ internal static class OutputPaths
 
     /// <summary>A folder is made where it does not exist, so neither it nor any folder above it
     /// may be a file.</summary>
-    private static string? FolderProblem(string option, string path)
+    public static string? FolderProblem(string option, string path)
     {
         for (var at = Path.GetFullPath(path); !string.IsNullOrEmpty(at); at = Path.GetDirectoryName(at))
         {

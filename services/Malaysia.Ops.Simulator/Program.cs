@@ -18,6 +18,15 @@ static async Task<int> RunAsync(SimulatorSettings settings, CancellationToken ca
     try
     {
         var scenario = ScenarioOverrides.Apply(ScenarioLoader.Load(ScenarioCatalogue.Resolve(settings.Scenario, ScenarioCatalogue.DefaultFolder)), settings);
+        var reportFolder = settings.ReportFolder ?? Path.Combine("reports", scenario.Name);
+
+        // The default folder is known once the scenario is; --report was checked with the options.
+        if (settings.WriteReport && OutputPaths.FolderProblem("report folder", reportFolder) is { } folderProblem)
+        {
+            await Console.Error.WriteLineAsync($"error: {folderProblem}");
+            return OpsHost.ExitConfiguration;
+        }
+
         var outputs = new RunOutputs(settings.SnapshotPath, settings.TraceFile, settings.Verbose);
         var report = settings.Replicates(scenario)
             ? await new ReplicationRunner(scenario, settings.Replications, Console.Out, outputs, warmUp: TimeSpan.FromHours(scenario.WarmUpHours), bus: settings.Bus).RunAsync(settings.Compare, cancellation)
@@ -29,7 +38,6 @@ static async Task<int> RunAsync(SimulatorSettings settings, CancellationToken ca
 
         if (settings.WriteReport)
         {
-            var reportFolder = settings.ReportFolder ?? Path.Combine("reports", scenario.Name);
             Directory.CreateDirectory(reportFolder);
             await File.WriteAllTextAsync(Path.Combine(reportFolder, "report.json"), ReportJson.Serialize(report), CancellationToken.None);
             await File.WriteAllTextAsync(Path.Combine(reportFolder, "report.html"), ReportHtml.Render(report), CancellationToken.None);
