@@ -257,7 +257,14 @@ public sealed partial class DispatchCoordinator(DomainRoster roster, SimulationC
                 metrics.HandoffItemLatencyWall.Record(item.LatencyWallMilliseconds!.Value, direction);
             }
 
-            ledger.ChangeOwner(accepted.IncidentId, accepted.DeskId);
+            if (outcome == HandoffAcceptance.Ignored)
+            {
+                ledger.ChangeOwner(accepted.IncidentId, accepted.DeskId);
+            }
+            else
+            {
+                ledger.HandOver(accepted.IncidentId, accepted.DeskId);
+            }
         }
     }
 

@@ -16,9 +16,18 @@ static Task<int> RunAsync(SimulatorSettings settings, CancellationToken cancella
     async () =>
     {
         var scenario = ScenarioOverrides.Apply(ScenarioLoader.Load(ScenarioCatalogue.Resolve(settings.Scenario, ScenarioCatalogue.DefaultFolder)), settings);
+        var reportFolder = settings.ReportFolder ?? Path.Combine("reports", scenario.Name);
+
+        // The default folder is known once the scenario is; --report was checked with the options.
+        if (settings.WriteReport && OutputPaths.FolderProblem("report folder", reportFolder) is { } folderProblem)
+        {
+            await Console.Error.WriteLineAsync($"error: {folderProblem}");
+            return OpsHost.ExitConfiguration;
+        }
+
         var outputs = new RunOutputs(settings.SnapshotPath, settings.TraceFile, settings.Verbose);
-        var report = settings.Replicated
-            ? await new ReplicationRunner(scenario, settings.Replications, Console.Out, outputs, warmUp: TimeSpan.FromHours(settings.WarmUpHours ?? 0), bus: settings.Bus).RunAsync(settings.Compare, cancellation)
+        var report = settings.Replicates(scenario)
+            ? await new ReplicationRunner(scenario, settings.Replications, Console.Out, outputs, warmUp: TimeSpan.FromHours(scenario.WarmUpHours), bus: settings.Bus).RunAsync(settings.Compare, cancellation)
             : (await new ScenarioRunner(scenario, settings.Speed, Console.Out, outputs, settings.Load, settings.Bus).RunAsync(settings.Compare, cancellation)).Report;
         Console.Write(SummaryPrinter.Format(report, wallClock: !settings.VirtualTime));
         Console.Write(ReplicationPrinter.Format(report));
@@ -27,7 +36,7 @@ static Task<int> RunAsync(SimulatorSettings settings, CancellationToken cancella
 
         if (settings.WriteReport)
         {
-            await ReportFiles.WriteAsync(report, settings.ReportFolder ?? Path.Combine("reports", scenario.Name), Console.Out);
+            await ReportFiles.WriteAsync(report, reportFolder, Console.Out);
         }
 
         return 0;

@@ -1,20 +1,37 @@
+using System.Globalization;
 using Malaysia.Ops.Domain.Scenarios;
+using Malaysia.Ops.Scenarios;
 
 namespace Malaysia.Ops.Simulator;
 
 /// <summary>Applies the command line's overrides to a loaded scenario.</summary>
 public static class ScenarioOverrides
 {
+    /// <exception cref="ScenarioException">The warm-up, the scenario's or the command line's,
+    /// leaves nothing of the run to measure, or cannot be left out of a run on the wall clock.</exception>
     public static Scenario Apply(Scenario scenario, SimulatorSettings settings)
     {
         var start = settings.Start ?? scenario.Start;
+        var days = settings.Days ?? scenario.Days;
+        var warmUp = settings.WarmUpHours ?? scenario.WarmUpHours;
+        var warmUpFrom = settings.WarmUpHours is null ? $"{scenario.Name}'s warmUpHours" : "--warm-up";
+        if (warmUp >= days * 24)
+        {
+            throw new ScenarioException(string.Create(CultureInfo.InvariantCulture, $"{warmUpFrom}: {warmUp} h leaves nothing of the {days} day(s) of {scenario.Name} to measure"));
+        }
+
+        if (warmUp > 0 && settings.Speed is not null)
+        {
+            throw new ScenarioException($"{warmUpFrom}: a warm-up is left out by a replicated run, in virtual time; drop --speed or give --warm-up 0");
+        }
 
         // Scripted events keep their place relative to the start when the start moves.
         var shift = start - scenario.Start;
         return scenario with
         {
             Start = start,
-            Days = settings.Days ?? scenario.Days,
+            Days = days,
+            WarmUpHours = warmUp,
             Seed = settings.Seed ?? scenario.Seed,
             Arrivals = scenario.Arrivals with
             {

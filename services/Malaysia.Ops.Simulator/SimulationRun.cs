@@ -100,7 +100,7 @@ public sealed class SimulationRun(Scenario scenario, IReadOnlyList<DeskPlan> des
         {
             cancellationToken.ThrowIfCancellationRequested();
             var until = next < scenario.End ? next : scenario.End;
-            engine.RunUntil(until);
+            engine.RunBefore(until);
             await ReportProgressAsync(engine.Coordinator, until, wall.Elapsed);
         }
 
@@ -191,7 +191,7 @@ public sealed class SimulationRun(Scenario scenario, IReadOnlyList<DeskPlan> des
             for (var next = scenario.Start + ProgressStep; clock.GetUtcNow() < scenario.End; next += ProgressStep)
             {
                 var until = next < scenario.End ? next : scenario.End;
-                await driver.RunAsync(until, done: null, cancellationToken);
+                await driver.RunBeforeAsync(until, cancellationToken);
                 ThrowIfServiceFailed(host);
                 await progress(until);
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Malaysia.Ops.Domain.Load;
+using Malaysia.Ops.Domain.Scenarios;
 using Malaysia.Ops.Workload;
 
 namespace Malaysia.Ops.Simulator;
@@ -30,12 +31,17 @@ public sealed record SimulatorSettings(
     public static SimulatorSettings Default { get; } = new(DefaultScenario);
 
     /// <summary>Several replications, or a warm-up to leave out: the figures are estimates.</summary>
-    public bool Replicated => Replications > 1 || WarmUpHours is not null;
+    public bool Replicated => Replications > 1 || WarmUpHours > 0;
+
+    /// <summary>Whether the run of <paramref name="scenario"/>, these settings applied to it, is
+    /// replicated: its own warm-up counts too.</summary>
+    public bool Replicates(Scenario scenario) => Replications > 1 || scenario.WarmUpHours > 0;
 
     /// <summary>Virtual time unless a speed was asked for.</summary>
     public bool VirtualTime => Speed is null;
 
-    public const double MaxDays = 3650;
+    /// <summary>The scenario file's rule: at most a leap year.</summary>
+    public const double MaxDays = ScenarioLimits.MaxDays;
 
     public const double MaxSpeed = 1_000_000;
 
@@ -45,23 +51,27 @@ public sealed record SimulatorSettings(
 
     public const int MaxReplications = 1000;
 
-    public const double MaxWarmUpHours = MaxDays * 24;
+    public const double MaxWarmUpHours = ScenarioLimits.MaxWarmUpHours;
 
     /// <summary>A load asked for with no --load-seconds runs this long (wall seconds).</summary>
     public const double DefaultLoadSeconds = 60;
 
     /// <summary>What is wrong with the settings, each problem naming the command-line option
-    /// that set it; the ranges first, then what the options mean together.</summary>
+    /// that set it; the ranges first, then what the options mean together, then where the run's
+    /// files go.</summary>
     public IEnumerable<string> Problems()
     {
         var ranges = new[]
         {
             Days is { } days ? Positive("--days", days, MaxDays) : null,
+            Start is { } start && !ScenarioLimits.IsInYears(start)
+                ? $"--start: {start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)} {ScenarioLimits.OutOfYears}"
+                : null,
             Speed is { } speed ? Positive("--speed", speed, MaxSpeed) : null,
             Positive("--rate-multiplier", RateMultiplier, MaxRateMultiplier),
             Engineers is { } engineers ? Positive("--engineers", engineers, MaxEngineers) : null,
             Positive("--replications", Replications, MaxReplications),
-            WarmUpHours is { } warmUp ? Positive("--warm-up", warmUp, MaxWarmUpHours) : null,
+            WarmUpHours is { } warmUp ? ZeroOrMore("--warm-up", warmUp, MaxWarmUpHours) : null,
             Replicated && Speed is not null ? "--replications: replications run in virtual time; drop --speed" : null,
         };
         foreach (var problem in ranges.Concat(Load is null ? [] : LoadRanges(Load)).OfType<string>())
@@ -74,19 +84,20 @@ public sealed record SimulatorSettings(
             yield return "--bus direct: runs in virtual time without spans; drop --speed and --trace-file, or use --bus masstransit";
         }
 
-        if (Load is null)
+        var load = Load is null ? null
+            : Speed is null ? "--load-rate: a load in wall time needs a run on the wall clock; add --speed (e.g. --speed 60)"
+
+            // The load's own check names its settings; here they are the --load-* options.
+            : Load.Problems().FirstOrDefault() is { } ofTheLoad ? $"--load-*: {ofTheLoad}"
+            : null;
+        if (load is not null)
         {
-            yield break;
+            yield return load;
         }
 
-        if (Speed is null)
+        foreach (var problem in OutputPaths.Problems(this))
         {
-            yield return "--load-rate: a load in wall time needs a run on the wall clock; add --speed (e.g. --speed 60)";
-        }
-        else if (Load.Problems().FirstOrDefault() is { } problem)
-        {
-            // The load's own check names its settings; here they are the --load-* options.
-            yield return $"--load-*: {problem}";
+            yield return problem;
         }
     }
 
@@ -106,6 +117,11 @@ public sealed record SimulatorSettings(
         value >= 0 && value <= LoadProfile.MaxRate * 100
             ? null
             : $"{name}: {value.ToString(CultureInfo.InvariantCulture)} is out of range (0 or more)";
+
+    private static string? ZeroOrMore(string name, double value, double max) =>
+        value >= 0 && value <= max
+            ? null
+            : $"{name}: {value.ToString(CultureInfo.InvariantCulture)} is out of range (0 or more, at most {max.ToString(CultureInfo.InvariantCulture)})";
 
     private static string? Positive(string name, double value, double max) =>
         value > 0 && value <= max

@@ -12,7 +12,18 @@ public sealed class VirtualTimeDriver(SimulationClock clock, TimeSpan stallAfter
     /// holds while the run is quiet. Returns the simulated instant reached.</summary>
     /// <exception cref="TimeoutException">The run did not become quiet within the stall
     /// limit of wall time (a loop that never sleeps, or a message nobody consumes).</exception>
-    public async Task<DateTimeOffset> RunAsync(DateTimeOffset until, Func<bool>? done, CancellationToken cancellationToken)
+    public Task<DateTimeOffset> RunAsync(DateTimeOffset until, Func<bool>? done, CancellationToken cancellationToken) =>
+        RunAsync(until, until, done, cancellationToken);
+
+    /// <summary>Moves time on to <paramref name="until"/>, ringing only the alarms due before
+    /// it: a run covers [start, end), so what falls due at its end is not in it.</summary>
+    /// <exception cref="TimeoutException">The run did not become quiet within the stall limit.</exception>
+    public Task<DateTimeOffset> RunBeforeAsync(DateTimeOffset until, CancellationToken cancellationToken) =>
+        RunAsync(until.AddTicks(-1), until, done: null, cancellationToken);
+
+    /// <summary>Rings the alarms due by <paramref name="lastDue"/>, then stands at
+    /// <paramref name="until"/>.</summary>
+    private async Task<DateTimeOffset> RunAsync(DateTimeOffset lastDue, DateTimeOffset until, Func<bool>? done, CancellationToken cancellationToken)
     {
         if (!clock.IsVirtual)
         {
@@ -27,7 +38,7 @@ public sealed class VirtualTimeDriver(SimulationClock clock, TimeSpan stallAfter
                 return clock.GetUtcNow();
             }
 
-            if (clock.Activity.NextDue() is not { Due: { } due } next || due > until)
+            if (clock.Activity.NextDue() is not { Due: { } due } next || due > lastDue)
             {
                 clock.AdvanceTo(until);
                 await QuietAsync(cancellationToken);

@@ -57,7 +57,7 @@ public static class ScenarioCatalogue
     /// the scenario of that name in <paramref name="folder"/> ("july-week" or "july-week.yaml").
     /// </summary>
     /// <exception cref="ScenarioException">It is neither a file nor a scenario in the folder; the
-    /// problem lists the scenarios there.</exception>
+    /// problem says so of a folder, and otherwise lists the scenarios there.</exception>
     public static string Resolve(string nameOrPath, string folder)
     {
         ArgumentNullException.ThrowIfNull(nameOrPath);
@@ -73,11 +73,19 @@ public static class ScenarioCatalogue
             return inFolder;
         }
 
+        if (Directory.Exists(nameOrPath))
+        {
+            throw new ScenarioException(IsAFolder(nameOrPath));
+        }
+
         var known = Directory.Exists(folder) ? Files(folder).Select(Path.GetFileNameWithoutExtension).ToList() : [];
         throw new ScenarioException(known.Count == 0
             ? $"{nameOrPath}: no such scenario file, and {folder} holds no scenarios"
             : $"{nameOrPath}: no such scenario file or scenario in {folder} (known scenarios: {string.Join(", ", known)})");
     }
+
+    /// <summary>The problem of a folder given where a scenario file was asked for.</summary>
+    internal static string IsAFolder(string path) => $"{path}: is a folder, not a scenario file";
 
     private static IEnumerable<string> Files(string folder)
     {

@@ -16,6 +16,11 @@ public static class ScenarioLoader
     public static Scenario Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+        {
+            throw new ScenarioException(ScenarioCatalogue.IsAFolder(path));
+        }
+
         string yaml;
         try
         {

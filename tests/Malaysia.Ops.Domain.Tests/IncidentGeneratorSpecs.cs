@@ -1,5 +1,6 @@
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Incidents;
+using Malaysia.Ops.Domain.Scenarios;
 
 namespace Malaysia.Ops.Domain.Tests;
 
@@ -14,6 +15,17 @@ public class IncidentGeneratorSpecs
     public void The_same_seed_gives_the_same_stream()
     {
         Assert.Equal(First(200, seed: 42), First(200, seed: 42));
+    }
+
+    [Fact]
+    public void A_rate_too_low_to_raise_an_incident_before_the_calendar_ends_gives_only_the_script()
+    {
+        var outage = new ScriptedIncident(Epoch.AddHours(1), IncidentType.GpuNodeFailure, Severity.Sev1, "kul-gpu-a", 30, "scripted");
+        var profile = ArrivalProfile.Constant(0.000000001) with { Bursts = new BurstPolicy(0.000000001, 3, 10) };
+
+        var arrivals = new IncidentGenerator(IncidentCatalogue.Default, 42, Epoch, profile, [outage]).Arrivals().ToList();
+
+        Assert.Equal([(Epoch.AddHours(1), "scripted")], arrivals.Select(a => (a.At, a.Summary)));
     }
 
     [Fact]

@@ -114,18 +114,33 @@ public class IncidentLedgerSpecs
     }
 
     [Fact]
-    public void ChangeOwner_moves_the_incident_and_counts_the_handover()
+    public void HandOver_moves_the_incident_and_counts_every_shift_change_to_another_desk_or_the_same()
+    {
+        var ledger = WithOneIncident();
+        ledger.Assign("INC-00001", "my", arrivedInCoverageGap: false);
+
+        Assert.True(ledger.HandOver("INC-00001", "us"));
+        Assert.True(ledger.HandOver("INC-00001", "my"));
+        Assert.True(ledger.HandOver("INC-00001", "my"));
+
+        var record = ledger.Find("INC-00001")!;
+        Assert.Equal("my", record.OwnerDeskId);
+        Assert.Equal("my", record.AssignedDeskId);
+        Assert.Equal(3, record.TimesHandedOver);
+        Assert.Equal(0, ledger.DuplicatesIgnored);
+    }
+
+    [Fact]
+    public void ChangeOwner_moves_the_incident_without_counting_a_shift_change()
     {
         var ledger = WithOneIncident();
         ledger.Assign("INC-00001", "my", arrivedInCoverageGap: false);
 
         Assert.True(ledger.ChangeOwner("INC-00001", "us"));
-        Assert.True(ledger.ChangeOwner("INC-00001", "my"));
 
         var record = ledger.Find("INC-00001")!;
-        Assert.Equal("my", record.OwnerDeskId);
-        Assert.Equal("my", record.AssignedDeskId);
-        Assert.Equal(2, record.TimesHandedOver);
+        Assert.Equal("us", record.OwnerDeskId);
+        Assert.Equal(0, record.TimesHandedOver);
     }
 
     [Fact]
@@ -147,7 +162,7 @@ public class IncidentLedgerSpecs
         ledger.Assign("INC-00001", "my", arrivedInCoverageGap: false);
         ledger.Resolve("INC-00001", "us", RaisedAt.AddHours(1));
 
-        Assert.True(ledger.ChangeOwner("INC-00001", "us"));
+        Assert.True(ledger.HandOver("INC-00001", "us"));
 
         var record = ledger.Find("INC-00001")!;
         Assert.Equal(1, record.TimesHandedOver);

@@ -48,6 +48,12 @@ public class WorkloadGeneratorSpecs
     }
 
     [Fact]
+    public void A_rate_too_low_to_submit_a_workload_before_the_calendar_ends_gives_none()
+    {
+        Assert.Empty(new WorkloadGenerator(new WorkloadPolicy(0.000000001, 0.5), 42, Start).Events());
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_workloads_and_none_are_asked_for_none_come()
     {
         Assert.Equal(Month(6, 0.1, seed: 9), Month(6, 0.1, seed: 9));

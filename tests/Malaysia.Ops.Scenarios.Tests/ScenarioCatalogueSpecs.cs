@@ -66,6 +66,14 @@ public sealed class ScenarioCatalogueSpecs : IDisposable
     }
 
     [Fact]
+    public void Resolve_of_a_folder_says_it_is_a_folder()
+    {
+        var problem = Assert.Throws<ScenarioException>(() => ScenarioCatalogue.Resolve(folder, folder));
+
+        Assert.Equal([$"{folder}: is a folder, not a scenario file"], problem.Problems);
+    }
+
+    [Fact]
     public void The_default_folder_is_the_scenarios_folder_at_the_repository_root()
     {
         var root = Path.GetDirectoryName(ScenarioCatalogue.DefaultFolder)!;

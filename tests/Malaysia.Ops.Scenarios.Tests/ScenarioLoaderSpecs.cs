@@ -19,6 +19,7 @@ public class ScenarioLoaderSpecs
         Assert.Equal(Utc(7, 13), scenario.Start);
         Assert.Equal(Utc(7, 15), scenario.End);
         Assert.Equal(42, scenario.Seed);
+        Assert.Equal(0, scenario.WarmUpHours);
         var arrivals = scenario.Arrivals;
         Assert.Equal((4.0, null, 1.0, null), (arrivals.IncidentsPerHour, arrivals.BusyHours, arrivals.WeekendFactor, arrivals.Bursts));
         Assert.Empty(arrivals.Spikes);
@@ -28,6 +29,13 @@ public class ScenarioLoaderSpecs
         Assert.Same(HandoffPolicy.Default, scenario.Handoff);
         Assert.Equal("GpuNodeFailure on kul-gpu-a", Assert.Single(scenario.Incidents).Summary);
         Assert.Empty(scenario.Compare);
+    }
+
+    [Fact]
+    public void A_warm_up_shorter_than_the_run_is_read_in_hours()
+    {
+        Assert.Equal(12, Parse(With("days: 2", "days: 2\nwarmUpHours: 12")).WarmUpHours);
+        Assert.Equal(0, Parse(With("days: 2", "days: 2\nwarmUpHours: 0")).WarmUpHours);
     }
 
     [Fact]

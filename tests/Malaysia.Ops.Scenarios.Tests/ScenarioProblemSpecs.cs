@@ -9,7 +9,7 @@ public class ScenarioProblemSpecs
     public static TheoryData<string, string, string> Mistakes { get; } = new()
     {
         // Unknown fields, at the root and in a desk.
-        { "days: 2", "days: 2\nengineers: 4", "test.yaml:5:1: engineers: unknown field 'engineers' (expected one of: name, description, start, days, seed, arrivals, desks, handoff, escalation, workloads, serviceLevels, incidents, outages, compare, rehearsal, holidays, incidentsFile, history)" },
+        { "days: 2", "days: 2\nengineers: 4", "test.yaml:5:1: engineers: unknown field 'engineers' (expected one of: name, description, start, days, warmUpHours, seed, arrivals, desks, handoff, escalation, workloads, serviceLevels, incidents, outages, compare, rehearsal, holidays, incidentsFile, history)" },
         { "    timeZone: America/New_York", "    timeZone: America/New_York\n    engneers: 5", "test.yaml:10:5: desks[0].engneers: unknown field 'engneers' (expected one of: id, name, timeZone, shifts, engineers, engineersByShift, incidentsPerEngineer, skills, reviewMinutesPerItem, cost, holidays, holidayEngineers)" },
 
         // Missing and empty required fields: at the mapping that lacks them, at the empty key.
@@ -31,6 +31,8 @@ public class ScenarioProblemSpecs
 
         // Values out of range.
         { "days: 2", "days: 400", "test.yaml:4:1: days: '400' is out of range (must be greater than 0 and at most 366)" },
+        { "days: 2", "days: 2\nwarmUpHours: -1", "test.yaml:5:1: warmUpHours: '-1' is out of range (must be from 0 to 8784)" },
+        { "days: 2", "days: 2\nwarmUpHours: 48", "test.yaml:5:1: warmUpHours: 48 h leaves nothing of the 2 day(s) to measure" },
         { "id: us", "id: us\n    skills: [gpu-hardware, cooking]", "test.yaml:9:28: desks[0].skills[1]: 'cooking' is not a skill (expected one of: gpu-hardware, ml-training, storage, ml-models, inference, data-pipelines, facilities, security)" },
         { "id: us", "id: us\n    engineersByShift: [4, 2]", "test.yaml:9:5: desks[0].engineersByShift: expected one number per shift (1), found 2" },
         { "days: 2", "days: 2\nescalation: { atFractionOfTarget: 1.5, pagerResponseMinutes: 10 }", "test.yaml:5:15: escalation.atFractionOfTarget: '1.5' is out of range (must be greater than 0 and at most 1)" },
@@ -130,5 +132,21 @@ public class ScenarioProblemSpecs
         var problem = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(path));
 
         Assert.Equal([$"{path}: no such scenario file"], problem.Problems);
+    }
+
+    [Fact]
+    public void A_folder_given_as_the_scenario_file_is_named_as_a_folder()
+    {
+        var folder = Directory.CreateTempSubdirectory("scenario-folder-").FullName;
+        try
+        {
+            var problem = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(folder));
+
+            Assert.Equal([$"{folder}: is a folder, not a scenario file"], problem.Problems);
+        }
+        finally
+        {
+            Directory.Delete(folder);
+        }
     }
 }

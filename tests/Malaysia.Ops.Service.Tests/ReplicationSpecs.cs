@@ -117,6 +117,53 @@ public sealed class ReplicationSpecs
     }
 
     [Fact]
+    public async Task The_scenario_s_warm_up_applies_unless_the_command_line_overrides_it()
+    {
+        var scenario = Short() with { WarmUpHours = 3 };
+
+        var own = ScenarioOverrides.Apply(scenario, SimulatorSettings.Default);
+        var none = await SettingsFromAsync("--warm-up", "0");
+        var other = ScenarioOverrides.Apply(scenario, SimulatorSettings.Default with { WarmUpHours = 6 });
+
+        Assert.Equal(3, own.WarmUpHours);
+        Assert.True(SimulatorSettings.Default.Replicates(own));
+        Assert.Equal(0, ScenarioOverrides.Apply(scenario, none).WarmUpHours);
+        Assert.False(none.Replicates(ScenarioOverrides.Apply(scenario, none)));
+        Assert.Equal(6, other.WarmUpHours);
+        Assert.False(SimulatorSettings.Default.Replicates(Short()));
+    }
+
+    [Fact]
+    public void A_scenario_s_warm_up_that_the_overrides_leave_no_room_for_is_refused_naming_where_it_came_from()
+    {
+        var scenario = Short() with { WarmUpHours = 12 };
+
+        Assert.Equal(
+            ["july-week's warmUpHours: 12 h leaves nothing of the 0.5 day(s) of july-week to measure"],
+            Assert.Throws<Malaysia.Ops.Scenarios.ScenarioException>(() => ScenarioOverrides.Apply(scenario, SimulatorSettings.Default with { Days = 0.5 })).Problems);
+        Assert.Equal(
+            ["--warm-up: 24 h leaves nothing of the 0.6 day(s) of july-week to measure"],
+            Assert.Throws<Malaysia.Ops.Scenarios.ScenarioException>(() => ScenarioOverrides.Apply(scenario, SimulatorSettings.Default with { WarmUpHours = 24 })).Problems);
+        Assert.Equal(
+            ["july-week's warmUpHours: a warm-up is left out by a replicated run, in virtual time; drop --speed or give --warm-up 0"],
+            Assert.Throws<Malaysia.Ops.Scenarios.ScenarioException>(() => ScenarioOverrides.Apply(scenario, SimulatorSettings.Default with { Speed = 60 })).Problems);
+        Assert.Equal(0, ScenarioOverrides.Apply(scenario, SimulatorSettings.Default with { Speed = 60, WarmUpHours = 0 }).WarmUpHours);
+    }
+
+    private static async Task<SimulatorSettings> SettingsFromAsync(params string[] args)
+    {
+        SimulatorSettings? ran = null;
+        var commandLine = new SimulatorCommandLine((settings, _) =>
+        {
+            ran = settings;
+            return Task.FromResult(0);
+        });
+
+        Assert.Equal(0, await commandLine.InvokeAsync(args, TextWriter.Null, TextWriter.Null, CancellationToken.None));
+        return ran!;
+    }
+
+    [Fact]
     public void Replications_out_of_range_or_on_the_wall_clock_are_refused_naming_the_option()
     {
         Assert.Empty(SimulatorSettings.Default.Problems());

@@ -71,7 +71,7 @@ internal static class SampleRunReport
             foreach (var (incident, acceptedAt) in items.Where(i => i.AcceptedAt <= acceptFrom.AddMinutes(60)))
             {
                 book.ItemAccepted(id, Id(incident), acceptedAt, shiftEnds, acceptedAt);
-                ledger.ChangeOwner(Id(incident), to);
+                ledger.HandOver(Id(incident), to);
             }
 
             var lastAccepted = items.Select(i => i.AcceptedAt).Where(at => at <= acceptFrom.AddMinutes(60)).DefaultIfEmpty(acceptFrom).Max();
@@ -90,7 +90,7 @@ internal static class SampleRunReport
             foreach (var (incident, acceptedAt) in items.Where(i => i.AcceptedAt > acceptFrom.AddMinutes(60)))
             {
                 book.ItemAccepted(id, Id(incident), acceptedAt, shiftEnds, acceptedAt);
-                ledger.ChangeOwner(Id(incident), to);
+                ledger.HandOver(Id(incident), to);
             }
         }
 

@@ -158,7 +158,10 @@ public sealed class SimulatorCommandLineSpecs
     }
 
     [Theory]
-    [InlineData("--days", "0", "--days: 0 is out of range (more than 0, at most 3650)")]
+    [InlineData("--days", "0", "--days: 0 is out of range (more than 0, at most 366)")]
+    [InlineData("--days", "367", "--days: 367 is out of range (more than 0, at most 366)")]
+    [InlineData("--start", "9999-12-30T00:00:00Z", "--start: 9999-12-30T00:00:00Z is out of range (must be in the years 1970 to 3000)")]
+    [InlineData("--start", "1969-12-31T23:00:00Z", "--start: 1969-12-31T23:00:00Z is out of range (must be in the years 1970 to 3000)")]
     [InlineData("--speed", "-1", "--speed: -1 is out of range (more than 0, at most 1000000)")]
     [InlineData("--engineers", "0", "--engineers: 0 is out of range (more than 0, at most 1000)")]
     [InlineData("--rate-multiplier", "lots", "--rate-multiplier: 'lots' is not a number")]
@@ -171,6 +174,66 @@ public sealed class SimulatorCommandLineSpecs
     {
         Assert.Equal(expected, await ErrorAsync(option, value));
         Assert.Equal(expected, await ErrorAsync("run", option, value));
+    }
+
+    [Fact]
+    public async Task A_simulated_year_is_a_run_the_command_line_takes()
+    {
+        Assert.Equal(366, (await SettingsAsync("--days", "366")).Days);
+        Assert.Equal(365, (await SettingsAsync("--days", "365")).Days);
+    }
+
+    [Fact]
+    public async Task A_snapshot_into_a_folder_that_does_not_exist_is_refused_before_the_run()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"no-such-folder-{Guid.NewGuid():N}");
+        var snapshot = Path.Combine(missing, "ledger.json");
+
+        Assert.Equal($"--snapshot: {snapshot}: no such folder as {missing}", await ErrorAsync("--snapshot", snapshot));
+        Assert.Equal($"--trace-file: {snapshot}: no such folder as {missing}", await ErrorAsync("--trace-file", snapshot));
+    }
+
+    [Fact]
+    public async Task A_snapshot_onto_a_folder_is_refused_before_the_run()
+    {
+        var folder = Directory.CreateTempSubdirectory("snapshot-").FullName;
+        try
+        {
+            Assert.Equal($"--snapshot: {folder} is a folder; give a file's path", await ErrorAsync("--snapshot", folder));
+        }
+        finally
+        {
+            Directory.Delete(folder);
+        }
+    }
+
+    [Fact]
+    public async Task A_report_folder_that_is_a_file_is_refused_before_the_run()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            Assert.Equal($"--report: {file} is a file, not a folder", await ErrorAsync("--report", file));
+            Assert.Equal($"--report: {file} is a file, not a folder", await ErrorAsync("--report", Path.Combine(file, "week")));
+
+            // No report is written: the folder does not matter.
+            Assert.Equal(file, (await SettingsAsync("--report", file, "--no-report")).ReportFolder);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task A_snapshot_in_the_current_folder_and_a_report_folder_still_to_be_made_are_taken()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"reports-{Guid.NewGuid():N}", "july");
+
+        var settings = await SettingsAsync("--snapshot", "ledger.json", "--report", missing);
+
+        Assert.Equal("ledger.json", settings.SnapshotPath);
+        Assert.Equal(missing, settings.ReportFolder);
     }
 
     [Theory]

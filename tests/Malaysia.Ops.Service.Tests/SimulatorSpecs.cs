@@ -58,6 +58,35 @@ public sealed class SimulatorSpecs
     }
 
     [Fact]
+    public async Task A_shift_that_ends_as_the_run_ends_opens_no_handoff()
+    {
+        // The run is [00:00Z, 00:00Z the next day): the US shift ending at 00:00Z is not in it.
+        var scenario = Load("july-week", SimulatorSettings.Default with { Days = 1 });
+
+        var snapshot = await new SimulationRun(scenario, scenario.Desks, speed: null, TextWriter.Null).RunAsync(CancellationToken.None);
+
+        Assert.Equal(["my->us"], snapshot.Handoffs.Select(h => h.Direction));
+        Assert.Equal(snapshot.Summary.Handoffs, snapshot.Summary.HandoffsCompleted);
+        Assert.All(snapshot.Handoffs, h => Assert.True(h.ShiftEndsAt < scenario.End));
+    }
+
+    [Fact]
+    public async Task Every_shift_change_an_incident_is_handed_over_at_counts_whether_or_not_the_desk_changes()
+    {
+        // One desk around the clock: every handoff is between two of its own shifts.
+        var scenario = Load("july-week", SimulatorSettings.Default with { Days = 3 });
+        var desks = scenario.Compare.Single(t => t.Name == "my-only-24x7").Desks;
+
+        var snapshot = await new SimulationRun(scenario, desks, speed: null, TextWriter.Null).RunAsync(CancellationToken.None);
+
+        var takenOver = snapshot.Handoffs.SelectMany(h => h.Items).Where(i => i.AcceptedAt is not null)
+            .GroupBy(i => i.IncidentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        Assert.Contains(takenOver.Values, count => count > 1);
+        Assert.All(snapshot.Incidents, i => Assert.Equal(takenOver.GetValueOrDefault(i.IncidentId), i.TimesHandedOver));
+        Assert.Equal(takenOver.Values.Count(count => count > 1), snapshot.Summary.IncidentsHandedOverMoreThanOnce);
+    }
+
+    [Fact]
     public async Task The_same_scenario_and_seed_in_virtual_time_give_the_same_report_byte_for_byte()
     {
         var scenario = Load("july-week", SimulatorSettings.Default with { Days = 2, Seed = 11 });

@@ -39,7 +39,7 @@ internal sealed class RunOptions
 
     private readonly Option<double?> warmUp = OptionValue.Number("--warm-up", "HOURS",
         "leave the incidents raised in the first HOURS of each replication out of every figure (the desks start empty); "
-        + "runs as a replicated run even with one replication");
+        + "overrides the scenario's warmUpHours, 0 for none; a warm-up runs as a replicated run even with one replication");
 
     private readonly Option<string?> report = OptionValue.Text("--report", "DIR", "where report.json and report.html go (default reports/<scenario>)");
     private readonly Option<bool> noReport = new("--no-report") { Description = "write no report files" };

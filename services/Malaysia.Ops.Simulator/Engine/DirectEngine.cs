@@ -100,12 +100,14 @@ public sealed class DirectEngine
 
     public DispatchCoordinator Coordinator => coordinator;
 
-    /// <summary>Runs every step due up to and including <paramref name="until"/>, then moves
-    /// the clock there.</summary>
+    /// <summary>Runs every step due before <paramref name="until"/>, then moves the clock there:
+    /// a run covers [start, end), so what falls due at its end (a shift ending then) is not in it.</summary>
     /// <exception cref="SimulationFailedException">A loop never stops being due at one instant.</exception>
-    public void RunUntil(DateTimeOffset until)
+    public void RunBefore(DateTimeOffset until)
     {
-        while (due.TryTake(until, out var loop, out var at))
+        // Instants are whole ticks: the last one before the end is one tick before it.
+        var lastDue = until.AddTicks(-1);
+        while (due.TryTake(lastDue, out var loop, out var at))
         {
             clock.AdvanceTo(at);
             Step(loop);

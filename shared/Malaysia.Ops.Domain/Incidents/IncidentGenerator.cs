@@ -76,7 +76,13 @@ public sealed class IncidentGenerator(
         {
             // Every candidate draws the same values in the same order, so the stream never
             // depends on what an earlier arrival turned out to be.
-            at = at.AddHours(Exponential(random, 1 / rate.Peak));
+            var gap = Exponential(random, 1 / rate.Peak);
+            if (!StreamHorizon.Reaches(at, gap, TimeSpan.FromHours(1)))
+            {
+                yield break;
+            }
+
+            at = at.AddHours(gap);
             var kind = Pick(catalogue.Profiles, p => p.Weight, totalWeight, random.NextDouble());
             var severity = PickSeverity(kind, random);
             var cluster = kind.Clusters[random.Next(kind.Clusters.Count)];
@@ -121,7 +127,18 @@ public sealed class IncidentGenerator(
         var at = epoch;
         while (true)
         {
-            at = at.AddDays(Exponential(random, 1 / bursts.PerDay));
+            var gap = Exponential(random, 1 / bursts.PerDay);
+            if (!StreamHorizon.Reaches(at, gap, TimeSpan.FromDays(1)))
+            {
+                while (pending.TryDequeue(out var last, out _))
+                {
+                    yield return last;
+                }
+
+                yield break;
+            }
+
+            at = at.AddDays(gap);
             var kind = Pick(catalogue.Profiles, p => p.Weight, totalWeight, random.NextDouble());
             var cluster = kind.Clusters[random.Next(kind.Clusters.Count)];
             for (var i = 0; i < bursts.Incidents; i++)

@@ -48,12 +48,16 @@ public sealed class IncidentLedger
     public bool Acknowledge(string incidentId, DateTimeOffset at) =>
         Update(incidentId, r => r.AcknowledgedAt is null || at < r.AcknowledgedAt ? r with { AcknowledgedAt = at } : null);
 
-    /// <summary>An accepted handoff item: the incident has a new owner. Booked even when the
-    /// resolution (by the new owner) was heard of first.</summary>
+    /// <summary>An item of a handoff taken over: the incident passed a shift change, to another
+    /// desk or to the next shift of its own. Booked even when the resolution (by the new owner)
+    /// was heard of first; the handoff book, not the owner, tells a repeated acceptance.</summary>
+    public bool HandOver(string incidentId, string toDeskId) =>
+        Update(incidentId, r => r with { OwnerDeskId = toDeskId, TimesHandedOver = r.TimesHandedOver + 1 });
+
+    /// <summary>The incident goes to another desk outside a handoff (its desk restarted or is
+    /// down, or an acceptance names a handoff the book does not know): no shift change is counted.</summary>
     public bool ChangeOwner(string incidentId, string toDeskId) =>
-        Update(incidentId, r => r.OwnerDeskId != toDeskId
-            ? r with { OwnerDeskId = toDeskId, TimesHandedOver = r.TimesHandedOver + 1 }
-            : null);
+        Update(incidentId, r => r.OwnerDeskId != toDeskId ? r with { OwnerDeskId = toDeskId } : null);
 
     /// <summary>Escalated before its acknowledgement target: to another desk, which owns it
     /// from now on, or (paged) to the holding desk's on-call engineer.</summary>

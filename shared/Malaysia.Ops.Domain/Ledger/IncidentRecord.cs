@@ -8,9 +8,10 @@ public enum IncidentStatus
     Resolved,
 }
 
-/// <summary>What the ledger knows of one incident. <paramref name="EscalatedToDeskId"/>: the desk
-/// it was escalated to before its acknowledgement target; <paramref name="Paged"/>: an on-call
-/// engineer was paged for it instead.</summary>
+/// <summary>What the ledger knows of one incident. <paramref name="TimesHandedOver"/>: the shift
+/// changes it was handed over at (taken over in a handoff), whether the desk changed or not;
+/// <paramref name="EscalatedToDeskId"/>: the desk it was escalated to before its acknowledgement
+/// target; <paramref name="Paged"/>: an on-call engineer was paged for it instead.</summary>
 public sealed record IncidentRecord(
     string IncidentId,
     IncidentType Type,

@@ -4,9 +4,11 @@ namespace Malaysia.Ops.Domain.Scenarios;
 /// One rehearsal or what-if: when it starts and for how long, the incident stream, the desks
 /// (where, when on duty, how many engineers, at what cost), the handoff rules, scripted events,
 /// optionally other desk topologies to compare on the same incident stream, and the holiday
-/// calendars its desks keep (with any days the scenario adds), and what a staffing plan must
-/// achieve (<paramref name="StaffingTargets"/>, null without a serviceLevels section). Loaded from a
-/// YAML file (see docs/scenarios.md); everything here has been validated.
+/// calendars its desks keep (with any days the scenario adds), what a staffing plan must
+/// achieve (<paramref name="StaffingTargets"/>, null without a serviceLevels section), and the
+/// warm-up: the first <c>WarmUpHours</c> of the run, whose incidents every figure leaves out (the
+/// desks start empty; 0 for none). Loaded from a YAML file (see docs/scenarios.md); everything
+/// here has been validated.
 /// </summary>
 public sealed record Scenario(
     string Name,
@@ -25,7 +27,8 @@ public sealed record Scenario(
     Incidents.ServiceLevels? ServiceLevels = null,
     RehearsalPlan? Rehearsal = null,
     IReadOnlyList<Holidays.HolidayCalendar>? Calendars = null,
-    Staffing.StaffingTargets? StaffingTargets = null)
+    Staffing.StaffingTargets? StaffingTargets = null,
+    double WarmUpHours = 0)
 {
     public DateTimeOffset End => Start.AddDays(Days);
 }

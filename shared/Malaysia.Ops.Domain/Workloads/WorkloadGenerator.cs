@@ -30,7 +30,18 @@ public sealed class WorkloadGenerator(WorkloadPolicy policy, int seed, DateTimeO
         var at = start;
         for (var sequence = 1; ; sequence++)
         {
-            at = at.AddDays(-Math.Log(1 - random.NextDouble()) / policy.PerDay);
+            var gap = -Math.Log(1 - random.NextDouble()) / policy.PerDay;
+            if (!StreamHorizon.Reaches(at, gap, TimeSpan.FromDays(1)))
+            {
+                while (pending.TryDequeue(out var last, out _))
+                {
+                    yield return last;
+                }
+
+                yield break;
+            }
+
+            at = at.AddDays(gap);
             foreach (var e in Workload(sequence, at, random))
             {
                 pending.Enqueue(e, (e.At, order++));

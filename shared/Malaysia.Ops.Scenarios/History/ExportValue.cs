@@ -1,4 +1,5 @@
 using System.Globalization;
+using Malaysia.Ops.Domain.Scenarios;
 using Malaysia.Ops.Scenarios.Reading;
 
 namespace Malaysia.Ops.Scenarios.History;
@@ -17,9 +18,9 @@ internal static class ExportValue
             return null;
         }
 
-        if (instant.Year is < YamlValue.MinYear or > YamlValue.MaxYear)
+        if (!ScenarioLimits.IsInYears(instant))
         {
-            problem = $"{ProblemText.Quote(text)} is out of range (must be in the years {YamlValue.MinYear} to {YamlValue.MaxYear})";
+            problem = $"{ProblemText.Quote(text)} {ScenarioLimits.OutOfYears}";
             return null;
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Malaysia.Ops.Domain.Scenarios;
 using Malaysia.Ops.Scenarios.History;
 using Malaysia.Ops.Scenarios.Reading;
@@ -12,9 +13,10 @@ internal static class ScenarioMapper
     public const int DefaultSeed = 42;
 
     private static readonly string[] Fields =
-        ["name", "description", "start", "days", "seed", "arrivals", "desks", "handoff", "escalation", "workloads", "serviceLevels", "incidents", "outages", "compare", "rehearsal", "holidays", "incidentsFile", "history"];
+        ["name", "description", "start", "days", "warmUpHours", "seed", "arrivals", "desks", "handoff", "escalation", "workloads", "serviceLevels", "incidents", "outages", "compare", "rehearsal", "holidays", "incidentsFile", "history"];
 
-    private static readonly NumberRange DaysRange = NumberRange.Above(0, 366);
+    private static readonly NumberRange DaysRange = NumberRange.Above(0, ScenarioLimits.MaxDays);
+    private static readonly NumberRange WarmUpRange = NumberRange.Between(0, ScenarioLimits.MaxWarmUpHours);
     private static readonly NumberRange SeedRange = NumberRange.Between(int.MinValue, int.MaxValue);
 
     /// <summary>The scenario; null if anything was reported.</summary>
@@ -30,6 +32,7 @@ internal static class ScenarioMapper
         var description = scenario.Required("description")?.Text();
         var start = scenario.Required("start")?.Instant();
         var days = scenario.Required("days")?.Number(DaysRange);
+        var warmUp = MapWarmUp(scenario, days);
         var seed = scenario.Optional("seed")?.Integer(SeedRange) ?? DefaultSeed;
         var period = start is { } from && days is { } length ? new RunPeriod(from, from.AddDays(length)) : null;
         var files = new ScenarioFile(folder);
@@ -60,7 +63,7 @@ internal static class ScenarioMapper
         IReadOnlyList<AddedHoliday>? holidays =
             scenario.Optional("holidays") is { } holidaysValue ? HolidayMapper.MapList(holidaysValue) : [];
 
-        if (name is null || description is null || start is null || days is null || arrivals is null || desks is null
+        if (name is null || description is null || start is null || days is null || warmUp is null || arrivals is null || desks is null
             || handoff is null || incidents is null || outages is null || compare is null || (escalationValue is not null && escalation is null) || (workloadsValue is not null && workloads is null) || (levelsValue is not null && levels is null)
             || (rehearsalValue is not null && rehearsal is null) || holidays is null || fromFile is null || (historyValue is not null && replayed is null))
         {
@@ -69,6 +72,25 @@ internal static class ScenarioMapper
 
         IReadOnlyList<ScriptedIncident> script = [.. incidents, .. fromFile, .. replayed ?? []];
         return new Scenario(name, description, start.Value, days.Value, seed, arrivals, desks, handoff, script, outages, compare, escalation, workloads, levels?.Levels, rehearsal,
-            HolidayMapper.Kept(desks.Concat(compare.SelectMany(t => t.Desks)), holidays), levels?.Targets);
+            HolidayMapper.Kept(desks.Concat(compare.SelectMany(t => t.Desks)), holidays), levels?.Targets, warmUp.Value);
+    }
+
+    /// <summary>The hours left out at the start (0 without the field); they must leave some of
+    /// the run to measure. Null if reported.</summary>
+    private static double? MapWarmUp(FieldMapping scenario, double? days)
+    {
+        if (scenario.Optional("warmUpHours") is not { } value)
+        {
+            return 0;
+        }
+
+        var hours = value.Number(WarmUpRange);
+        if (hours is { } h && days is { } d && h >= d * 24)
+        {
+            value.Report(string.Create(CultureInfo.InvariantCulture, $"{h} h leaves nothing of the {d} day(s) to measure"));
+            return null;
+        }
+
+        return hours;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Malaysia.Ops.Domain.Rosters;
+using Malaysia.Ops.Domain.Scenarios;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -15,14 +16,6 @@ namespace Malaysia.Ops.Scenarios.Reading;
 internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, ProblemList Problems)
 {
     private const string InstantExample = "2026-07-13T00:00:00Z";
-
-    /// <summary>The years an instant may fall in. Far enough either way for any rehearsal or
-    /// what-if, and bounded so that a run's end (its start plus up to a year) and every time
-    /// computed from it stay inside the calendar .NET can represent: year 9999 plus a few days
-    /// would throw instead of being reported.</summary>
-    public const int MinYear = 1970;
-
-    public const int MaxYear = 3000;
 
     /// <summary>The value as the author wrote it, for quoting in a problem.</summary>
     public string Written => Node is YamlScalarNode { Value: { } text } ? text.Trim() : Describe(Node);
@@ -98,12 +91,12 @@ internal readonly record struct YamlValue(YamlNode Node, string Path, Mark At, P
         const DateTimeStyles styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, styles, out var instant))
         {
-            if (instant.Year is >= MinYear and <= MaxYear)
+            if (ScenarioLimits.IsInYears(instant))
             {
                 return instant;
             }
 
-            Report($"{ProblemText.Quote(text)} is out of range (must be in the years {MinYear} to {MaxYear})");
+            Report($"{ProblemText.Quote(text)} {ScenarioLimits.OutOfYears}");
             return null;
         }
 
