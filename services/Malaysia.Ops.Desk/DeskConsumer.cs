@@ -22,7 +22,7 @@ public sealed class DeskConsumer(DeskProcess desk, MessageRefusals refusals, Bro
 
     public Task Consume(ConsumeContext<IncidentAssigned> context)
     {
-        if (!IsMine(context.Message.DeskId))
+        if (!IsMine(DeskAddress.Of(context.Message)))
         {
             return Task.CompletedTask;
         }
@@ -50,10 +50,10 @@ public sealed class DeskConsumer(DeskProcess desk, MessageRefusals refusals, Bro
     }
 
     public Task Consume(ConsumeContext<ShiftEnding> context) =>
-        IsMine(context, context.Message.DeskId) ? Handle(context, context.Message) : Task.CompletedTask;
+        IsMine(context, DeskAddress.Of(context.Message)) ? Handle(context, context.Message) : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<HandoffBriefing> context) =>
-        IsMine(context, context.Message.ToDeskId) ? Handle(context, context.Message) : Task.CompletedTask;
+        IsMine(context, DeskAddress.Of(context.Message)) ? Handle(context, context.Message) : Task.CompletedTask;
 
     /// <summary>An escalation concerns the desk that holds the incident: it passes it on or pages
     /// its on-call; the desk it goes to hears of it as an assignment from the holder, and on
@@ -67,26 +67,26 @@ public sealed class DeskConsumer(DeskProcess desk, MessageRefusals refusals, Bro
             handOns.Expect(escalation.IncidentId, escalation.FromDeskId);
         }
 
-        return IsMine(context, escalation.FromDeskId) ? Handle(context, escalation) : Task.CompletedTask;
+        return IsMine(context, DeskAddress.Of(escalation)) ? Handle(context, escalation) : Task.CompletedTask;
     }
 
     /// <summary>Another desk needs this one's help (or, when help must come from outside the
     /// operation, this desk waits for it).</summary>
     public Task Consume(ConsumeContext<AssistRouted> context) =>
-        IsMine(context, context.Message.ProviderDeskId) ? Handle(context, context.Message) : Task.CompletedTask;
+        IsMine(context, DeskAddress.Of(context.Message)) ? Handle(context, context.Message) : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<AssistProvided> context) =>
-        IsMine(context, context.Message.RequesterDeskId) ? Handle(context, context.Message) : Task.CompletedTask;
+        IsMine(context, DeskAddress.Of(context.Message)) ? Handle(context, context.Message) : Task.CompletedTask;
 
     /// <summary>A fault from the console; stop and resume act even on a stopped desk.</summary>
     public Task Consume(ConsumeContext<DeskFaultInjected> context) =>
-        IsMine(context, context.Message.DeskId) ? Handle(context, context.Message) : Task.CompletedTask;
+        IsMine(context, DeskAddress.Of(context.Message)) ? Handle(context, context.Message) : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<DeskRehearsalModeSet> context) =>
-        IsMine(context, context.Message.DeskId) ? Handle(context, context.Message) : Task.CompletedTask;
+        IsMine(context, DeskAddress.Of(context.Message)) ? Handle(context, context.Message) : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<HandoffItemDecided> context) =>
-        IsMine(context, context.Message.DeskId) ? Handle(context, context.Message) : Task.CompletedTask;
+        IsMine(context, DeskAddress.Of(context.Message)) ? Handle(context, context.Message) : Task.CompletedTask;
 
     private bool IsMine(string? deskId) => string.Equals(deskId, desk.DeskId, StringComparison.OrdinalIgnoreCase);
 
