@@ -53,14 +53,14 @@ public sealed partial class DeskModel
     {
         private readonly SortedSet<WorkItem> inProgress = new(DueOrder.Instance);
         private readonly SortedSet<WorkItem> underReview = new(DueOrder.Instance);
-        private readonly HashSet<WorkItem> withPerson = [];
+        private readonly HashSet<WorkItem> withPerson = new(ItemIdentity.Instance);
         private readonly SortedSet<WorkItem> unacknowledged = new(DueOrder.Instance);
         private readonly SortedSet<WorkItem> unacknowledgedOther = new(DueOrder.Instance);
         private readonly SortedSet<WorkItem> paged = new(DueOrder.Instance);
         private readonly SortedSet<WorkItem> workableLater = new(DueOrder.Instance);
         private readonly SortedSet<WorkItem> helpToAsk = new(DueOrder.Instance);
         private readonly SortedSet<WorkItem> waitingLine = new(EngineerOrder.Instance);
-        private readonly HashSet<WorkItem> awaitingHelp = [];
+        private readonly HashSet<WorkItem> awaitingHelp = new(ItemIdentity.Instance);
         private readonly Dictionary<string, WorkItem> byIncident = [];
 
         public int Count => byIncident.Count;
@@ -254,6 +254,17 @@ public sealed partial class DeskModel
             var byKey = x.Key.CompareTo(y.Key);
             return byKey != 0 ? byKey : x.Sequence.CompareTo(y.Sequence);
         }
+    }
+
+    /// <summary>An item equals only itself; it is hashed by its sequence number (no two items
+    /// share one), which costs less than the object's identity hash.</summary>
+    private sealed class ItemIdentity : IEqualityComparer<WorkItem>
+    {
+        public static readonly ItemIdentity Instance = new();
+
+        public bool Equals(WorkItem? x, WorkItem? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(WorkItem obj) => obj.Sequence.GetHashCode();
     }
 
     /// <summary>The order engineers take queued work in: most severe, then longest workable

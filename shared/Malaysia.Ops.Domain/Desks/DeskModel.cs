@@ -575,7 +575,7 @@ public sealed partial class DeskModel
 
     private void GiveAssists(DateTimeOffset t, List<DeskEvent> events)
     {
-        if (assistsToGive.Count == 0)
+        if (!assistsToGive.Exists(a => a.At <= t))
         {
             return;
         }
