@@ -23,7 +23,7 @@ public sealed class DeskConsumer(DeskProcess desk, MessageRefusals refusals, Bro
 
     public Task Consume(ConsumeContext<IncidentAssigned> context)
     {
-        if (!IsMine(context.Message.DeskId))
+        if (!IsMine(DeskAddress.Of(context.Message)))
         {
             return Task.CompletedTask;
         }
@@ -51,10 +51,10 @@ public sealed class DeskConsumer(DeskProcess desk, MessageRefusals refusals, Bro
     }
 
     public Task Consume(ConsumeContext<ShiftEnding> context) =>
-        IsMine(context, context.Message.DeskId) ? Handle(context, context.Message) : Task.CompletedTask;
+        IsMine(context, DeskAddress.Of(context.Message)) ? Handle(context, context.Message) : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<HandoffBriefing> context) =>
-        IsMine(context, context.Message.ToDeskId) ? Handle(context, context.Message) : Task.CompletedTask;
+        IsMine(context, DeskAddress.Of(context.Message)) ? Handle(context, context.Message) : Task.CompletedTask;
 
     /// <summary>An escalation concerns the desk that holds the incident: it passes it on or pages
     /// its on-call; the desk it goes to hears of it as an assignment from the holder, and on
@@ -68,26 +68,26 @@ public sealed class DeskConsumer(DeskProcess desk, MessageRefusals refusals, Bro
             handOns.Expect(escalation.IncidentId, escalation.FromDeskId);
         }
 
-        return IsMine(context, escalation.FromDeskId) ? Handle(context, escalation) : Task.CompletedTask;
+        return IsMine(context, DeskAddress.Of(escalation)) ? Handle(context, escalation) : Task.CompletedTask;
     }
 
     /// <summary>Another desk needs this one's help (or, when help must come from outside the
     /// operation, this desk waits for it).</summary>
     public Task Consume(ConsumeContext<AssistRouted> context) =>
-        IsMine(context, context.Message.ProviderDeskId) ? Handle(context, context.Message) : Task.CompletedTask;
+        IsMine(context, DeskAddress.Of(context.Message)) ? Handle(context, context.Message) : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<AssistProvided> context) =>
-        IsMine(context, context.Message.RequesterDeskId) ? Handle(context, context.Message) : Task.CompletedTask;
+        IsMine(context, DeskAddress.Of(context.Message)) ? Handle(context, context.Message) : Task.CompletedTask;
 
     /// <summary>A fault from the console; stop and resume act even on a stopped desk.</summary>
     public Task Consume(ConsumeContext<DeskFaultInjected> context) =>
-        IsMine(context, context.Message.DeskId) ? Handle(context, context.Message) : Task.CompletedTask;
+        IsMine(context, DeskAddress.Of(context.Message)) ? Handle(context, context.Message) : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<DeskRehearsalModeSet> context) =>
-        IsMine(context, context.Message.DeskId) ? Handle(context, context.Message) : Task.CompletedTask;
+        IsMine(context, DeskAddress.Of(context.Message)) ? Handle(context, context.Message) : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<HandoffItemDecided> context) =>
-        IsMine(context, context.Message.DeskId) ? Handle(context, context.Message) : Task.CompletedTask;
+        IsMine(context, DeskAddress.Of(context.Message)) ? Handle(context, context.Message) : Task.CompletedTask;
 
     /// <summary>A standby's probe: its delivery has made this process active if it was not
     /// (<see cref="DeskActivationFilter"/>); there is nothing else to do with it.</summary>

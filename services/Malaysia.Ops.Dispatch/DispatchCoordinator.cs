@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Clock;
 using Malaysia.Ops.Domain.HandoffScoring;
@@ -42,10 +43,19 @@ public sealed partial class DispatchCoordinator(DomainRoster roster, SimulationC
 
     public DomainRoster Roster => roster;
 
+    /// <summary>Whether dispatch consumes <paramref name="message"/>: what <see cref="Apply"/> takes.</summary>
+    public static bool Consumes(IOpsMessage message) => message is IncidentRaised or IncidentAcknowledged or IncidentResolved
+        or HandoffBriefing or HandoffItemAccepted or HandoffItemQueried or HandoffSurpriseFound or HandoffCompleted
+        or AssistRequested or Contracts.AssistProvided or WorkloadSubmitted or WorkloadCompleted or WorkloadFailed or DeskStateReported;
+
     /// <summary>Applies one message dispatch consumes and returns what to publish because of it.
     /// The one way in for the consumers and for the ledger store's replay, so a restarted
     /// dispatch rebuilds exactly the state the same messages built before.</summary>
-    public IReadOnlyList<IOpsMessage> Apply(IOpsMessage message) => message switch
+    public IReadOnlyList<IOpsMessage> Apply(IOpsMessage message) => Consumes(message)
+        ? Applied(message)
+        : throw new ArgumentException($"dispatch does not consume {message.GetType().Name}", nameof(message));
+
+    private IReadOnlyList<IOpsMessage> Applied(IOpsMessage message) => message switch
     {
         IncidentRaised raised => Raise(raised) is { } assigned ? [assigned] : [],
         IncidentAcknowledged acknowledged => Nothing(() => Acknowledged(acknowledged)),
@@ -61,7 +71,7 @@ public sealed partial class DispatchCoordinator(DomainRoster roster, SimulationC
         WorkloadCompleted or WorkloadFailed => Nothing(() => Workload(message)),
         DeskStateReported { Started: true } report => DeskStarted(report.DeskId, report.Instance, report.SimulatedAt),
         DeskStateReported => [],
-        _ => throw new ArgumentException($"dispatch does not consume {message.GetType().Name}", nameof(message)),
+        _ => throw new UnreachableException($"{nameof(Consumes)} and {nameof(Applied)} disagree on {message.GetType().Name}"),
     };
 
     private static IReadOnlyList<IOpsMessage> Nothing(Action apply)
@@ -291,6 +301,11 @@ public sealed partial class DispatchCoordinator(DomainRoster roster, SimulationC
         lock (gate)
         {
             var escalations = book.EscalateOverdue(now);
+            if (escalations.Count == 0)
+            {
+                return [];
+            }
+
             return [.. Escalated(escalations), .. TakeWorkFromDownDesks(escalations, downDesks, now)];
         }
     }

@@ -145,6 +145,32 @@ public class HandoffBookSpecs
     }
 
     [Fact]
+    public void Only_open_handoffs_have_a_deadline_to_watch_and_each_is_swept_once()
+    {
+        const string Later = "HO-20260114T0000Z-us-my";
+        var book = OpenedAndBriefed("INC-1");
+        book.Open(Later, "us", "my", ShiftEnd.AddHours(12), AcceptFrom.AddHours(12), Window);
+        book.Briefed(Later, ["INC-2"], SentAtWall);
+        Assert.Equal(AcceptFrom + Window, book.NextDeadline());
+
+        book.ItemAccepted(Id, "INC-1", AcceptFrom.AddMinutes(3), SentAtWall, SentAtWall.AddMilliseconds(300));
+        book.Completed(Id, AcceptFrom.AddMinutes(3), SentAtWall, SentAtWall.AddMilliseconds(300));
+        Assert.Equal(AcceptFrom.AddHours(12) + Window, book.NextDeadline());
+
+        var swept = book.EscalateOverdue(AcceptFrom.AddDays(1));
+        Assert.Equal([(Later, "INC-2")], swept.Select(e => (e.HandoffId, e.IncidentId!)));
+        Assert.Null(book.NextDeadline());
+        Assert.Empty(book.EscalateOverdue(AcceptFrom.AddDays(2)));
+
+        // A supplement re-opens the completed handoff: it is watched again, with a window of its own.
+        var supplementAt = AcceptFrom.AddDays(2);
+        book.Briefed(Id, ["INC-3"], SentAtWall.AddSeconds(5), supplementAt);
+        Assert.Equal(supplementAt + Window, book.NextDeadline());
+        Assert.Equal([(Id, "INC-3")], book.EscalateOverdue(supplementAt + Window).Select(e => (e.HandoffId, e.IncidentId!)));
+        Assert.Equal(HandoffStatus.Escalated, book.Find(Later)!.Status);
+    }
+
+    [Fact]
     public void The_first_briefing_keeps_the_window_of_the_shift_change()
     {
         var book = new HandoffBook();

@@ -183,7 +183,7 @@ public sealed class DirectEngine
         while (published.TryDequeue(out var message))
         {
             CountStep();
-            if (DispatchConsumes(message))
+            if (DispatchCoordinator.Consumes(message))
             {
                 ToDispatch(message);
             }
@@ -191,10 +191,6 @@ public sealed class DirectEngine
             ToDesk(message);
         }
     }
-
-    private static bool DispatchConsumes(IOpsMessage message) => message is IncidentRaised or IncidentAcknowledged or IncidentResolved
-        or HandoffBriefing or HandoffItemAccepted or HandoffItemQueried or HandoffSurpriseFound or HandoffCompleted
-        or AssistRequested or AssistProvided or WorkloadSubmitted or WorkloadCompleted or WorkloadFailed or DeskStateReported;
 
     /// <summary>Dispatch's consumers: an invalid incident is refused before the ledger sees it.</summary>
     private void ToDispatch(IOpsMessage message)
@@ -222,20 +218,13 @@ public sealed class DirectEngine
     /// <summary>The desk consumers: each takes only what is addressed to it.</summary>
     private void ToDesk(IOpsMessage message)
     {
-        var desk = message switch
+        if ((message is IncidentAssigned assigned && !Valid(nameof(IncidentAssigned), IncidentFieldChecks.Problems(assigned)))
+            || DeskAddress.Of(message) is not { } desk)
         {
-            IncidentAssigned m when Valid(nameof(IncidentAssigned), IncidentFieldChecks.Problems(m)) => m.DeskId,
-            ShiftEnding m => m.DeskId,
-            HandoffBriefing m => m.ToDeskId,
-            IncidentEscalated m => m.FromDeskId,
-            AssistRouted m => m.ProviderDeskId,
-            AssistProvided m => m.RequesterDeskId,
-            DeskFaultInjected m => m.DeskId,
-            DeskRehearsalModeSet m => m.DeskId,
-            HandoffItemDecided m => m.DeskId,
-            _ => null,
-        };
-        if (desk is not null && deskNumbers.TryGetValue(desk, out var number))
+            return;
+        }
+
+        if (deskNumbers.TryGetValue(desk, out var number))
         {
             // What the desk answered goes out, then its clock loop wakes.
             Sent(number, desks[number].Apply(message, clock.GetUtcNow()));

@@ -18,6 +18,9 @@ namespace Malaysia.Ops.Domain.Desks;
 public sealed partial class DeskModel
 {
     private readonly OpenWork work = new();
+
+    // The items a step takes out of their places to change (steps do not nest).
+    private readonly List<WorkItem> due = [];
     private readonly Dictionary<string, Intake> intakes = [];
     private readonly List<DeskDarkPeriod> darkPeriods;
     private int nextDarkPeriod;
@@ -60,7 +63,7 @@ public sealed partial class DeskModel
 
     /// <summary>Incidents the shift's engineers are working; an on-call engineer paged in is not
     /// one of them.</summary>
-    public int BusyEngineers => work.Active.Count(i => i.Phase == Phase.InProgress && !i.OnCall);
+    public int BusyEngineers => work.Busy;
 
     /// <summary>Incidents the shift can work at once at <paramref name="at"/>.</summary>
     public int CapacityAt(DateTimeOffset at) => staffing.EngineersAt(at) * incidentsPerEngineer;
@@ -68,8 +71,18 @@ public sealed partial class DeskModel
     public bool Holds(string incidentId) => work.Find(incidentId) is not null;
 
     /// <summary>When the desk is back if it is dark at <paramref name="at"/>; null when it is up.</summary>
-    public DateTimeOffset? DarkUntil(DateTimeOffset at) =>
-        darkPeriods.FirstOrDefault(d => d.From <= at && at < d.To)?.To;
+    public DateTimeOffset? DarkUntil(DateTimeOffset at)
+    {
+        foreach (var dark in darkPeriods)
+        {
+            if (dark.From <= at && at < dark.To)
+            {
+                return dark.To;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Takes a newly assigned incident; work can start from <paramref name="workableFrom"/>
     /// (the desk's shift start) at the earliest.</summary>
@@ -87,7 +100,7 @@ public sealed partial class DeskModel
             Phase = Phase.Queued,
             WorkableFrom = UpAt(Later(workableFrom, Now)),
             Assist = needsAssist ? AssistState.Needed : AssistState.None,
-        });
+        }, Now);
         events.AddRange(Advance(Now));
         return events;
     }
@@ -132,7 +145,7 @@ public sealed partial class DeskModel
                 IntakeKey = key,
                 Acknowledged = b.Acknowledged,
                 TimesHandedOver = b.TimesHandedOver,
-            });
+            }, Now);
         }
 
         events.AddRange(Advance(Now));
@@ -154,6 +167,7 @@ public sealed partial class DeskModel
         {
             item.AwaitingPerson = false;
             item.AcceptAt = Now;
+            work.Update(item, Now);
         }
         else
         {
@@ -180,9 +194,9 @@ public sealed partial class DeskModel
         var events = Advance(now);
         if (work.Find(incidentId) is { Assist: AssistState.Waiting } item)
         {
-            work.Activate(item);
             item.Assist = AssistState.Done;
             item.WorkableFrom = Later(item.WorkableFrom, Now);
+            work.Update(item, Now);
             events.AddRange(Advance(Now));
         }
 
@@ -263,6 +277,7 @@ public sealed partial class DeskModel
             // Whoever comes first takes it: the on-call, or the shift if it starts sooner.
             item.OnCall = true;
             item.WorkableFrom = Earlier(item.WorkableFrom, Later(respondsAt, Now));
+            work.Update(item, Now);
             events.AddRange(Advance(Now));
         }
 
@@ -302,7 +317,11 @@ public sealed partial class DeskModel
                 ? item with { Notes = $"{DeskId}: see ticket", ContextMissing = true }
                 : item)
             .ToList();
-        work.RemoveAll(i => !i.OnCall);
+        foreach (var item in briefed)
+        {
+            work.Remove(work.Find(item.IncidentId)!);
+        }
+
         intakes.Clear();
         return briefed;
     }
@@ -311,9 +330,54 @@ public sealed partial class DeskModel
     public DateTimeOffset? NextDueAt()
     {
         DateTimeOffset? next = null;
-        foreach (var candidate in Candidates())
+        if (work.FirstInProgress is { } working)
         {
-            next = next is null || candidate < next ? candidate : next;
+            next = Sooner(next, working.FinishAt);
+        }
+
+        if (work.FirstUnderReview is { } reviewed)
+        {
+            next = Sooner(next, reviewed.QueryAt ?? reviewed.AcceptAt);
+        }
+
+        if (work.FirstQueuedDue is { } queued)
+        {
+            next = Sooner(next, Later(queued.WorkableFrom, Now));
+        }
+
+        if (nextDarkPeriod < darkPeriods.Count)
+        {
+            next = Sooner(next, Later(darkPeriods[nextDarkPeriod].From, Now));
+        }
+
+        foreach (var assist in assistsToGive)
+        {
+            next = Sooner(next, Later(assist.At, Now));
+        }
+
+        foreach (var intake in intakes.Values)
+        {
+            if (intake.Remaining == 0)
+            {
+                next = Sooner(next, Later(intake.AcceptFrom, Now));
+            }
+        }
+
+        // Whatever waits in the line was workable by Now already.
+        var firstWorkable = work.WaitingCount > 0 ? Now : work.FirstWorkableLater?.WorkableFrom;
+        if (firstWorkable is { } workableFrom)
+        {
+            var workable = Later(workableFrom, Now);
+            if (BusyEngineers < CapacityAt(workable))
+            {
+                next = Sooner(next, workable);
+            }
+
+            // More engineers may come on with the next shift.
+            if (staffing.NextChangeAfter(Now) is { } change)
+            {
+                next = Sooner(next, change);
+            }
         }
 
         return next;
@@ -348,57 +412,9 @@ public sealed partial class DeskModel
         return events;
     }
 
-    private IEnumerable<DateTimeOffset> Candidates()
-    {
-        foreach (var item in work.Active)
-        {
-            switch (item.Phase)
-            {
-                case Phase.InProgress:
-                    yield return item.FinishAt;
-                    break;
-                case Phase.AwaitingAcceptance when !item.AwaitingPerson:
-                    yield return item.QueryAt ?? item.AcceptAt;
-                    break;
-                case Phase.Queued when !item.Acknowledged || (item.OnCall && CanStart(item)):
-                    yield return Later(item.WorkableFrom, Now);
-                    break;
-            }
-        }
-
-        if (nextDarkPeriod < darkPeriods.Count)
-        {
-            yield return Later(darkPeriods[nextDarkPeriod].From, Now);
-        }
-
-        foreach (var assist in assistsToGive)
-        {
-            yield return Later(assist.At, Now);
-        }
-
-        foreach (var intake in intakes.Values.Where(i => i.Remaining == 0))
-        {
-            yield return Later(intake.AcceptFrom, Now);
-        }
-
-        // Whatever waits in the line was workable by Now already.
-        var firstWorkable = work.WaitingCount > 0
-            ? Now
-            : work.Active.Where(i => i.Phase == Phase.Queued && !i.OnCall && CanStart(i)).Select(i => (DateTimeOffset?)i.WorkableFrom).Min();
-        if (firstWorkable is { } workableFrom)
-        {
-            if (BusyEngineers < CapacityAt(Later(workableFrom, Now)))
-            {
-                yield return Later(workableFrom, Now);
-            }
-
-            // More engineers may come on with the next shift.
-            if (staffing.NextChangeAfter(Now) is { } change)
-            {
-                yield return change;
-            }
-        }
-    }
+    /// <summary>Of two candidates for the next instant, the later one only if it is sooner.</summary>
+    private static DateTimeOffset? Sooner(DateTimeOffset? next, DateTimeOffset candidate) =>
+        next is null || candidate < next ? candidate : next;
 
     /// <summary>At the start of a dark period everything stops: work in progress goes back to
     /// the queue with the effort it still needs, and nothing resumes before the desk is back.</summary>
@@ -412,10 +428,14 @@ public sealed partial class DeskModel
                 continue;
             }
 
-            // Waiting items' workable instants move: none stays shelved.
-            work.ActivateAll();
-            foreach (var item in work.Active.Where(i => !i.OnCall))
+            // Putting an item back changes its place, not which items are open: they can be walked meanwhile.
+            foreach (var item in work.All)
             {
+                if (item.OnCall)
+                {
+                    continue;
+                }
+
                 switch (item.Phase)
                 {
                     case Phase.InProgress when item.FinishAt > t:
@@ -431,6 +451,8 @@ public sealed partial class DeskModel
                         item.WorkableFrom = Later(item.WorkableFrom, dark.To);
                         break;
                 }
+
+                work.Update(item, Now);
             }
 
             foreach (var intake in intakes.Values)
@@ -463,7 +485,7 @@ public sealed partial class DeskModel
 
     private void Finish(DateTimeOffset t, List<DeskEvent> events)
     {
-        foreach (var item in work.Active.Where(i => i.Phase == Phase.InProgress && i.FinishAt <= t).OrderBy(i => i.FinishAt).ThenBy(i => i.Sequence).ToList())
+        while (work.FirstInProgress is { } item && item.FinishAt <= t)
         {
             work.Remove(item);
             events.Add(new IncidentResolvedByDesk(item.IncidentId, item.FinishAt));
@@ -472,55 +494,92 @@ public sealed partial class DeskModel
 
     private void Query(DateTimeOffset t, List<DeskEvent> events)
     {
-        foreach (var item in work.Active.Where(i => i.QueryAt <= t).OrderBy(i => i.QueryAt).ThenBy(i => i.Sequence).ToList())
+        due.Clear();
+        work.TakeUnderReviewDue(t, due);
+        foreach (var item in due)
         {
-            events.Add(new HandoffItemQueriedByDesk(item.HandoffId!, item.IncidentId, item.QueryAt!.Value));
-            item.QueryAt = null;
+            if (item.QueryAt is { } queryAt)
+            {
+                events.Add(new HandoffItemQueriedByDesk(item.HandoffId!, item.IncidentId, queryAt));
+                item.QueryAt = null;
+            }
+
+            work.Update(item, Now);
         }
     }
 
     private void Accept(DateTimeOffset t, List<DeskEvent> events)
     {
-        foreach (var item in work.Active.Where(i => i.Phase == Phase.AwaitingAcceptance && !i.AwaitingPerson && i.AcceptAt <= t).OrderBy(i => i.AcceptAt).ThenBy(i => i.Sequence).ToList())
+        // Asked about by t, an item is due at its acceptance: these come in that order.
+        due.Clear();
+        work.TakeUnderReviewDue(t, due);
+        foreach (var item in due)
         {
-            var intake = intakes[item.IntakeKey!];
-            item.Phase = Phase.Queued;
+            if (item.QueryAt is null && item.AcceptAt <= t)
+            {
+                var intake = intakes[item.IntakeKey!];
+                item.Phase = Phase.Queued;
 
-            // A person may accept before their shift starts; the work waits for the shift.
-            item.WorkableFrom = Later(item.AcceptAt, intake.AcceptFrom);
-            intake.Remaining--;
-            intake.Accepted++;
-            events.Add(new HandoffItemTakenOver(intake.HandoffId, item.IncidentId, intake.BriefingSentAtWall, item.AcceptAt));
+                // A person may accept before their shift starts; the work waits for the shift.
+                item.WorkableFrom = Later(item.AcceptAt, intake.AcceptFrom);
+                intake.Remaining--;
+                intake.Accepted++;
+                events.Add(new HandoffItemTakenOver(intake.HandoffId, item.IncidentId, intake.BriefingSentAtWall, item.AcceptAt));
+            }
+
+            work.Update(item, Now);
         }
 
-        foreach (var (key, intake) in intakes.Where(kv => kv.Value.Remaining == 0 && kv.Value.AcceptFrom <= t).ToList())
+        List<string>? finished = null;
+        foreach (var (key, intake) in intakes)
         {
-            intakes.Remove(key);
-            events.Add(new HandoffIntakeFinished(intake.HandoffId, intake.FromDeskId, intake.Accepted, intake.BriefingSentAtWall, t));
+            if (intake.Remaining == 0 && intake.AcceptFrom <= t)
+            {
+                (finished ??= []).Add(key);
+            }
+        }
+
+        foreach (var key in finished ?? [])
+        {
+            intakes.Remove(key, out var intake);
+            events.Add(new HandoffIntakeFinished(intake!.HandoffId, intake.FromDeskId, intake.Accepted, intake.BriefingSentAtWall, t));
         }
     }
 
     private void Acknowledge(DateTimeOffset t, List<DeskEvent> events)
     {
-        foreach (var item in work.Active.Where(i => i.Phase == Phase.Queued && !i.Acknowledged && i.WorkableFrom <= t).OrderBy(i => i.Sequence))
+        due.Clear();
+        work.TakeUnacknowledgedDue(t, due);
+        due.Sort(BySequence);
+        foreach (var item in due)
         {
             item.Acknowledged = true;
             events.Add(new IncidentAcknowledgedByDesk(item.IncidentId, t));
+            work.Update(item, Now);
         }
     }
 
     /// <summary>Triaged items that need another desk's help ask for it, and wait.</summary>
     private void RequestAssists(DateTimeOffset t, List<DeskEvent> events)
     {
-        foreach (var item in work.Active.Where(i => i.Phase == Phase.Queued && i.Assist == AssistState.Needed && i.Acknowledged && i.WorkableFrom <= t).OrderBy(i => i.Sequence))
+        due.Clear();
+        work.TakeHelpToAskDue(t, due);
+        due.Sort(BySequence);
+        foreach (var item in due)
         {
             item.Assist = AssistState.Waiting;
             events.Add(new AssistNeeded(item.IncidentId, t));
+            work.Update(item, Now);
         }
     }
 
     private void GiveAssists(DateTimeOffset t, List<DeskEvent> events)
     {
+        if (!assistsToGive.Exists(a => a.At <= t))
+        {
+            return;
+        }
+
         foreach (var assist in assistsToGive.Where(a => a.At <= t).OrderBy(a => a.At).ThenBy(a => a.Order).ToList())
         {
             assistsToGive.Remove(assist);
@@ -530,23 +589,18 @@ public sealed partial class DeskModel
 
     private static bool CanStart(WorkItem item) => item.Assist is AssistState.None or AssistState.Done;
 
+    private static int BySequence(WorkItem x, WorkItem y) => x.Sequence.CompareTo(y.Sequence);
+
     private void Start(DateTimeOffset t, List<DeskEvent> events)
     {
         // Paged on-call engineers start at once; shift engineers take the most severe, oldest first.
         var free = Math.Max(0, CapacityAt(t) - BusyEngineers);
-        var paged = work.Active.Where(i => i.Phase == Phase.Queued && i.OnCall && CanStart(i) && i.WorkableFrom <= t).OrderBy(i => i.Sequence);
-        var queued = work.Active
-            .Where(i => i.Phase == Phase.Queued && !i.OnCall && CanStart(i) && i.WorkableFrom <= t)
-
-            // The line is in this order already and workable by t: only its head can be taken.
-            .Concat(work.FirstWaiting(free))
-            .OrderBy(i => i.Severity)
-            .ThenBy(i => i.WorkableFrom)
-            .ThenBy(i => i.Sequence)
-            .Take(free);
-        foreach (var item in paged.Concat(queued).ToList())
+        due.Clear();
+        work.TakePagedDue(t, due);
+        due.Sort(BySequence);
+        work.TakeFirstWaiting(free, t, due);
+        foreach (var item in due)
         {
-            work.Activate(item);
             item.Phase = Phase.InProgress;
             item.StartedAt = t;
             events.Add(new WorkStarted(item.IncidentId, t));
@@ -558,6 +612,7 @@ public sealed partial class DeskModel
             }
 
             item.FinishAt = t.AddMinutes(item.RemainingMinutes);
+            work.Update(item, Now);
         }
     }
 
@@ -630,7 +685,13 @@ public sealed partial class DeskModel
         public DateTimeOffset FinishAt { get; set; }
 
         /// <summary>Where <see cref="OpenWork"/> keeps the item (set by it alone).</summary>
-        public Shelf Shelf { get; set; }
+        public Place Place { get; set; }
+
+        /// <summary>What <see cref="OpenWork"/> orders the item by in its place (set by it alone).</summary>
+        public long Key { get; set; }
+
+        /// <summary>Counted among the shift's busy engineers (set by <see cref="OpenWork"/> alone).</summary>
+        public bool CountsBusy { get; set; }
 
         public double RemainingMinutesAt(DateTimeOffset now) =>
             Phase == Phase.InProgress ? Math.Max(0, (FinishAt - now).TotalMinutes) : RemainingMinutes;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Domain.Scenarios;
 
@@ -158,8 +159,16 @@ public sealed class IncidentGenerator(
         }
     }
 
-    private static Severity PickSeverity(IncidentProfile kind, Random random) =>
-        Pick(kind.SeverityMix.OrderBy(kv => kv.Key).ToList(), kv => kv.Value, kind.SeverityMix.Values.Sum(), random.NextDouble()).Key;
+    private static Severity PickSeverity(IncidentProfile kind, Random random)
+    {
+        var mix = SeverityMixes.GetValue(kind, static k => new OrderedMix(k.SeverityMix.OrderBy(kv => kv.Key).ToList(), k.SeverityMix.Values.Sum()));
+        return Pick(mix.Severities, kv => kv.Value, mix.Total, random.NextDouble()).Key;
+    }
+
+    // Each profile's severities in order with their total weight, worked out once rather than at every draw.
+    private static readonly ConditionalWeakTable<IncidentProfile, OrderedMix> SeverityMixes = new();
+
+    private sealed record OrderedMix(List<KeyValuePair<Severity, double>> Severities, double Total);
 
     // A scenario's own distribution is drawn as it stands (an empirical list's values exactly).
     private static double WorkMinutes(IncidentProfile kind, Severity severity, Random random) =>

@@ -13,6 +13,11 @@ public sealed class HandoffBook
 {
     private readonly Dictionary<string, HandoffRecord> handoffs = new(StringComparer.Ordinal);
     private readonly List<string> order = [];
+
+    // The handoffs still open (awaiting a briefing, or briefed), by their place in the order they
+    // were opened: only they have a deadline to watch, and there are few of them at any time.
+    private readonly Dictionary<string, int> places = new(StringComparer.Ordinal);
+    private readonly SortedSet<int> open = [];
     private readonly Dictionary<string, TimeSpan> windows = new(StringComparer.Ordinal);
 
     // (handoff, incident) pairs already counted, so a redelivered message counts once.
@@ -36,9 +41,10 @@ public sealed class HandoffBook
             return false;
         }
 
-        handoffs[handoffId] = new HandoffRecord(handoffId, fromDeskId, toDeskId, shiftEndsAt, acceptFrom, acceptFrom + window, HandoffStatus.AwaitingBriefing, null, [], null, null, null);
-        windows[handoffId] = window;
+        places[handoffId] = order.Count;
         order.Add(handoffId);
+        Store(handoffId, new HandoffRecord(handoffId, fromDeskId, toDeskId, shiftEndsAt, acceptFrom, acceptFrom + window, HandoffStatus.AwaitingBriefing, null, [], null, null, null));
+        windows[handoffId] = window;
         return true;
     }
 
@@ -62,7 +68,7 @@ public sealed class HandoffBook
 
         var known = record.Items.Select(i => i.IncidentId).ToHashSet(StringComparer.Ordinal);
         var added = incidentIds.Where(known.Add).Select(id => new HandoffItemRecord(id, null, null, null, false)).ToList();
-        handoffs[handoffId] = record with
+        Store(handoffId, record with
         {
             // A supplement re-opens a completed handoff until its new items are taken over too.
             Status = record.Status == HandoffStatus.AwaitingBriefing || (record.Status == HandoffStatus.Completed && added.Count > 0) ? HandoffStatus.Briefed : record.Status,
@@ -71,7 +77,7 @@ public sealed class HandoffBook
             Deadline = record.BriefingSentAtWall is not null && added.Count > 0 && briefedAt is { } at && at + windows[handoffId] > record.Deadline
                 ? at + windows[handoffId]
                 : record.Deadline,
-        };
+        });
         return true;
     }
 
@@ -118,9 +124,9 @@ public sealed class HandoffBook
         // The last item taken over completes the handoff (or lifts its escalation), whichever
         // intake of the incoming desk it came with.
         var allTakenOver = record.BriefingSentAtWall is not null && items.All(i => i.AcceptedAt is not null && !i.Escalated);
-        handoffs[handoffId] = allTakenOver && record.Status is HandoffStatus.Escalated or HandoffStatus.Briefed
+        Store(handoffId, allTakenOver && record.Status is HandoffStatus.Escalated or HandoffStatus.Briefed
             ? CompletedByItems(record)
-            : record;
+            : record);
         return !wasEscalated ? HandoffAcceptance.Accepted
             : onTime ? HandoffAcceptance.EscalationWithdrawn
             : HandoffAcceptance.AcceptedLate;
@@ -148,14 +154,25 @@ public sealed class HandoffBook
             escalations.Add(new HandoffEscalation(handoffId, record.FromDeskId, record.ToDeskId, item.IncidentId, $"briefed by {record.FromDeskId} after the handoff window closed", at));
             return item with { Escalated = true };
         }).ToList();
-        handoffs[handoffId] = record with { Items = items };
+        Store(handoffId, record with { Items = items });
         return escalations;
     }
 
     /// <summary>Whether an incident is in a briefing the incoming desk has not taken it over from
     /// yet: it is between desks, and its handoff window, not its holder, decides what happens.</summary>
-    public bool AwaitsTakeOver(string incidentId) =>
-        handoffs.Values.Any(h => h.Status == HandoffStatus.Briefed && h.Items.Any(i => i.IncidentId == incidentId && i.AcceptedAt is null));
+    public bool AwaitsTakeOver(string incidentId)
+    {
+        foreach (var place in open)
+        {
+            var handoff = handoffs[order[place]];
+            if (handoff.Status == HandoffStatus.Briefed && IndexOf(handoff, incidentId) is >= 0 and var index && handoff.Items[index].AcceptedAt is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether a briefing between <paramref name="deskId"/> and another desk carried the
     /// incident, in either direction.</summary>
@@ -179,7 +196,7 @@ public sealed class HandoffBook
             return false;
         }
 
-        handoffs[handoffId] = record with { Queries = record.Queries + 1 };
+        Store(handoffId, record with { Queries = record.Queries + 1 });
         return true;
     }
 
@@ -191,7 +208,7 @@ public sealed class HandoffBook
             return false;
         }
 
-        handoffs[handoffId] = record with { Surprises = record.Surprises + 1 };
+        Store(handoffId, record with { Surprises = record.Surprises + 1 });
         return true;
     }
 
@@ -213,27 +230,37 @@ public sealed class HandoffBook
             return false;
         }
 
-        handoffs[handoffId] = record with
+        Store(handoffId, record with
         {
             Status = HandoffStatus.Completed,
             CompletedAt = completedAt,
             LatencySimulatedMinutes = (completedAt - record.ShiftEndsAt).TotalMinutes,
             LatencyWallMilliseconds = (completedAtWall - (record.BriefingSentAtWall ?? briefingSentAtWall)).TotalMilliseconds,
-        };
+        });
         return true;
     }
 
     /// <summary>The earliest deadline of a handoff still open, for dispatch's timer.</summary>
-    public DateTimeOffset? NextDeadline() =>
-        handoffs.Values.Where(IsOpen).Select(h => (DateTimeOffset?)h.Deadline).Min();
+    public DateTimeOffset? NextDeadline()
+    {
+        DateTimeOffset? next = null;
+        foreach (var place in open)
+        {
+            var deadline = handoffs[order[place]].Deadline;
+            next = next is null || deadline < next ? deadline : next;
+        }
+
+        return next;
+    }
 
     /// <summary>Closes every handoff whose window has passed: each item not taken over is
     /// escalated, and a handoff with no briefing at all is escalated as a whole.</summary>
     public IReadOnlyList<HandoffEscalation> EscalateOverdue(DateTimeOffset now)
     {
         var escalations = new List<HandoffEscalation>();
-        foreach (var id in order)
+        foreach (var place in open.ToList())
         {
+            var id = order[place];
             var record = handoffs[id];
             if (!IsOpen(record) || record.Deadline > now)
             {
@@ -244,7 +271,7 @@ public sealed class HandoffBook
             // the items rather than escalate work nobody left behind.
             if (record.Status == HandoffStatus.Briefed && record.Items.All(i => i.AcceptedAt is not null))
             {
-                handoffs[id] = CompletedByItems(record);
+                Store(id, CompletedByItems(record));
                 continue;
             }
 
@@ -265,7 +292,7 @@ public sealed class HandoffBook
                     return item with { Escalated = true };
                 })
                 .ToList();
-            handoffs[id] = record with { Status = HandoffStatus.Escalated, Items = items };
+            Store(id, record with { Status = HandoffStatus.Escalated, Items = items });
         }
 
         return escalations;
@@ -282,6 +309,20 @@ public sealed class HandoffBook
             LatencySimulatedMinutes = (completedAt - record.ShiftEndsAt).TotalMinutes,
             LatencyWallMilliseconds = last?.LatencyWallMilliseconds,
         };
+    }
+
+    /// <summary>Records a handoff's state, keeping the open ones' index in step.</summary>
+    private void Store(string handoffId, HandoffRecord record)
+    {
+        handoffs[handoffId] = record;
+        if (IsOpen(record))
+        {
+            open.Add(places[handoffId]);
+        }
+        else
+        {
+            open.Remove(places[handoffId]);
+        }
     }
 
     private static bool IsOpen(HandoffRecord record) =>

@@ -142,7 +142,11 @@ public sealed class Roster
 
     /// <summary>Shift starts and ends in (after, until], in announcement order: at one instant,
     /// starts come before ends, so the incoming desk is on duty when the outgoing one briefs it.</summary>
-    public IReadOnlyList<ShiftBoundary> BoundariesBetween(DateTimeOffset after, DateTimeOffset until)
+    public IReadOnlyList<ShiftBoundary> BoundariesBetween(DateTimeOffset after, DateTimeOffset until) =>
+        // Most steps of the shift clock end before the next boundary, which its last step asked for.
+        lastNextBoundary is { } known && known.After <= after && until < known.Next.At ? [] : AllBoundariesBetween(after, until);
+
+    private List<ShiftBoundary> AllBoundariesBetween(DateTimeOffset after, DateTimeOffset until)
     {
         var boundaries = new List<ShiftBoundary>();
         foreach (var shift in ShiftsBetween(after, until + TimeSpan.FromTicks(1)))
@@ -174,7 +178,7 @@ public sealed class Roster
             return known.Next;
         }
 
-        var boundaries = BoundariesBetween(after, after + LookAhead);
+        var boundaries = AllBoundariesBetween(after, after + LookAhead);
         var next = boundaries.Count > 0
             ? boundaries[0]
             : throw new InvalidOperationException($"no shift change within {LookAhead.TotalDays} days of {after:u}");
