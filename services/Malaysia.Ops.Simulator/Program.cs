@@ -1,4 +1,5 @@
 using Malaysia.Ops.Scenarios;
+using Malaysia.Ops.ServiceDefaults.Hosting;
 using Malaysia.Ops.Simulator;
 using Malaysia.Ops.Simulator.CommandLine;
 using Malaysia.Ops.Simulator.Reporting;
