@@ -54,6 +54,7 @@ public static class ConsoleHosting
         builder.Services.AddSingleton<SyntheticLoad>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SyntheticLoad>());
         builder.Services.AddSingleton<ConsoleControls>();
+        builder.Services.AddSingleton<Rehearsal.RehearsalSeats>();
         return builder;
     }
 

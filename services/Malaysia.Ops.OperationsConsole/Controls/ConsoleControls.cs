@@ -2,6 +2,7 @@ using System.Globalization;
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Clock;
 using Malaysia.Ops.OperationsConsole.Board;
+using Malaysia.Ops.OperationsConsole.Rehearsal;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -121,6 +122,17 @@ public sealed class ConsoleControls(
     {
         await bus.Publish(new DeskRehearsalModeSet(deskId, human, who, clock.GetUtcNow()), cancellationToken);
         Record(who, human ? $"took the {deskId.ToUpperInvariant()} desk's handoffs as a person" : $"handed the {deskId.ToUpperInvariant()} desk's handoffs back to the simulation");
+    }
+
+    /// <summary>A person joined a lead role: an incoming lead takes their desk's handoffs from
+    /// the simulation.</summary>
+    public async Task SeatTakenAsync(RehearsalSeat seat, string who, CancellationToken cancellationToken)
+    {
+        Record(who, $"joined as {RoleNames.Needed(seat.Role, seat.DeskId)}");
+        if (seat.Role == RehearsalRole.IncomingLead)
+        {
+            await SetRehearsalAsync(seat.DeskId, human: true, who, cancellationToken);
+        }
     }
 
     public async Task DecideAsync(string handoffId, string incidentId, string deskId, bool accept, string? question, string who, CancellationToken cancellationToken)

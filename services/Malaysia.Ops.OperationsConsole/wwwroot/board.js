@@ -15,6 +15,7 @@ import { FAULT_KIND_HINTS } from './board/constants.js';
 import { bindFaultForm, bindLoadForm, bindRaiseForm, bindRunControls, bindToken } from './board/controls.js';
 import { holdWhilePressed } from './board/page.js';
 import { bindDesks, bindRehearsal } from './board/rehearsal-controls.js';
+import { bindRoles } from './board/roles.js';
 import { renderBoard } from './board/render.js';
 import { state } from './board/state.js';
 import { connectStream, loadFirstBoard, setConnection } from './board/stream.js';
@@ -34,6 +35,7 @@ function start() {
   bindFaultForm();
   bindDesks();
   bindRehearsal();
+  bindRoles();
 
   setConnection('connecting');
   loadCatalogue();
