@@ -16,7 +16,7 @@ namespace Malaysia.Ops.Desk;
 /// (<see cref="DeskSenders"/>).
 /// </summary>
 public sealed class DeskConsumer(DeskProcess desk, MessageRefusals refusals, BrokerUsers users) : IConsumer<IncidentAssigned>, IConsumer<ShiftEnding>, IConsumer<HandoffBriefing>, IConsumer<IncidentEscalated>,
-    IConsumer<AssistRouted>, IConsumer<AssistProvided>, IConsumer<DeskFaultInjected>, IConsumer<DeskRehearsalModeSet>, IConsumer<HandoffItemDecided>
+    IConsumer<AssistRouted>, IConsumer<AssistProvided>, IConsumer<DeskFaultInjected>, IConsumer<DeskRehearsalModeSet>, IConsumer<HandoffItemDecided>, IConsumer<HandoffBriefingWritten>
 {
     private readonly EscalationHandOns handOns = new();
 
@@ -86,6 +86,9 @@ public sealed class DeskConsumer(DeskProcess desk, MessageRefusals refusals, Bro
         IsMine(context, context.Message.DeskId) ? Handle(context, context.Message) : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<HandoffItemDecided> context) =>
+        IsMine(context, context.Message.DeskId) ? Handle(context, context.Message) : Task.CompletedTask;
+
+    public Task Consume(ConsumeContext<HandoffBriefingWritten> context) =>
         IsMine(context, context.Message.DeskId) ? Handle(context, context.Message) : Task.CompletedTask;
 
     private bool IsMine(string? deskId) => string.Equals(deskId, desk.DeskId, StringComparison.OrdinalIgnoreCase);

@@ -13,13 +13,13 @@ namespace Malaysia.Ops.OperationsConsole.Tests;
 /// </summary>
 public sealed class RehearsalRoleSpecs(ConsoleApiSpecs.Console console) : IClassFixture<ConsoleApiSpecs.Console>
 {
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+    internal static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    private static StringContent Json(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+    internal static StringContent Json(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
 
     /// <summary>Opens the role as the facilitator and joins it as <paramref name="name"/>: a
     /// client carrying the role's token.</summary>
-    private async Task<HttpClient> JoinAsync(string role, string deskId, string name)
+    internal static async Task<HttpClient> JoinAsync(ConsoleApiSpecs.Console console, string role, string deskId, string name)
     {
         using var facilitator = console.Authorised();
         using var opened = await facilitator.PostAsync("/api/rehearsal/seats", Json(new { role, deskId }));
@@ -34,6 +34,8 @@ public sealed class RehearsalRoleSpecs(ConsoleApiSpecs.Console console) : IClass
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    private Task<HttpClient> JoinAsync(string role, string deskId, string name) => JoinAsync(console, role, deskId, name);
 
     private static async Task<JsonElement> Refusal(HttpResponseMessage response)
     {
@@ -97,20 +99,23 @@ public sealed class RehearsalRoleSpecs(ConsoleApiSpecs.Console console) : IClass
 
         using var byFacilitator = await facilitator.PostAsync($"{item}/accept", null);
         using var byOtherLead = await usLead.PostAsync($"{item}/query", Json("""{ "question": "why?" }"""));
-        using var byLead = await myLead.PostAsync($"{item}/accept", null);
+        using var withoutReadBack = await myLead.PostAsync($"{item}/accept", null);
+        using var byLead = await myLead.PostAsync($"{item}/accept", Json("""{ "readBack": "GPU rack 4 down, keep the jobs drained" }"""));
 
         Assert.Equal("Needs the incoming lead of the MY desk", (await Refusal(byFacilitator)).GetProperty("title").GetString());
         Assert.Equal("Needs the incoming lead of the MY desk", (await Refusal(byOtherLead)).GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, withoutReadBack.StatusCode);
+        Assert.Equal("is required", (await withoutReadBack.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("readBack")[0].GetString());
         Assert.Equal(HttpStatusCode.Accepted, byLead.StatusCode);
         var board = await facilitator.GetFromJsonAsync<JsonElement>("/api/board");
         var timeline = board.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("text").GetString()).ToList();
-        Assert.Contains($"Aisha (incoming lead, MY) accepted {incidentId} of {handoffId}", timeline);
+        Assert.Contains($"Aisha (incoming lead, MY) accepted {incidentId} of {handoffId} (read back: GPU rack 4 down, keep the jobs drained)", timeline);
         Assert.Contains("Aisha (incoming lead, MY) joined as the incoming lead of the MY desk", timeline);
     }
 
     /// <summary>The first item waiting for a person (the run is on a 600× clock: the handoff
     /// comes about 5 s after the start).</summary>
-    private static async Task<(string HandoffId, string IncidentId)> WaitForPendingItem(HttpClient client)
+    internal static async Task<(string HandoffId, string IncidentId)> WaitForPendingItem(HttpClient client)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)

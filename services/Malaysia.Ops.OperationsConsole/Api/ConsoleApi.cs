@@ -51,12 +51,12 @@ public static class ConsoleApi
         control.MapPost("/desks/{deskId}/faults", InjectFault).Accepts<FaultRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Inject a fault into a desk");
         control.MapDelete("/desks/{deskId}/faults", ClearFaults).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Lift every fault of a desk");
         control.MapPut("/desks/{deskId}/rehearsal", SetRehearsal).Accepts<RehearsalRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("A person takes (or gives back) a desk's incoming handoffs");
-        control.MapPost("/handoffs/{handoffId}/items/{incidentId}/accept", (string handoffId, string incidentId, HttpContext http, BoardProjection board, RehearsalSeats seats, ConsoleControls c, CancellationToken ct) =>
-            Decide(handoffId, incidentId, accept: true, question: null, http, board, seats, c, ct))
-            .Allow(ConsoleAccessLevel.Leads).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("The incoming lead accepts a briefed item");
+        control.MapPost("/handoffs/{handoffId}/items/{incidentId}/accept", AcceptItem).Allow(ConsoleAccessLevel.Leads).Accepts<AcceptRequest>(isOptional: true, "application/json").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("The incoming lead accepts a briefed item");
         control.MapPost("/handoffs/{handoffId}/items/{incidentId}/query", QueryItem).Allow(ConsoleAccessLevel.Leads).Accepts<QueryRequest>("application/json").ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("The incoming lead queries a briefed item");
         control.MapRehearsalRoles();
+        control.MapBriefingWriting();
         return app;
     }
 
@@ -236,17 +236,37 @@ public static class ConsoleApi
         }
 
         var question = body.Text("question", 500, required: false) ?? "What was done and what is next?";
+        var readBack = body.Text("readBack", 500, required: false);
         if (body.HasErrors)
         {
             return body.ValidationProblem();
         }
 
-        return await Decide(handoffId, incidentId, accept: false, question, request.HttpContext, board, seats, controls, ct);
+        return await Decide(handoffId, incidentId, accept: false, question, readBack, request.HttpContext, board, seats, controls, ct);
+    }
+
+    /// <summary>A person leading a desk in reads each item back in their own words before
+    /// accepting it; the facilitator rehearsing alone may accept without.</summary>
+    private static async Task<Results<Accepted<ActionResult>, ValidationProblem, ProblemHttpResult>> AcceptItem(string handoffId, string incidentId, HttpRequest request, BoardProjection board, RehearsalSeats seats, ConsoleControls controls, CancellationToken ct)
+    {
+        var (body, problem) = await RequestBody.ReadAsync(request, optional: true);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        var readBack = body.Text("readBack", 500, required: ConsoleAccess.CallerOf(request.HttpContext).Role == RehearsalRole.IncomingLead);
+        if (body.HasErrors)
+        {
+            return body.ValidationProblem();
+        }
+
+        return await Decide(handoffId, incidentId, accept: true, question: null, readBack, request.HttpContext, board, seats, controls, ct);
     }
 
     /// <summary>The incoming lead's decision on an item. The facilitator decides for a desk whose
     /// incoming lead nobody has joined as (rehearsing alone); nobody else decides at all.</summary>
-    private static async Task<Results<Accepted<ActionResult>, ValidationProblem, ProblemHttpResult>> Decide(string handoffId, string incidentId, bool accept, string? question, HttpContext http, BoardProjection board, RehearsalSeats seats, ConsoleControls controls, CancellationToken ct)
+    private static async Task<Results<Accepted<ActionResult>, ValidationProblem, ProblemHttpResult>> Decide(string handoffId, string incidentId, bool accept, string? question, string? readBack, HttpContext http, BoardProjection board, RehearsalSeats seats, ConsoleControls controls, CancellationToken ct)
     {
         var caller = ConsoleAccess.CallerOf(http);
         var action = accept ? "accept a briefed item" : "query a briefed item";
@@ -267,7 +287,7 @@ public static class ConsoleApi
             return ConsoleAccess.Refused(caller, RehearsalRole.IncomingLead, deskId, action);
         }
 
-        await controls.DecideAsync(handoffId, incidentId, deskId, accept, question, caller.Name, ct);
+        await controls.DecideAsync(handoffId, incidentId, deskId, accept, question, readBack, caller.Name, ct);
         return TypedResults.Accepted((string?)null, new ActionResult(accept ? $"{incidentId} accepted" : $"{incidentId} queried"));
     }
 
@@ -308,5 +328,9 @@ public sealed record FaultRequest(string Kind, double? Factor, double? DelayMinu
 /// <summary>Body of PUT /api/desks/{deskId}/rehearsal.</summary>
 public sealed record RehearsalRequest(bool Human);
 
-/// <summary>Body of POST .../query (optional).</summary>
-public sealed record QueryRequest(string? Question);
+/// <summary>Body of POST .../query (optional): the question, and the item as read back so far.</summary>
+public sealed record QueryRequest(string? Question, string? ReadBack);
+
+/// <summary>Body of POST .../accept: the item read back in the incoming lead's own words
+/// (required of a lead who joined the role; optional for the facilitator rehearsing alone).</summary>
+public sealed record AcceptRequest(string? ReadBack);

@@ -133,12 +133,31 @@ public sealed class ConsoleControls(
         {
             await SetRehearsalAsync(seat.DeskId, human: true, who, cancellationToken);
         }
+        else
+        {
+            await bus.Publish(new DeskRehearsalModeSet(seat.DeskId, true, who, clock.GetUtcNow(), Outgoing: true), cancellationToken);
+            Record(who, $"writes the {seat.DeskId.ToUpperInvariant()} desk's briefings from now on");
+        }
     }
 
-    public async Task DecideAsync(string handoffId, string incidentId, string deskId, bool accept, string? question, string who, CancellationToken cancellationToken)
+    /// <summary>The outgoing lead's briefing, to the desk that holds it for them.</summary>
+    public async Task WriteBriefingAsync(BriefingToWrite briefing, IReadOnlyList<WrittenBriefingItem> items, string who, CancellationToken cancellationToken)
     {
-        await bus.Publish(new HandoffItemDecided(handoffId, incidentId, deskId, accept, question, who, clock.GetUtcNow()), cancellationToken);
-        Record(who, accept ? $"accepted {incidentId} of {handoffId}" : $"queried {incidentId} of {handoffId}: {question}");
+        await bus.Publish(new HandoffBriefingWritten(briefing.HandoffId, briefing.FromDeskId, items, who, clock.GetUtcNow()), cancellationToken);
+        var left = briefing.Items.Select(i => i.IncidentId).Except(items.Select(i => i.IncidentId), StringComparer.Ordinal).ToList();
+        Record(who, $"wrote the briefing of {briefing.HandoffId}: {items.Count} item(s){(left.Count > 0 ? $", left out {string.Join(", ", left)}" : string.Empty)}");
+    }
+
+    public async Task DecideAsync(string handoffId, string incidentId, string deskId, bool accept, string? question, string? readBack, string who, CancellationToken cancellationToken)
+    {
+        if (readBack is not null)
+        {
+            board.ReadBack(handoffId, incidentId, readBack);
+        }
+
+        await bus.Publish(new HandoffItemDecided(handoffId, incidentId, deskId, accept, question, who, clock.GetUtcNow(), ReadBack: readBack), cancellationToken);
+        var said = readBack is null ? string.Empty : $" (read back: {readBack})";
+        Record(who, accept ? $"accepted {incidentId} of {handoffId}{said}" : $"queried {incidentId} of {handoffId}: {question}{said}");
     }
 
     private async Task ChangeClockAsync(ClockChange change, double? speed, string who, string text, CancellationToken cancellationToken)

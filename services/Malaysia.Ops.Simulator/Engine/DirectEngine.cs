@@ -231,6 +231,7 @@ public sealed class DirectEngine
             DeskFaultInjected m => m.DeskId,
             DeskRehearsalModeSet m => m.DeskId,
             HandoffItemDecided m => m.DeskId,
+            HandoffBriefingWritten m => m.DeskId,
             _ => null,
         };
         if (desk is not null && deskNumbers.TryGetValue(desk, out var number))
