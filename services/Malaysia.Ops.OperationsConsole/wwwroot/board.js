@@ -10,6 +10,7 @@
 // This module starts the board; its parts are the modules under board/, which the browser loads
 // as they are (no build step).
 
+import { bindBriefingForms } from './board/briefing-form.js';
 import { loadCatalogue } from './board/catalogue.js';
 import { FAULT_KIND_HINTS } from './board/constants.js';
 import { bindFaultForm, bindLoadForm, bindRaiseForm, bindRunControls, bindToken } from './board/controls.js';
@@ -25,7 +26,7 @@ function start() {
   const kindSelect = document.querySelector('#fault-form select[name=kind]');
   for (const option of kindSelect.options) option.textContent = FAULT_KIND_HINTS[option.value] ?? option.value;
 
-  for (const id of ['clocks', 'duty', 'coverage', 'desks', 'rehearsal', 'handoffs', 'flow', 'timeline']) {
+  for (const id of ['clocks', 'duty', 'coverage', 'desks', 'to-write', 'rehearsal', 'handoffs', 'flow', 'timeline']) {
     holdWhilePressed(document.getElementById(id), () => renderBoard(state.snapshot));
   }
   bindToken();
@@ -36,6 +37,7 @@ function start() {
   bindDesks();
   bindRehearsal();
   bindRoles();
+  bindBriefingForms();
 
   setConnection('connecting');
   loadCatalogue();
