@@ -12,6 +12,8 @@ namespace Malaysia.Ops.OperationsConsole.Tests;
 /// </summary>
 public sealed class RehearsalBriefingSpecs(ConsoleApiSpecs.Console console) : IClassFixture<ConsoleApiSpecs.Console>
 {
+    private static readonly string[] ScoreParts = ["completeness", "omissionsSurfaced", "queries", "latency", "escalations"];
+
     [Fact]
     public async Task The_outgoing_lead_writes_the_briefing_and_the_incoming_lead_reads_it_back()
     {
@@ -65,7 +67,25 @@ public sealed class RehearsalBriefingSpecs(ConsoleApiSpecs.Console console) : IC
         var timeline = after.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("text").GetString()!).ToList();
         Assert.Contains(timeline, t => t.StartsWith($"Dana (outgoing lead, US) wrote the briefing of {handoffId}: 1 item(s), left out {open[1]}", StringComparison.Ordinal));
         Assert.Contains(timeline, t => t.StartsWith($"Aisha (incoming lead, MY) queried {open[1]} of {handoffId}: Nothing was said", StringComparison.Ordinal));
+
+        // Once every item is taken over, the board scores the handoff: the item left out costs
+        // completeness, the query costs its part.
+        foreach (var rest in open.Skip(1))
+        {
+            (await incoming.PostAsync($"{item}/{rest}/accept", Json("""{ "readBack": "taking it as it stands" }"""))).EnsureSuccessStatusCode();
+        }
+
+        var scored = await WaitFor(facilitator, b => Row(b, handoffId) is { } row && row.GetProperty("score").ValueKind == JsonValueKind.Object, "the handoff's score");
+        var score = Row(scored, handoffId)!.Value.GetProperty("score");
+        var parts = score.GetProperty("parts");
+        var sum = ScoreParts.Sum(p => parts.GetProperty(p).GetDouble());
+        Assert.Equal(score.GetProperty("score").GetInt32(), (int)Math.Round(sum, MidpointRounding.AwayFromZero));
+        Assert.True(parts.GetProperty("completeness").GetDouble() < 30, $"an item was left out: {score}");
+        Assert.True(parts.GetProperty("queries").GetDouble() < 15, $"an item was queried: {score}");
     }
+
+    private static JsonElement? Row(JsonElement board, string handoffId) =>
+        board.GetProperty("handoffs").EnumerateArray().Where(h => h.GetProperty("handoffId").GetString() == handoffId).Select(h => (JsonElement?)h).FirstOrDefault();
 
     private static string Errors(JsonElement problem, string field) => problem.GetProperty("errors").GetProperty(field)[0].GetString()!;
 
