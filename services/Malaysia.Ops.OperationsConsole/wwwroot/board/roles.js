@@ -13,7 +13,7 @@ export const me = { role: 'facilitator', deskId: null, roleName: 'facilitator', 
 function showMe() {
   const text = me.role === 'facilitator'
     ? 'You act as the facilitator when you hold the console\'s token.'
-    : `You are ${me.name}: ${me.roleName}.`;
+    : `You are ${me.name}.`;
   const node = document.getElementById('my-role');
   node.textContent = text;
   node.dataset.role = me.role;
