@@ -80,7 +80,7 @@ public static class ConsoleHosting
         var speed = options.Speed ?? scenario.Rehearsal?.Speed ?? 30;
         builder.Configuration.AddInMemoryCollection(ScenarioConfiguration.Settings(scenario, scenario.Desks, speed));
         builder.Services.AddSingleton(scenario);
-        builder.Services.AddSingleton(new ConsoleRun(scenario.Name, scenario.Start, scenario.End, scenario.Rehearsal?.HumanDesks ?? []));
+        builder.Services.AddSingleton(new ConsoleRun(scenario.Name, scenario.Start, scenario.End, scenario.Rehearsal?.HumanDesks ?? [], scenario.Rehearsal?.Cards));
         builder.Services.AddHostedService<EmbeddedRunSupervisor>();
         builder.AddOpsBus(bus =>
         {

@@ -68,6 +68,26 @@ public sealed class RehearsalRoleSpecs(ConsoleApiSpecs.Console console) : IClass
     }
 
     [Fact]
+    public async Task The_facilitator_plays_a_card_of_the_scenario_and_it_is_logged_on_the_timeline()
+    {
+        using var facilitator = console.Authorised();
+        using var lead = await JoinAsync("incoming-lead", "us", "Sam");
+
+        var cards = await facilitator.GetFromJsonAsync<JsonElement>("/api/rehearsal/cards");
+        var rack = cards.EnumerateArray().Single(c => c.GetProperty("title").GetString() == "Rack 3 goes too");
+        using var byLead = await lead.PostAsync($"/api/rehearsal/cards/{rack.GetProperty("index").GetInt32()}/play", null);
+        using var played = await facilitator.PostAsync($"/api/rehearsal/cards/{rack.GetProperty("index").GetInt32()}/play", null);
+        using var unknown = await facilitator.PostAsync("/api/rehearsal/cards/99/play", null);
+
+        Assert.Equal("Needs the facilitator", (await Refusal(byLead)).GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.Accepted, played.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var timeline = (await facilitator.GetFromJsonAsync<JsonElement>("/api/board")).GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("text").GetString()!).ToList();
+        Assert.Contains(timeline, t => t.StartsWith("console played the card 'Rack 3 goes too': A second SEV1", StringComparison.Ordinal));
+        Assert.Contains(timeline, t => t.StartsWith("console raised INC-C-", StringComparison.Ordinal) && t.Contains("Sev1 GpuNodeFailure on kul-gpu-a", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Joining_needs_a_code_of_this_rehearsal_and_only_lead_roles_are_opened()
     {
         using var anyone = console.CreateClient();

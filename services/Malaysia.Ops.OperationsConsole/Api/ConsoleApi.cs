@@ -57,6 +57,7 @@ public static class ConsoleApi
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("The incoming lead queries a briefed item");
         control.MapRehearsalRoles();
         control.MapBriefingWriting();
+        control.MapCards();
         return app;
     }
 

@@ -140,6 +140,28 @@ public sealed class ConsoleControls(
         }
     }
 
+    /// <summary>Plays a facilitator's card: logged with its title, then done as the control it
+    /// stands for.</summary>
+    public async Task PlayCardAsync(Domain.Scenarios.RehearsalCard card, string who, CancellationToken cancellationToken)
+    {
+        Record(who, $"played the card '{card.Title}': {card.Does}");
+        switch (card.Kind)
+        {
+            case Domain.Scenarios.RehearsalCardKind.Incident:
+                await RaiseAsync(card.Type!.Value, card.Severity!.Value, card.Cluster, card.Summary, card.WorkMinutes, who, cancellationToken);
+                break;
+            case Domain.Scenarios.RehearsalCardKind.DeskFault:
+                await InjectAsync(card.DeskId!, ConsoleFault.Stop, null, null, who, cancellationToken);
+                break;
+            case Domain.Scenarios.RehearsalCardKind.LoadSpike:
+                StartLoad(card.IncidentsPerHour!.Value, card.DurationMinutes, who);
+                break;
+            default:
+                await InjectAsync(card.DeskId!, ConsoleFault.DropNextBriefing, null, null, who, cancellationToken);
+                break;
+        }
+    }
+
     /// <summary>The outgoing lead's briefing, to the desk that holds it for them.</summary>
     public async Task WriteBriefingAsync(BriefingToWrite briefing, IReadOnlyList<WrittenBriefingItem> items, string who, CancellationToken cancellationToken)
     {

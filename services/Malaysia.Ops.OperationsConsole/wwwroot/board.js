@@ -11,6 +11,7 @@
 // as they are (no build step).
 
 import { bindBriefingForms } from './board/briefing-form.js';
+import { bindCards } from './board/cards.js';
 import { loadCatalogue } from './board/catalogue.js';
 import { FAULT_KIND_HINTS } from './board/constants.js';
 import { bindFaultForm, bindLoadForm, bindRaiseForm, bindRunControls, bindToken } from './board/controls.js';
@@ -38,6 +39,7 @@ function start() {
   bindRehearsal();
   bindRoles();
   bindBriefingForms();
+  bindCards();
 
   setConnection('connecting');
   loadCatalogue();
