@@ -11,7 +11,7 @@ namespace Malaysia.Ops.Integration.Tests;
 /// context (their own storage and token) on the console's own process. The facilitator opens the
 /// lead roles and passes the join links on; the US outgoing lead writes the briefing, leaving an
 /// item out; the Malaysian incoming lead reads items back, queries one and accepts them all; the
-/// board scores the handoff. Screenshots are kept in TestResults/screenshots. Needs no broker.
+/// facilitator plays a card; the board scores the handoff. Screenshots are kept in TestResults/screenshots. Needs no broker.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class RehearsalInBrowserSpecs(ITestOutputHelper log) : IAsyncLifetime
@@ -170,10 +170,10 @@ public sealed class RehearsalInBrowserSpecs(ITestOutputHelper log) : IAsyncLifet
             await Expect(incoming.Locator("#control-status")).ToContainTextAsync($"Accepted {key.Split(':')[1]}");
         }
 
-        // The facilitator injects an event while the incoming desk works: a SEV2 on the same cluster.
-        await facilitator.Locator("#raise-form select[name=type]").SelectOptionAsync("TrainingJobStalled");
-        await facilitator.Locator("#raise-form select[name=severity]").SelectOptionAsync("Sev2");
-        await facilitator.Locator("#raise-form [type=submit]").ClickAsync();
+        // The facilitator plays a card while the incoming desk works: a second SEV1 on the cluster.
+        await facilitator.Locator("#cards-show").ClickAsync();
+        await facilitator.Locator("#cards li", new() { HasText = "Rack 3 goes too" }).Locator("button[data-play-card]").ClickAsync();
+        await Expect(facilitator.Locator("#timeline")).ToContainTextAsync("console played the card 'Rack 3 goes too'");
         await facilitator.Locator("#run-resume").ClickAsync();
 
         var score = facilitator.Locator($"[data-handoff-id='{Handoff}'] .score-value");
