@@ -20,6 +20,7 @@ public static class DeskAddress
         DeskFaultInjected m => m.DeskId,
         DeskRehearsalModeSet m => m.DeskId,
         HandoffItemDecided m => m.DeskId,
+        HandoffBriefingWritten m => m.DeskId,
         _ => null,
     };
 }

@@ -17,7 +17,7 @@ namespace Malaysia.Ops.Desk;
 /// </summary>
 public sealed class DeskConsumer(DeskProcess desk, MessageRefusals refusals, BrokerUsers users) : IConsumer<IncidentAssigned>, IConsumer<ShiftEnding>, IConsumer<HandoffBriefing>, IConsumer<IncidentEscalated>,
     IConsumer<AssistRouted>, IConsumer<AssistProvided>, IConsumer<DeskFaultInjected>, IConsumer<DeskRehearsalModeSet>, IConsumer<HandoffItemDecided>,
-    IConsumer<DeskStandbyProbe>
+    IConsumer<DeskStandbyProbe>, IConsumer<HandoffBriefingWritten>
 {
     private readonly EscalationHandOns handOns = new();
 
@@ -97,6 +97,9 @@ public sealed class DeskConsumer(DeskProcess desk, MessageRefusals refusals, Bro
         _ = IsMine(context, context.Message.DeskId);
         return Task.CompletedTask;
     }
+
+    public Task Consume(ConsumeContext<HandoffBriefingWritten> context) =>
+        IsMine(context, DeskAddress.Of(context.Message)) ? Handle(context, context.Message) : Task.CompletedTask;
 
     private bool IsMine(string? deskId) => string.Equals(deskId, desk.DeskId, StringComparison.OrdinalIgnoreCase);
 

@@ -13,6 +13,9 @@ internal sealed class DeskControls
     /// <summary>A person decides on every briefed item.</summary>
     public bool Human { get; set; }
 
+    /// <summary>A person writes the desk's briefing at each of its shift ends.</summary>
+    public bool HumanBriefing { get; set; }
+
     /// <summary>When the desk was stopped; null while it runs.</summary>
     public DateTimeOffset? StoppedSince { get; set; }
 

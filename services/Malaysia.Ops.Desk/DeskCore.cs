@@ -101,11 +101,15 @@ public sealed class DeskCore
         {
             case DeskFaultInjected fault:
                 return Inject(fault, now);
+            case DeskRehearsalModeSet { Outgoing: true } mode:
+                controls.HumanBriefing = mode.Human;
+                Inform($"{DisplayName}: a person {(mode.Human ? "writes" : "no longer writes")} its briefings ({mode.RequestedBy})");
+                return [StateReport(Later(now, mode.SimulatedAt))];
             case DeskRehearsalModeSet mode:
                 controls.Human = mode.Human;
                 Inform($"{DisplayName}: a person {(mode.Human ? "takes" : "no longer takes")} its handoffs ({mode.RequestedBy})");
                 return [StateReport(Later(now, mode.SimulatedAt))];
-            case IncidentAssigned or ShiftEnding or HandoffBriefing or IncidentEscalated or AssistRouted or AssistProvided or HandoffItemDecided when controls.StoppedSince is not null:
+            case IncidentAssigned or ShiftEnding or HandoffBriefing or IncidentEscalated or AssistRouted or AssistProvided or HandoffItemDecided or HandoffBriefingWritten when controls.StoppedSince is not null:
                 heldWhileStopped.Add(message);
                 return [];
             case IncidentAssigned assigned:
@@ -122,6 +126,8 @@ public sealed class DeskCore
                 return Translate(model.AssistArrived(provided.IncidentId, Later(now, provided.SimulatedAt)));
             case HandoffItemDecided decision:
                 return Decided(decision, now);
+            case HandoffBriefingWritten written:
+                return Written(written, now);
             default:
                 throw new ArgumentException($"the {DisplayName} does not take {message.GetType().Name}", nameof(message));
         }
@@ -163,8 +169,14 @@ public sealed class DeskCore
         foreach (var delayed in delayedBriefings.Where(d => d.Due <= now).ToList())
         {
             delayedBriefings.Remove(delayed);
-            Warn($"Briefing {delayed.Ending.HandoffId} goes out {(now - delayed.Held).TotalMinutes:0.#} simulated minutes late (delay injected)");
+            Warn(delayed.ForPerson
+                ? $"Briefing {delayed.Ending.HandoffId} was not written within {options.BriefingWriteMinutes:0.#} simulated minutes; the desk's draft goes out"
+                : $"Briefing {delayed.Ending.HandoffId} goes out {(now - delayed.Held).TotalMinutes:0.#} simulated minutes late (delay injected)");
             messages.Add(Briefing(delayed.Ending, delayed.Items, now));
+            if (delayed.ForPerson)
+            {
+                messages.Add(StateReport(now));
+            }
         }
 
         return messages;
@@ -245,6 +257,23 @@ public sealed class DeskCore
         return Translate(events);
     }
 
+    /// <summary>The briefing the desk's outgoing lead wrote: it goes out as written; nothing when
+    /// no briefing of that handoff waits for them (sent already, or never held).</summary>
+    private List<IOpsMessage> Written(HandoffBriefingWritten written, DateTimeOffset now)
+    {
+        var held = delayedBriefings.FirstOrDefault(d => d.ForPerson && d.Ending.HandoffId == written.HandoffId);
+        if (held is null)
+        {
+            Inform($"Briefing {written.HandoffId} does not wait for a person on {DisplayName}; the one {written.WrittenBy} wrote is ignored");
+            return [];
+        }
+
+        delayedBriefings.Remove(held);
+        var items = WrittenBriefings.AsWritten(held.Items, written);
+        Inform($"Briefing {written.HandoffId} written by {written.WrittenBy}: {items.Count(i => !i.ContextMissing)} of {items.Count} item(s) briefed");
+        return [Briefing(held.Ending, items, now), StateReport(now)];
+    }
+
     /// <summary>A new incident for this desk. An assignment for a shift this desk has already
     /// handed over goes on to the desk that took over, in a supplementary briefing; one the desk
     /// holds already changes nothing.</summary>
@@ -320,11 +349,20 @@ public sealed class DeskCore
 
         var handed = model.HandOverAll(ending.HandoffId, at, out var before);
         var messages = Translate(before);
-        var items = handed.Select(i => BriefedItems.ToWire(i with { RemainingWorkMinutes = SkilledWork(Leave(i.IncidentId), i.RemainingWorkMinutes) })).ToList();
+        var items = handed.Select(i => WrittenBriefings.Drafted(BriefedItems.ToWire(i with { RemainingWorkMinutes = SkilledWork(Leave(i.IncidentId), i.RemainingWorkMinutes) }))).ToList();
         if (controls.NextBriefing == DeskFault.DelayNextBriefing)
         {
             controls.NextBriefing = null;
             delayedBriefings.Add(new DelayedBriefing(now.AddMinutes(controls.BriefingDelayMinutes), now, ending, items));
+            messages.Add(StateReport(now));
+            return messages;
+        }
+
+        if (controls.HumanBriefing)
+        {
+            // The outgoing lead writes it; the desk's draft goes out if they have not in time.
+            delayedBriefings.Add(new DelayedBriefing(at.AddMinutes(options.BriefingWriteMinutes), at, ending, items, ForPerson: true));
+            Inform($"Shift {ending.ShiftId} ends: {items.Count} item(s) wait for the outgoing lead's briefing ({ending.HandoffId})");
             messages.Add(StateReport(now));
             return messages;
         }
@@ -441,7 +479,8 @@ public sealed class DeskCore
         new(ending.HandoffId, DeskId, ending.IncomingDeskId, ending.IncomingShiftStartsAt, items, SentAtWall: default, Later(now, ending.SimulatedAt));
 
     private DeskStateReported StateReport(DateTimeOffset at, bool started = false) =>
-        new(DeskId, controls.Human, controls.Faults(), at, Started: started, Instance: instance);
+        new(DeskId, controls.Human, controls.Faults(), at, Started: started, Instance: instance, HumanBriefing: controls.HumanBriefing,
+            BriefingToWrite: delayedBriefings.FirstOrDefault(d => d.ForPerson) is { } held ? Briefing(held.Ending, held.Items, held.Held) : null);
 
     private List<IOpsMessage> Translate(IEnumerable<DeskEvent> events)
     {
@@ -483,6 +522,7 @@ public sealed class DeskCore
 
     private void Warn(string text) => notes.Add(new DeskNote(true, text));
 
-    /// <summary>A handoff briefing held back until <paramref name="Due"/>.</summary>
-    private sealed record DelayedBriefing(DateTimeOffset Due, DateTimeOffset Held, ShiftEnding Ending, List<HandoffItem> Items);
+    /// <summary>A handoff briefing held back until <paramref name="Due"/>: by a delay, or
+    /// (<paramref name="ForPerson"/>) for the outgoing lead to write.</summary>
+    private sealed record DelayedBriefing(DateTimeOffset Due, DateTimeOffset Held, ShiftEnding Ending, List<HandoffItem> Items, bool ForPerson = false);
 }

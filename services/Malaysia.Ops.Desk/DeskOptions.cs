@@ -53,6 +53,10 @@ public sealed class DeskOptions
     /// <summary>Simulated minutes the desk's on-call engineer takes to respond to a page.</summary>
     public double PagerResponseMinutes { get; set; } = 10;
 
+    /// <summary>Simulated minutes a person leading the desk out has to write its briefing at
+    /// shift end; past them the desk's own draft goes out, so the work is never stranded.</summary>
+    public double BriefingWriteMinutes { get; set; } = 30;
+
     /// <summary>Wall seconds between the desk's reports that its process is alive (on a
     /// real-time run), by which dispatch tells a desk that is down from a quiet one.</summary>
     public double HeartbeatSeconds { get; set; } = 5;
@@ -161,7 +165,7 @@ internal sealed class DeskOptionsValidator : IValidateOptions<DeskOptions>
             }
         }
 
-        foreach (var (setting, minutes) in new[] { ("PagerResponseMinutes", options.PagerResponseMinutes), ("AssistResponseMinutes", options.AssistResponseMinutes), ("ExternalHelpMinutes", options.ExternalHelpMinutes) })
+        foreach (var (setting, minutes) in new[] { ("PagerResponseMinutes", options.PagerResponseMinutes), ("AssistResponseMinutes", options.AssistResponseMinutes), ("ExternalHelpMinutes", options.ExternalHelpMinutes), ("BriefingWriteMinutes", options.BriefingWriteMinutes) })
         {
             if (minutes is not (>= 0 and <= 24 * 60))
             {

@@ -6,7 +6,8 @@ namespace Malaysia.Ops.Desk;
 /// <summary>The broker users a desk takes each message from: assignments, shift ends, escalations
 /// and routed help from dispatch (an assignment also from the desk an escalation to this one came
 /// from: <see cref="EscalationHandOns"/>); a briefing or help given from the desk it names;
-/// faults, rehearsal and handoff decisions from the console; a standby's probe from the desk's own.</summary>
+/// faults, rehearsal, written briefings and handoff decisions from the console; a standby's probe
+/// from the desk's own.</summary>
 public static class DeskSenders
 {
     public static SenderRule? Required(IOpsMessage message, BrokerUsers users) => message switch
@@ -15,7 +16,7 @@ public static class DeskSenders
         HandoffBriefing m => SenderRule.Desk(m.FromDeskId, users),
         AssistProvided m => SenderRule.Desk(m.ProviderDeskId, users),
         DeskStandbyProbe m => SenderRule.Desk(m.DeskId, users),
-        DeskFaultInjected or DeskRehearsalModeSet or HandoffItemDecided => new SenderRule($"it is a {message.GetType().Name}, which only the console sends", [users.Console]),
+        DeskFaultInjected or DeskRehearsalModeSet or HandoffItemDecided or HandoffBriefingWritten => new SenderRule($"it is a {message.GetType().Name}, which only the console sends", [users.Console]),
         _ => null,
     };
 }

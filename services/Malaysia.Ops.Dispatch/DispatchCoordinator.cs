@@ -490,6 +490,16 @@ public sealed partial class DispatchCoordinator(DomainRoster roster, SimulationC
         }
     }
 
+    /// <summary>The handoffs as the book holds them now, without the rest of the snapshot: what
+    /// a live board scores each handoff from.</summary>
+    public IReadOnlyList<HandoffRecord> Handoffs()
+    {
+        lock (gate)
+        {
+            return book.All.ToList();
+        }
+    }
+
     /// <summary>The run's progress in a few counts, without the snapshot's figures: cheap
     /// enough to ask for every simulated quarter day of a year.</summary>
     public RunProgress Progress()

@@ -54,6 +54,7 @@ public static class ConsoleHosting
         builder.Services.AddSingleton<SyntheticLoad>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SyntheticLoad>());
         builder.Services.AddSingleton<ConsoleControls>();
+        builder.Services.AddSingleton<Rehearsal.RehearsalSeats>();
         return builder;
     }
 
@@ -80,7 +81,7 @@ public static class ConsoleHosting
         builder.Configuration.AddInMemoryCollection(ScenarioConfiguration.Settings(scenario, scenario.Desks, speed));
         builder.Services.PostConfigure<WorkloadOptions>(workload => ScenarioConfiguration.Stream(scenario, workload));
         builder.Services.AddSingleton(scenario);
-        builder.Services.AddSingleton(new ConsoleRun(scenario.Name, scenario.Start, scenario.End, scenario.Rehearsal?.HumanDesks ?? []));
+        builder.Services.AddSingleton(new ConsoleRun(scenario.Name, scenario.Start, scenario.End, scenario.Rehearsal?.HumanDesks ?? [], scenario.Rehearsal?.Cards));
         builder.Services.AddHostedService<EmbeddedRunSupervisor>();
         builder.AddOpsBus(bus =>
         {

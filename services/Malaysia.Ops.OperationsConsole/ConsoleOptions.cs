@@ -90,5 +90,5 @@ public sealed class ConsoleOptionsValidator : IValidateOptions<ConsoleOptions>
 }
 
 /// <summary>What the console shows: the run's name, its period (the end is unknown when
-/// attached), and the desks a person leads at the start.</summary>
-public sealed record ConsoleRun(string Name, DateTimeOffset? Start, DateTimeOffset? End, IReadOnlyList<string> HumanDesks);
+/// attached), the desks a person leads at the start, and the facilitator's cards.</summary>
+public sealed record ConsoleRun(string Name, DateTimeOffset? Start, DateTimeOffset? End, IReadOnlyList<string> HumanDesks, IReadOnlyList<Domain.Scenarios.RehearsalCard>? Cards = null);

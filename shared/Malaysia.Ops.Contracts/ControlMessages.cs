@@ -52,16 +52,18 @@ public sealed record DeskFaultInjected(
     DateTimeOffset SimulatedAt,
     int SchemaVersion = MessageSchema.V1) : IOpsMessage;
 
-/// <summary>Console to a desk: a person takes (or no longer takes) its incoming handoffs.</summary>
+/// <summary>Console to a desk: a person takes (or no longer takes) its incoming handoffs, or,
+/// with <paramref name="Outgoing"/>, writes (or no longer writes) its outgoing briefings.</summary>
 public sealed record DeskRehearsalModeSet(
     string DeskId,
     bool Human,
     string RequestedBy,
     DateTimeOffset SimulatedAt,
-    int SchemaVersion = MessageSchema.V1) : IOpsMessage;
+    int SchemaVersion = MessageSchema.V1,
+    bool Outgoing = false) : IOpsMessage;
 
 /// <summary>Console to a desk in rehearsal: the person's decision on one briefed item, accept or
-/// query (with their question).</summary>
+/// query (with their question), and the item as they read it back in their own words.</summary>
 public sealed record HandoffItemDecided(
     string HandoffId,
     string IncidentId,
@@ -70,13 +72,37 @@ public sealed record HandoffItemDecided(
     string? Question,
     string DecidedBy,
     DateTimeOffset SimulatedAt,
+    int SchemaVersion = MessageSchema.V1,
+    string? ReadBack = null) : IOpsMessage;
+
+/// <summary>Console to a desk whose outgoing lead is a person: the briefing they wrote for
+/// <paramref name="HandoffId"/>. An open item not among <paramref name="Items"/> is left out: it
+/// still changes hands, with its context missing.</summary>
+public sealed record HandoffBriefingWritten(
+    string HandoffId,
+    string DeskId,
+    IReadOnlyList<WrittenBriefingItem> Items,
+    string WrittenBy,
+    DateTimeOffset SimulatedAt,
     int SchemaVersion = MessageSchema.V1) : IOpsMessage;
+
+/// <summary>One item of a briefing a person wrote (see <see cref="HandoffItem"/>'s fields).</summary>
+public sealed record WrittenBriefingItem(
+    string IncidentId,
+    Severity JudgedSeverity,
+    string Summary,
+    IReadOnlyList<string> Actions,
+    string WatchFor,
+    string IfItHappens);
 
 /// <summary>A desk's own account of how it runs after a control: in rehearsal or not, and the
 /// faults in force (e.g. "stopped", "slow ×2", "next briefing dropped").
 /// <paramref name="Started"/>: the desk has just started with nothing in hand; when
 /// <paramref name="Instance"/> (one per process) differs from the one dispatch last heard from,
-/// the desk restarted and dispatch gives it back the open work it owns.</summary>
+/// the desk restarted and dispatch gives it back the open work it owns.
+/// <paramref name="HumanBriefing"/>: a person writes the desk's outgoing briefings;
+/// <paramref name="BriefingToWrite"/>: the briefing the desk holds for them to write now, drafted
+/// as the simulated desk would have written it.</summary>
 public sealed record DeskStateReported(
     string DeskId,
     bool Human,
@@ -84,7 +110,9 @@ public sealed record DeskStateReported(
     DateTimeOffset SimulatedAt,
     int SchemaVersion = MessageSchema.V1,
     bool Started = false,
-    Guid Instance = default) : IOpsMessage;
+    Guid Instance = default,
+    bool HumanBriefing = false,
+    HandoffBriefing? BriefingToWrite = null) : IOpsMessage;
 
 /// <summary>A desk process to its own desk's queue, on RabbitMQ: the queue has a single active
 /// consumer, and a process that is handed a delivery from it is the desk's active process. A hot

@@ -5,7 +5,11 @@ namespace Malaysia.Ops.Contracts;
 /// the incoming desk, so one incident is one trace across both desks.
 /// <paramref name="ContextMissing"/>: the notes left out or garbled what the incoming desk needs;
 /// it will query the item or be surprised when it starts work. <paramref name="AssistPending"/>:
-/// the item still waits for another desk's help, which the incoming desk must ask for again.</summary>
+/// the item still waits for another desk's help, which the incoming desk must ask for again.
+/// The structured briefing, as the outgoing lead (a person, or the simulated desk) wrote it:
+/// <paramref name="JudgedSeverity"/> as the lead judges it, a one-line <paramref name="Summary"/>,
+/// the <paramref name="Actions"/> to take, what to <paramref name="WatchFor"/> and what to do
+/// <paramref name="IfItHappens"/>; absent from senders that write no structured briefing.</summary>
 public sealed record HandoffItem(
     string IncidentId,
     IncidentType Type,
@@ -18,7 +22,12 @@ public sealed record HandoffItem(
     string NextAction,
     string? TraceParent = null,
     bool ContextMissing = false,
-    bool AssistPending = false);
+    bool AssistPending = false,
+    Severity? JudgedSeverity = null,
+    string? Summary = null,
+    IReadOnlyList<string>? Actions = null,
+    string? WatchFor = null,
+    string? IfItHappens = null);
 
 /// <summary>Outgoing desk to incoming desk: every open item. A desk that receives an assignment
 /// for a shift it has already handed over forwards it in a supplementary briefing with the same

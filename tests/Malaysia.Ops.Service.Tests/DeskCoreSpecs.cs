@@ -73,7 +73,7 @@ public sealed class DeskCoreSpecs
         // 60 minutes here, 20 of them worked: 40 left here are 20 for a skilled engineer.
         AssertSent(
             [
-                Briefing(T0.AddMinutes(20), new HandoffItem("INC-1", IncidentType.DataPipelineLag, Severity.Sev3, WorkStatus.InProgress, true, 20, 1, "us worked it since 02:00Z; 40 min of work left", "continue the fix")),
+                Briefing(T0.AddMinutes(20), WrittenBriefings.Drafted(new HandoffItem("INC-1", IncidentType.DataPipelineLag, Severity.Sev3, WorkStatus.InProgress, true, 20, 1, "us worked it since 02:00Z; 40 min of work left", "continue the fix"))),
                 State(T0.AddMinutes(20)),
             ],
             desk.Apply(ShiftEnds(T0.AddMinutes(20)), T0.AddMinutes(20)));
@@ -178,6 +178,51 @@ public sealed class DeskCoreSpecs
 
         AssertSent([new HandoffCompleted("HO-2", "my", "us", 0, 0, sentAtWall, default, T0)], desk.Apply(briefing, T0));
         Assert.Empty(desk.Apply(briefing with { SimulatedAt = T0.AddMinutes(1) }, T0.AddMinutes(1)));
+    }
+
+    [Fact]
+    public void A_person_leading_the_desk_out_writes_its_briefing_and_the_items_they_leave_out_go_without_context()
+    {
+        var desk = Desk(o => o.Engineers = 2);
+        AssertSent([new DeskStateReported("us", false, [], T0, Instance: Instance, HumanBriefing: true)], desk.Apply(new DeskRehearsalModeSet("us", true, "console", T0, Outgoing: true), T0));
+        desk.Apply(Assigned("INC-1", T0), T0);
+        desk.Apply(Assigned("INC-2", T0), T0);
+
+        // At the shift end nothing goes out: the desk reports the briefing it holds for the lead.
+        var held = Assert.Single(desk.Apply(ShiftEnds(T0.AddMinutes(10)), T0.AddMinutes(10)));
+        var toWrite = Assert.IsType<DeskStateReported>(held).BriefingToWrite;
+        Assert.Equal(["INC-1", "INC-2"], toWrite!.Items.Select(i => i.IncidentId));
+        Assert.Equal(T0.AddMinutes(40), desk.NextDueAt());
+
+        var written = new WrittenBriefingItem("INC-1", Severity.Sev2, "ETL lag on the orders feed, half fixed", ["restart the consumer", "watch the lag"], "lag above 30 min", "fail over to the replica");
+        var sent = desk.Apply(new HandoffBriefingWritten("HO-1", "us", [written], "Dana (outgoing lead, US)", T0.AddMinutes(15)), T0.AddMinutes(15));
+
+        var briefing = Assert.IsType<HandoffBriefing>(sent[0]);
+        var (briefed, omitted) = (briefing.Items[0], briefing.Items[1]);
+        Assert.Equal((Severity.Sev2, "ETL lag on the orders feed, half fixed", "restart the consumer", false), (briefed.JudgedSeverity!.Value, briefed.Summary!, briefed.NextAction, briefed.ContextMissing));
+        Assert.Equal(["restart the consumer", "watch the lag"], briefed.Actions!);
+        Assert.Equal(("lag above 30 min", "fail over to the replica"), (briefed.WatchFor!, briefed.IfItHappens!));
+        Assert.Equal(("INC-2", true, "", null), (omitted.IncidentId, omitted.ContextMissing, omitted.Notes, omitted.Summary));
+        Assert.Null(Assert.IsType<DeskStateReported>(sent[1]).BriefingToWrite);
+        Assert.Null(desk.NextDueAt());
+    }
+
+    [Fact]
+    public void A_briefing_nobody_writes_in_time_goes_out_as_the_desk_drafted_it()
+    {
+        var desk = Desk(o => o.BriefingWriteMinutes = 20);
+        desk.Apply(new DeskRehearsalModeSet("us", true, "console", T0, Outgoing: true), T0);
+        desk.Apply(Assigned("INC-1", T0), T0);
+        desk.Apply(ShiftEnds(T0.AddMinutes(10)), T0.AddMinutes(10));
+
+        var sent = desk.Advance(T0.AddMinutes(30));
+
+        var item = Assert.Single(Assert.IsType<HandoffBriefing>(sent[0]).Items);
+        Assert.Equal(Severity.Sev3, item.JudgedSeverity);
+        Assert.Equal(item.Notes, item.Summary);
+        Assert.Equal([item.NextAction], item.Actions!);
+        Assert.False(string.IsNullOrEmpty(item.WatchFor));
+        Assert.Empty(desk.Apply(new HandoffBriefingWritten("HO-1", "us", [], "late", T0.AddMinutes(31)), T0.AddMinutes(31)));
     }
 
     [Fact]

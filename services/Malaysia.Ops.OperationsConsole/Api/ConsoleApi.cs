@@ -7,6 +7,7 @@ using Malaysia.Ops.Domain.Incidents;
 using Malaysia.Ops.Domain.Scenarios;
 using Malaysia.Ops.OperationsConsole.Board;
 using Malaysia.Ops.OperationsConsole.Controls;
+using Malaysia.Ops.OperationsConsole.Rehearsal;
 using Malaysia.Ops.Simulator;
 using Malaysia.Ops.Simulator.Reporting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -50,9 +51,13 @@ public static class ConsoleApi
         control.MapPost("/desks/{deskId}/faults", InjectFault).Accepts<FaultRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Inject a fault into a desk");
         control.MapDelete("/desks/{deskId}/faults", ClearFaults).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Lift every fault of a desk");
         control.MapPut("/desks/{deskId}/rehearsal", SetRehearsal).Accepts<RehearsalRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("A person takes (or gives back) a desk's incoming handoffs");
-        control.MapPost("/handoffs/{handoffId}/items/{incidentId}/accept", (string handoffId, string incidentId, BoardProjection board, ConsoleControls c, CancellationToken ct) =>
-            Decide(handoffId, incidentId, accept: true, question: null, board, c, ct)).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("The person accepts a briefed item");
-        control.MapPost("/handoffs/{handoffId}/items/{incidentId}/query", QueryItem).Accepts<QueryRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("The person queries a briefed item");
+        control.MapPost("/handoffs/{handoffId}/items/{incidentId}/accept", AcceptItem).Allow(ConsoleAccessLevel.Leads).Accepts<AcceptRequest>(isOptional: true, "application/json").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("The incoming lead accepts a briefed item");
+        control.MapPost("/handoffs/{handoffId}/items/{incidentId}/query", QueryItem).Allow(ConsoleAccessLevel.Leads).Accepts<QueryRequest>("application/json").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("The incoming lead queries a briefed item");
+        control.MapRehearsalRoles();
+        control.MapBriefingWriting();
+        control.MapCards();
         return app;
     }
 
@@ -223,7 +228,7 @@ public static class ConsoleApi
         return (desk, body, problem);
     }
 
-    private static async Task<Results<Accepted<ActionResult>, ValidationProblem, ProblemHttpResult>> QueryItem(string handoffId, string incidentId, HttpRequest request, BoardProjection board, ConsoleControls controls, CancellationToken ct)
+    private static async Task<Results<Accepted<ActionResult>, ValidationProblem, ProblemHttpResult>> QueryItem(string handoffId, string incidentId, HttpRequest request, BoardProjection board, RehearsalSeats seats, ConsoleControls controls, CancellationToken ct)
     {
         var (body, problem) = await RequestBody.ReadAsync(request, optional: true);
         if (body is null)
@@ -232,22 +237,58 @@ public static class ConsoleApi
         }
 
         var question = body.Text("question", 500, required: false) ?? "What was done and what is next?";
+        var readBack = body.Text("readBack", 500, required: false);
         if (body.HasErrors)
         {
             return body.ValidationProblem();
         }
 
-        return await Decide(handoffId, incidentId, accept: false, question, board, controls, ct);
+        return await Decide(handoffId, incidentId, accept: false, question, readBack, request.HttpContext, board, seats, controls, ct);
     }
 
-    private static async Task<Results<Accepted<ActionResult>, ValidationProblem, ProblemHttpResult>> Decide(string handoffId, string incidentId, bool accept, string? question, BoardProjection board, ConsoleControls controls, CancellationToken ct)
+    /// <summary>A person leading a desk in reads each item back in their own words before
+    /// accepting it; the facilitator rehearsing alone may accept without.</summary>
+    private static async Task<Results<Accepted<ActionResult>, ValidationProblem, ProblemHttpResult>> AcceptItem(string handoffId, string incidentId, HttpRequest request, BoardProjection board, RehearsalSeats seats, ConsoleControls controls, CancellationToken ct)
     {
+        var (body, problem) = await RequestBody.ReadAsync(request, optional: true);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        var readBack = body.Text("readBack", 500, required: ConsoleAccess.CallerOf(request.HttpContext).Role == RehearsalRole.IncomingLead);
+        if (body.HasErrors)
+        {
+            return body.ValidationProblem();
+        }
+
+        return await Decide(handoffId, incidentId, accept: true, question: null, readBack, request.HttpContext, board, seats, controls, ct);
+    }
+
+    /// <summary>The incoming lead's decision on an item. The facilitator decides for a desk whose
+    /// incoming lead nobody has joined as (rehearsing alone); nobody else decides at all.</summary>
+    private static async Task<Results<Accepted<ActionResult>, ValidationProblem, ProblemHttpResult>> Decide(string handoffId, string incidentId, bool accept, string? question, string? readBack, HttpContext http, BoardProjection board, RehearsalSeats seats, ConsoleControls controls, CancellationToken ct)
+    {
+        var caller = ConsoleAccess.CallerOf(http);
+        var action = accept ? "accept a briefed item" : "query a briefed item";
+        if (caller.Role == RehearsalRole.OutgoingLead)
+        {
+            return ConsoleAccess.Refused(caller, RehearsalRole.IncomingLead, null, action);
+        }
+
         if (board.PersonItem(handoffId, incidentId) is not { } deskId)
         {
             return RequestBody.Problem(StatusCodes.Status409Conflict, "Nothing to decide", $"{incidentId} of {handoffId} does not wait for a person (already accepted, or not briefed to a desk in rehearsal).");
         }
 
-        await controls.DecideAsync(handoffId, incidentId, deskId, accept, question, Operator, ct);
+        var mayDecide = caller.Is(RehearsalRole.IncomingLead, deskId)
+            || (caller.Role == RehearsalRole.Facilitator && !seats.IsTaken(RehearsalRole.IncomingLead, deskId));
+        if (!mayDecide)
+        {
+            return ConsoleAccess.Refused(caller, RehearsalRole.IncomingLead, deskId, action);
+        }
+
+        await controls.DecideAsync(handoffId, incidentId, deskId, accept, question, readBack, caller.Name, ct);
         return TypedResults.Accepted((string?)null, new ActionResult(accept ? $"{incidentId} accepted" : $"{incidentId} queried"));
     }
 
@@ -257,10 +298,10 @@ public static class ConsoleApi
         return TypedResults.Accepted((string?)null, new ActionResult("done"));
     }
 
-    private static string? KnownDesk(BoardProjection board, string deskId) =>
+    internal static string? KnownDesk(BoardProjection board, string deskId) =>
         board.Roster.Desks.FirstOrDefault(d => string.Equals(d.DeskId, deskId, StringComparison.OrdinalIgnoreCase))?.DeskId;
 
-    private static ProblemHttpResult UnknownDesk(BoardProjection board, string deskId) =>
+    internal static ProblemHttpResult UnknownDesk(BoardProjection board, string deskId) =>
         RequestBody.Problem(StatusCodes.Status404NotFound, "No such desk", $"'{deskId}' is not a desk of this run (desks: {string.Join(", ", board.Roster.Desks.Select(d => d.DeskId))}).");
 }
 
@@ -288,5 +329,9 @@ public sealed record FaultRequest(string Kind, double? Factor, double? DelayMinu
 /// <summary>Body of PUT /api/desks/{deskId}/rehearsal.</summary>
 public sealed record RehearsalRequest(bool Human);
 
-/// <summary>Body of POST .../query (optional).</summary>
-public sealed record QueryRequest(string? Question);
+/// <summary>Body of POST .../query (optional): the question, and the item as read back so far.</summary>
+public sealed record QueryRequest(string? Question, string? ReadBack);
+
+/// <summary>Body of POST .../accept: the item read back in the incoming lead's own words
+/// (required of a lead who joined the role; optional for the facilitator rehearsing alone).</summary>
+public sealed record AcceptRequest(string? ReadBack);

@@ -12,9 +12,17 @@ namespace Malaysia.Ops.OperationsConsole.Api;
 public sealed class RequestBody
 {
     private readonly JsonElement root;
-    private readonly Dictionary<string, string[]> errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> errors;
 
-    private RequestBody(JsonElement root) => this.root = root;
+    // A nested object's fields are reported as "items[0].summary", in its parent's problem.
+    private readonly string prefix;
+
+    private RequestBody(JsonElement root, Dictionary<string, string[]>? errors = null, string prefix = "")
+    {
+        this.root = root;
+        this.errors = errors ?? new(StringComparer.Ordinal);
+        this.prefix = prefix;
+    }
 
     public bool HasErrors => errors.Count > 0;
 
@@ -22,7 +30,9 @@ public sealed class RequestBody
     /// too large).</summary>
     public static async Task<(RequestBody? Body, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, bool optional = false)
     {
-        if (request.ContentLength is 0 || (request.ContentLength is null && !request.Body.CanSeek && request.Headers.TransferEncoding.Count == 0))
+        // An optional body sent without a content type is no body (a bare POST).
+        if (request.ContentLength is 0 || (request.ContentLength is null && !request.Body.CanSeek && request.Headers.TransferEncoding.Count == 0)
+            || (optional && string.IsNullOrEmpty(request.ContentType)))
         {
             return optional
                 ? (new RequestBody(JsonDocument.Parse("{}").RootElement), null)
@@ -164,6 +174,62 @@ public sealed class RequestBody
         return Fail<TEnum?>(field, $"'{text}' is not one of: {string.Join(", ", Enum.GetValues<TEnum>().Select(ApiNames.Of))}");
     }
 
+    /// <summary>An array of at most <paramref name="maxCount"/> objects, each read as a body of
+    /// its own whose problems are named "field[i].name"; null if absent or not such an array.</summary>
+    public IReadOnlyList<RequestBody>? Objects(string field, int maxCount, bool required)
+    {
+        if (!TryGet(field, required, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            return Fail<IReadOnlyList<RequestBody>>(field, $"'{Shown(value)}' is not a list");
+        }
+
+        var items = value.EnumerateArray().ToList();
+        if (items.Count > maxCount)
+        {
+            return Fail<IReadOnlyList<RequestBody>>(field, $"has {items.Count} entries; at most {maxCount}");
+        }
+
+        var bodies = new List<RequestBody>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].ValueKind != JsonValueKind.Object)
+            {
+                Fail<object>($"{field}[{i}]", $"'{Shown(items[i])}' is not an object");
+                continue;
+            }
+
+            bodies.Add(new RequestBody(items[i], errors, $"{prefix}{field}[{i}]."));
+        }
+
+        return bodies;
+    }
+
+    /// <summary>A list of one to <paramref name="maxCount"/> texts of at most
+    /// <paramref name="maxLength"/> characters each, trimmed, blank ones left out.</summary>
+    public IReadOnlyList<string>? Texts(string field, int maxCount, int maxLength, bool required)
+    {
+        if (!TryGet(field, required, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
+        {
+            return Fail<IReadOnlyList<string>>(field, $"'{Shown(value)}' is not a list of texts");
+        }
+
+        var texts = value.EnumerateArray().Select(v => v.GetString()!.Trim()).Where(t => t.Length > 0).ToList();
+        return texts.Count == 0 ? (required ? Fail<IReadOnlyList<string>>(field, "is required") : null)
+            : texts.Count > maxCount ? Fail<IReadOnlyList<string>>(field, $"has {texts.Count} entries; at most {maxCount}")
+            : texts.FirstOrDefault(t => t.Length > maxLength) is { } tooLong ? Fail<IReadOnlyList<string>>(field, $"has an entry {tooLong.Length} characters long; at most {maxLength}")
+            : texts;
+    }
+
     /// <summary>Reports a problem with a field found by a rule spanning fields.</summary>
     public void Problem(string field, string problem) => Fail<object>(field, problem);
 
@@ -187,7 +253,8 @@ public sealed class RequestBody
 
     private T? Fail<T>(string field, string problem)
     {
-        errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, problem] : [problem];
+        var name = prefix + field;
+        errors[name] = errors.TryGetValue(name, out var existing) ? [.. existing, problem] : [problem];
         return default;
     }
 

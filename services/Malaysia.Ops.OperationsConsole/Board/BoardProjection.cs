@@ -321,10 +321,16 @@ public sealed class BoardProjection(
 
             deskStates.TryGetValue(state.DeskId, out var before);
             deskStates[state.DeskId] = state;
-            if (before is null || before.Human != state.Human || !before.Faults.SequenceEqual(state.Faults))
+            if (before is null || before.Human != state.Human || before.HumanBriefing != state.HumanBriefing || !before.Faults.SequenceEqual(state.Faults))
             {
                 var faults = state.Faults.Count == 0 ? "no faults" : string.Join(", ", state.Faults);
-                Log(state.SimulatedAt, wall, TimelineKind.Fault, $"{Desk(state.DeskId)} reports: {(state.Human ? "a person takes its handoffs" : "handoffs taken automatically")}; {faults}");
+                var briefings = state.HumanBriefing ? "; a person writes its briefings" : string.Empty;
+                Log(state.SimulatedAt, wall, TimelineKind.Fault, $"{Desk(state.DeskId)} reports: {(state.Human ? "a person takes its handoffs" : "handoffs taken automatically")}{briefings}; {faults}");
+            }
+
+            if (state.BriefingToWrite is { } held && before?.BriefingToWrite?.HandoffId != held.HandoffId)
+            {
+                Log(state.SimulatedAt, wall, TimelineKind.Handoff, $"{Desk(state.DeskId)}'s shift ended: {held.Items.Count} item(s) wait for its outgoing lead's briefing");
             }
         }
     }
@@ -348,6 +354,29 @@ public sealed class BoardProjection(
         lock (gate)
         {
             Log(at, wall, TimelineKind.Control, text);
+        }
+    }
+
+    /// <summary>The incoming lead's read-back of an item, kept with the item for the board and
+    /// the debrief.</summary>
+    public void ReadBack(string handoffId, string incidentId, string text)
+    {
+        lock (gate)
+        {
+            if (handoffs.TryGetValue(handoffId, out var handoff) && handoff.Items.TryGetValue(incidentId, out var item))
+            {
+                item.ReadBack = text;
+            }
+        }
+    }
+
+    /// <summary>The briefing of <paramref name="handoffId"/> a desk holds for its outgoing lead
+    /// to write, or null when none does.</summary>
+    public BriefingToWrite? ToWrite(string handoffId)
+    {
+        lock (gate)
+        {
+            return BriefingsToWrite().FirstOrDefault(b => b.HandoffId == handoffId);
         }
     }
 
@@ -395,9 +424,17 @@ public sealed class BoardProjection(
                     itemsEscalated,
                     incidentsDropped,
                     itemsDropped),
-                [.. timeline.Take(50)]);
+                [.. timeline.Take(50)],
+                BriefingsToWrite());
         }
     }
+
+    private List<BriefingToWrite> BriefingsToWrite() => deskStates.Values
+        .Where(s => s.BriefingToWrite is not null)
+        .Select(s => s.BriefingToWrite!)
+        .Select(b => new BriefingToWrite(b.HandoffId, b.FromDeskId, b.ToDeskId, b.SimulatedAt, b.Items))
+        .OrderBy(b => b.HeldAt)
+        .ToList();
 
     private DeskBoard DeskBoard(DeskRoster desk, List<string> onDuty, List<IncidentView> open, DateTimeOffset now)
     {
@@ -472,7 +509,13 @@ public sealed class BoardProjection(
                 i.Item.NextAction,
                 i.Item.ContextMissing,
                 i.State,
-                Math.Round(((i.AcceptedAt ?? now) - i.BriefedAt).TotalMinutes, 1))).ToList()))
+                Math.Round(((i.AcceptedAt ?? now) - i.BriefedAt).TotalMinutes, 1),
+                i.Item.JudgedSeverity,
+                i.Item.Summary,
+                i.Item.Actions,
+                i.Item.WatchFor,
+                i.Item.IfItHappens,
+                i.ReadBack)).ToList()))
         .ToList();
 
     private List<ZoneClock> Clocks(DateTimeOffset now)

@@ -3,7 +3,8 @@ namespace Malaysia.Ops.OperationsConsole.Board;
 /// <summary>
 /// Everything the live board shows at one moment, as <c>GET /api/board</c> returns it and
 /// <c>GET /api/board/stream</c> pushes it (server-sent events, event name <c>board</c>).
-/// Times are simulated unless a name says wall. Serialised in camelCase.
+/// Times are simulated unless a name says wall. Serialised in camelCase. <c>ToWrite</c>: the
+/// briefings desks hold for their outgoing leads to write.
 /// </summary>
 public sealed record BoardSnapshot(
     string Scenario,
@@ -17,4 +18,5 @@ public sealed record BoardSnapshot(
     IReadOnlyList<PendingBriefing> Rehearsal,
     BoardFlow Flow,
     BoardTotals Totals,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<BriefingToWrite> ToWrite);

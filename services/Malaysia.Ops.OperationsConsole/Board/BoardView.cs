@@ -1,11 +1,16 @@
+using Malaysia.Ops.Dispatch;
+using Malaysia.Ops.Domain.HandoffScoring;
 using Malaysia.Ops.OperationsConsole.Controls;
 using Microsoft.Extensions.Options;
 
 namespace Malaysia.Ops.OperationsConsole.Board;
 
-/// <summary>The board as served: the projection with the run's status and traffic figures.</summary>
-public sealed class BoardView(BoardProjection board, ConsoleControls controls, ConsoleRun run, IOptions<ConsoleOptions> options, QueueDepth depth, TimeProvider wall)
+/// <summary>The board as served: the projection with the run's status and traffic figures, and
+/// (embedded, where dispatch runs in this process) each finished handoff's score.</summary>
+public sealed class BoardView(BoardProjection board, ConsoleControls controls, ConsoleRun run, IOptions<ConsoleOptions> options, QueueDepth depth, TimeProvider wall, IServiceProvider services)
 {
+    private readonly DispatchCoordinator? dispatch = services.GetService<DispatchCoordinator>();
+
     private readonly Lock gate = new();
     private (DateTimeOffset At, long Messages) lastSample = (wall.GetUtcNow(), 0);
     private double messagesPerSecond;
@@ -13,7 +18,14 @@ public sealed class BoardView(BoardProjection board, ConsoleControls controls, C
     public BoardSnapshot Snapshot()
     {
         var (queued, consumers) = depth.Read();
-        return board.Snapshot(run.Name, options.Value.Mode.ToString().ToLowerInvariant(), controls.Status(), new BoardFlow(0, 0, MessagesPerSecond(), queued, consumers));
+        var snapshot = board.Snapshot(run.Name, options.Value.Mode.ToString().ToLowerInvariant(), controls.Status(), new BoardFlow(0, 0, MessagesPerSecond(), queued, consumers));
+        if (dispatch is null || snapshot.Handoffs.Count == 0)
+        {
+            return snapshot;
+        }
+
+        var scores = dispatch.Handoffs().ToDictionary(h => h.HandoffId, HandoffScorer.Of, StringComparer.Ordinal);
+        return snapshot with { Handoffs = [.. snapshot.Handoffs.Select(h => h with { Score = scores.GetValueOrDefault(h.HandoffId) })] };
     }
 
     /// <summary>Messages the board took in per wall second, over the last second or more.</summary>

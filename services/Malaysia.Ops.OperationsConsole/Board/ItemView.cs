@@ -15,4 +15,7 @@ internal sealed class ItemView(HandoffItem item, DateTimeOffset briefedAt)
     public bool Queried { get; set; }
 
     public PendingItemState State { get; set; } = PendingItemState.Waiting;
+
+    /// <summary>The item in the incoming lead's own words, as they last read it back.</summary>
+    public string? ReadBack { get; set; }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Clock;
 using Malaysia.Ops.OperationsConsole.Board;
+using Malaysia.Ops.OperationsConsole.Rehearsal;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -123,10 +124,62 @@ public sealed class ConsoleControls(
         Record(who, human ? $"took the {deskId.ToUpperInvariant()} desk's handoffs as a person" : $"handed the {deskId.ToUpperInvariant()} desk's handoffs back to the simulation");
     }
 
-    public async Task DecideAsync(string handoffId, string incidentId, string deskId, bool accept, string? question, string who, CancellationToken cancellationToken)
+    /// <summary>A person joined a lead role: an incoming lead takes their desk's handoffs from
+    /// the simulation.</summary>
+    public async Task SeatTakenAsync(RehearsalSeat seat, string who, CancellationToken cancellationToken)
     {
-        await bus.Publish(new HandoffItemDecided(handoffId, incidentId, deskId, accept, question, who, clock.GetUtcNow()), cancellationToken);
-        Record(who, accept ? $"accepted {incidentId} of {handoffId}" : $"queried {incidentId} of {handoffId}: {question}");
+        Record(who, $"joined as {RoleNames.Needed(seat.Role, seat.DeskId)}");
+        if (seat.Role == RehearsalRole.IncomingLead)
+        {
+            await SetRehearsalAsync(seat.DeskId, human: true, who, cancellationToken);
+        }
+        else
+        {
+            await bus.Publish(new DeskRehearsalModeSet(seat.DeskId, true, who, clock.GetUtcNow(), Outgoing: true), cancellationToken);
+            Record(who, $"writes the {seat.DeskId.ToUpperInvariant()} desk's briefings from now on");
+        }
+    }
+
+    /// <summary>Plays a facilitator's card: logged with its title, then done as the control it
+    /// stands for.</summary>
+    public async Task PlayCardAsync(Domain.Scenarios.RehearsalCard card, string who, CancellationToken cancellationToken)
+    {
+        Record(who, $"played the card '{card.Title}': {card.Does}");
+        switch (card.Kind)
+        {
+            case Domain.Scenarios.RehearsalCardKind.Incident:
+                await RaiseAsync(card.Type!.Value, card.Severity!.Value, card.Cluster, card.Summary, card.WorkMinutes, who, cancellationToken);
+                break;
+            case Domain.Scenarios.RehearsalCardKind.DeskFault:
+                await InjectAsync(card.DeskId!, ConsoleFault.Stop, null, null, who, cancellationToken);
+                break;
+            case Domain.Scenarios.RehearsalCardKind.LoadSpike:
+                StartLoad(card.IncidentsPerHour!.Value, card.DurationMinutes, who);
+                break;
+            default:
+                await InjectAsync(card.DeskId!, ConsoleFault.DropNextBriefing, null, null, who, cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>The outgoing lead's briefing, to the desk that holds it for them.</summary>
+    public async Task WriteBriefingAsync(BriefingToWrite briefing, IReadOnlyList<WrittenBriefingItem> items, string who, CancellationToken cancellationToken)
+    {
+        await bus.Publish(new HandoffBriefingWritten(briefing.HandoffId, briefing.FromDeskId, items, who, clock.GetUtcNow()), cancellationToken);
+        var left = briefing.Items.Select(i => i.IncidentId).Except(items.Select(i => i.IncidentId), StringComparer.Ordinal).ToList();
+        Record(who, $"wrote the briefing of {briefing.HandoffId}: {items.Count} item(s){(left.Count > 0 ? $", left out {string.Join(", ", left)}" : string.Empty)}");
+    }
+
+    public async Task DecideAsync(string handoffId, string incidentId, string deskId, bool accept, string? question, string? readBack, string who, CancellationToken cancellationToken)
+    {
+        if (readBack is not null)
+        {
+            board.ReadBack(handoffId, incidentId, readBack);
+        }
+
+        await bus.Publish(new HandoffItemDecided(handoffId, incidentId, deskId, accept, question, who, clock.GetUtcNow(), ReadBack: readBack), cancellationToken);
+        var said = readBack is null ? string.Empty : $" (read back: {readBack})";
+        Record(who, accept ? $"accepted {incidentId} of {handoffId}{said}" : $"queried {incidentId} of {handoffId}: {question}{said}");
     }
 
     private async Task ChangeClockAsync(ClockChange change, double? speed, string who, string text, CancellationToken cancellationToken)

@@ -10,11 +10,14 @@
 // This module starts the board; its parts are the modules under board/, which the browser loads
 // as they are (no build step).
 
+import { bindBriefingForms } from './board/briefing-form.js';
+import { bindCards } from './board/cards.js';
 import { loadCatalogue } from './board/catalogue.js';
 import { FAULT_KIND_HINTS } from './board/constants.js';
 import { bindFaultForm, bindLoadForm, bindRaiseForm, bindRunControls, bindToken } from './board/controls.js';
 import { holdWhilePressed } from './board/page.js';
 import { bindDesks, bindRehearsal } from './board/rehearsal-controls.js';
+import { bindRoles } from './board/roles.js';
 import { renderBoard } from './board/render.js';
 import { state } from './board/state.js';
 import { connectStream, loadFirstBoard, setConnection } from './board/stream.js';
@@ -24,7 +27,7 @@ function start() {
   const kindSelect = document.querySelector('#fault-form select[name=kind]');
   for (const option of kindSelect.options) option.textContent = FAULT_KIND_HINTS[option.value] ?? option.value;
 
-  for (const id of ['clocks', 'duty', 'coverage', 'desks', 'rehearsal', 'handoffs', 'flow', 'timeline']) {
+  for (const id of ['clocks', 'duty', 'coverage', 'desks', 'to-write', 'rehearsal', 'handoffs', 'flow', 'timeline']) {
     holdWhilePressed(document.getElementById(id), () => renderBoard(state.snapshot));
   }
   bindToken();
@@ -34,6 +37,9 @@ function start() {
   bindFaultForm();
   bindDesks();
   bindRehearsal();
+  bindRoles();
+  bindBriefingForms();
+  bindCards();
 
   setConnection('connecting');
   loadCatalogue();

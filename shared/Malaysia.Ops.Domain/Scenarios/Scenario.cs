@@ -36,8 +36,8 @@ public sealed record Scenario(
 /// <summary>How the operations console runs the scenario as a rehearsal: a person is the
 /// incoming lead of <paramref name="HumanDesks"/> (their briefed items wait for that person's
 /// decision), at <paramref name="Speed"/> simulated seconds per wall second (the console's own
-/// default when null).</summary>
-public sealed record RehearsalPlan(IReadOnlyList<string> HumanDesks, double? Speed);
+/// default when null), with the facilitator's <paramref name="Cards"/>.</summary>
+public sealed record RehearsalPlan(IReadOnlyList<string> HumanDesks, double? Speed, IReadOnlyList<RehearsalCard>? Cards = null);
 
 /// <summary>
 /// Escalation before an acknowledgement breach: an incident still unacknowledged when

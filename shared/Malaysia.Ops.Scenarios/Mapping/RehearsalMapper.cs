@@ -4,10 +4,10 @@ using Malaysia.Ops.Scenarios.Reading;
 namespace Malaysia.Ops.Scenarios.Mapping;
 
 /// <summary>The optional "rehearsal" section: which desks a person leads at handoff when the
-/// scenario runs in the operations console, and the pace to run it at.</summary>
+/// scenario runs in the operations console, the pace to run it at, and the facilitator's cards.</summary>
 internal static class RehearsalMapper
 {
-    private static readonly string[] Fields = ["humanDesks", "speed"];
+    private static readonly string[] Fields = ["humanDesks", "speed", "cards"];
 
     private static readonly NumberRange SpeedRange = NumberRange.Above(0, 1_000_000);
 
@@ -24,10 +24,12 @@ internal static class RehearsalMapper
         var human = humanValue?.Items("humanDesks", 1, 20, item => Desk(item, desks));
         var speedValue = rehearsal.Optional("speed");
         var speed = speedValue?.Number(SpeedRange);
-        return human is null || (speedValue is not null && speed is null) ? null : new RehearsalPlan(human, speed);
+        var cardsValue = rehearsal.Optional("cards");
+        var cards = cardsValue is null ? [] : RehearsalCardMapper.MapList(cardsValue.Value, desks);
+        return human is null || (speedValue is not null && speed is null) || cards is null ? null : new RehearsalPlan(human, speed, cards);
     }
 
-    private static string? Desk(YamlValue item, IReadOnlyList<DeskPlan>? desks)
+    internal static string? Desk(YamlValue item, IReadOnlyList<DeskPlan>? desks)
     {
         var deskId = item.Text();
         var desk = desks?.FirstOrDefault(d => string.Equals(d.Id, deskId, StringComparison.OrdinalIgnoreCase));

@@ -15,15 +15,14 @@ function readToken() {
 }
 
 /**
- * One request to the console. Changes carry the access token; an answer that is not a success
+ * One request to the console. Every request carries the access token (the rehearsal's role
+ * endpoints read who is asking even on GET); an answer that is not a success
  * becomes an ApiError holding the problem details (title, detail, field errors).
  */
 export async function api(method, path, body) {
   const headers = { Accept: 'application/json, application/problem+json' };
-  if (method !== 'GET') {
-    const accessToken = readToken();
-    if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
-  }
+  const accessToken = readToken();
+  if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
   let response;

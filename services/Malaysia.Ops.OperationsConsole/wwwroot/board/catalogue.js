@@ -33,6 +33,7 @@ function applyCatalogue(catalogue) {
   if (desks.length > 0) {
     desks.forEach((d) => deskColourClass(d.deskId));
     fillSelect(field(faults, 'deskId'), desks.map((d) => [String(d.deskId), d.name || String(d.deskId)]));
+    fillSelect(document.querySelector('#seat-form select[name=deskId]'), desks.map((d) => [String(d.deskId), d.name || String(d.deskId)]));
   }
 
   const kinds = list(catalogue.faultKinds).map(String);

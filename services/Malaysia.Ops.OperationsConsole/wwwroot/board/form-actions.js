@@ -28,7 +28,8 @@ function showFormErrors(form, error) {
   const unplaced = [];
   for (const [key, value] of Object.entries(error.errors ?? {})) {
     const messages = (Array.isArray(value) ? value : [value]).map(String);
-    const slot = slots.get(fieldOfErrorKey(key));
+    // A nested field ("items[1].summary") has a slot of its own; a plain one is found by name.
+    const slot = slots.get(String(key).toLowerCase()) ?? slots.get(fieldOfErrorKey(key));
     if (!slot) {
       unplaced.push(...messages.map((m) => (key ? `${key}: ${m}` : m)));
       continue;

@@ -37,6 +37,8 @@ export function bindRehearsal() {
   container.addEventListener('input', (event) => {
     const input = event.target.closest?.('input[data-question-for]');
     if (input) state.questionDrafts.set(input.dataset.questionFor, input.value);
+    const readBack = event.target.closest?.('textarea[data-readback-for]');
+    if (readBack) state.readBackDrafts.set(readBack.dataset.readbackFor, readBack.value);
   });
 
   container.addEventListener('keydown', (event) => {
@@ -61,13 +63,15 @@ export function bindRehearsal() {
     state.itemErrors.delete(key);
     rerender(renderRehearsal);
     try {
+      const readBack = (state.readBackDrafts.get(key) ?? item.querySelector('textarea[data-readback-for]')?.value ?? '').trim();
+      const said = readBack ? { readBack } : {};
       if (action === 'accept') {
-        await api('POST', `${base}/accept`);
+        await api('POST', `${base}/accept`, said);
         setStatus(`Accepted ${incidentId} from handoff ${handoffId}`, 'ok');
       } else if (action === 'query') {
         const input = item.querySelector('input[data-question-for]');
         const question = state.questionDrafts.get(key) ?? input?.value ?? DEFAULT_QUESTION;
-        await api('POST', `${base}/query`, { question: question.trim() });
+        await api('POST', `${base}/query`, { question: question.trim(), ...said });
         state.questionDrafts.delete(key);
         setStatus(`Asked about ${incidentId} (handoff ${handoffId})`, 'ok');
       }

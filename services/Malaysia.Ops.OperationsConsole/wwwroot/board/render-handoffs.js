@@ -1,4 +1,5 @@
-// Handoffs: the recent ones, newest first, with their items' latency.
+// Handoffs: the recent ones, newest first, with their items' latency and, once over, their
+// handoff quality score (0-100, banded) with the points of each part.
 
 import { MAX_HANDOFF_ROWS } from './constants.js';
 import { dateUtc, escapeHtml, fmtNumber, hhmmUtc, isNumber, list, route } from './format.js';
@@ -21,7 +22,7 @@ export function renderHandoffs(s) {
       <thead><tr>
         <th>Handoff</th><th>Route</th><th>Briefed at</th>
         <th class="num">Items</th><th class="num">Accepted</th><th class="num">Queried</th><th class="num">Escalated</th>
-        <th class="num">Latency p50 / max</th><th class="center">Done</th>
+        <th class="num">Latency p50 / max</th><th class="center">Done</th><th>Score</th>
       </tr></thead>
       <tbody>${shown.map((h) => `
         <tr data-handoff-id="${escapeHtml(h.handoffId)}">
@@ -34,8 +35,25 @@ export function renderHandoffs(s) {
           <td class="num${h.escalated > 0 ? ' is-bad' : ''}">${escapeHtml(fmtNumber(h.escalated, 0))}</td>
           <td class="num latency">${escapeHtml(latency(h))}</td>
           <td class="center">${h.completed ? '<span class="done" title="completed">✓</span>' : '<span class="muted" title="in progress">…</span>'}</td>
+          <td class="score">${renderScore(h.score)}</td>
         </tr>`).join('')}
       </tbody>
     </table>
     ${rows.length > shown.length ? `<p class="more">+${rows.length - shown.length} earlier handoffs</p>` : ''}`);
+}
+
+const PARTS = [
+  ['completeness', 'completeness', 30],
+  ['omissionsSurfaced', 'omissions surfaced', 25],
+  ['queries', 'queries', 15],
+  ['latency', 'latency', 15],
+  ['escalations', 'escalations', 15],
+];
+
+function renderScore(score) {
+  if (!score || !isNumber(score.score)) return '<span class="muted">–</span>';
+  const band = String(score.band ?? '').toLowerCase();
+  const parts = PARTS.map(([key, label, weight]) => `${label} ${fmtNumber(score.parts?.[key])}/${weight}`).join(' · ');
+  return `<strong class="score-value band-${escapeHtml(band)}">${escapeHtml(fmtNumber(score.score, 0))}</strong>
+    <span class="band">${escapeHtml(band)}</span><div class="score-parts muted small">${escapeHtml(parts)}</div>`;
 }

@@ -15,7 +15,7 @@ export function renderRehearsal(s) {
 
   // Drafts and errors of items that are no longer pending are dropped.
   const pending = new Set(briefings.flatMap((b) => list(b.items).map((i) => itemKey(b.handoffId, i.incidentId))));
-  for (const map of [state.questionDrafts, state.itemErrors]) {
+  for (const map of [state.questionDrafts, state.readBackDrafts, state.itemErrors]) {
     for (const key of [...map.keys()]) if (!pending.has(key)) map.delete(key);
   }
 
@@ -42,6 +42,7 @@ function renderPendingItem(briefing, item) {
   const disabled = settled || busy ? ' disabled' : '';
   const question = state.questionDrafts.get(key) ?? DEFAULT_QUESTION;
   const error = state.itemErrors.get(key);
+  const readBack = state.readBackDrafts.get(key) ?? item.readBack ?? '';
   const text = (value) => (value === null || value === undefined || value === '' ? '<span class="muted">—</span>' : escapeHtml(value));
 
   return `<li class="pending-item item-${token(itemState)}" data-pending-item="${escapeHtml(key)}"
@@ -61,6 +62,10 @@ function renderPendingItem(briefing, item) {
         <div><dt>Notes</dt><dd>${text(item.notes)}</dd></div>
         <div><dt>Next action</dt><dd>${text(item.nextAction)}</dd></div>
       </dl>
+      ${renderWritten(item, text)}
+      <label class="readback-label">Read it back in your own words
+        <textarea class="readback" data-readback-for="${escapeHtml(key)}" data-focus-key="readback:${escapeHtml(key)}" rows="2"
+          aria-label="Read-back of ${escapeHtml(item.incidentId)}"${disabled}>${escapeHtml(readBack)}</textarea></label>
       <div class="item-actions">
         <button type="button" class="primary" data-action="accept" data-focus-key="accept:${escapeHtml(key)}"${disabled}>Accept</button>
         <input type="text" class="question" data-question-for="${escapeHtml(key)}" data-focus-key="question:${escapeHtml(key)}"
@@ -69,4 +74,17 @@ function renderPendingItem(briefing, item) {
       </div>
       ${error ? `<p class="item-error" role="alert">${escapeHtml(error)}</p>` : ''}
     </li>`;
+}
+
+/** The structured briefing as the outgoing lead wrote it; nothing when it was left out. */
+function renderWritten(item, text) {
+  if (!item.summary) return '';
+  const actions = list(item.actions).map((a) => `<li>${escapeHtml(a)}</li>`).join('');
+  return `<dl class="item-written">
+      <div><dt>Severity as judged</dt><dd>${text(item.judgedSeverity)}</dd></div>
+      <div><dt>Summary</dt><dd class="written-summary">${text(item.summary)}</dd></div>
+      <div><dt>Actions</dt><dd><ul class="written-actions">${actions}</ul></dd></div>
+      <div><dt>Watch for</dt><dd>${text(item.watchFor)}</dd></div>
+      <div><dt>If it happens</dt><dd>${text(item.ifItHappens)}</dd></div>
+    </dl>`;
 }

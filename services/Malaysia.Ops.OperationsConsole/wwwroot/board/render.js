@@ -1,5 +1,6 @@
 // Drawing the board: every section from a snapshot, or one section again after a local change.
 
+import { renderBriefingForms } from './render-briefing-form.js';
 import { renderCoverage } from './render-coverage.js';
 import { renderDesks } from './render-desks.js';
 import { renderDuty } from './render-duty.js';
@@ -12,7 +13,7 @@ import { state } from './state.js';
 
 const SECTIONS = [
   renderHeader, renderClocks, renderDuty, renderCoverage, renderDesks,
-  renderRehearsal, renderHandoffs, renderFlow, renderTimeline, renderRunButtons,
+  renderBriefingForms, renderRehearsal, renderHandoffs, renderFlow, renderTimeline, renderRunButtons,
 ];
 
 function renderSection(render, snapshot) {

@@ -10,6 +10,8 @@ export const state = {
   deskColours: new Map(),
   // Rehearsal questions being written, by "<handoffId>:<incidentId>".
   questionDrafts: new Map(),
+  // Read-backs being written by the incoming lead, by the same key.
+  readBackDrafts: new Map(),
   // Rehearsal items with a request in flight, and the last error per item.
   busyItems: new Set(),
   itemErrors: new Map(),
