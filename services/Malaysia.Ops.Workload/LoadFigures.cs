@@ -14,12 +14,15 @@ public sealed class LoadFigures
     private long offered;
     private long raised;
     private long inFlight;
+    private long failed;
 
     public long Offered => Interlocked.Read(ref offered);
 
     public long Raised => Interlocked.Read(ref raised);
 
     public long InFlight => Interlocked.Read(ref inFlight);
+
+    public long Failed => Interlocked.Read(ref failed);
 
     public void Sending()
     {
@@ -31,6 +34,13 @@ public sealed class LoadFigures
     {
         confirmLatency.Record(latency);
         Interlocked.Increment(ref raised);
+        Interlocked.Decrement(ref inFlight);
+    }
+
+    /// <summary>A raise the broker refused or the bus could not send: lost to the load.</summary>
+    public void Refused()
+    {
+        Interlocked.Increment(ref failed);
         Interlocked.Decrement(ref inFlight);
     }
 
