@@ -17,4 +17,8 @@ public sealed record BoardSnapshot(
     IReadOnlyList<PendingBriefing> Rehearsal,
     BoardFlow Flow,
     BoardTotals Totals,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline)
+{
+    /// <summary>The console's synthetic load: its live figures, chart and thresholds.</summary>
+    public LoadPanel? Load { get; init; }
+}

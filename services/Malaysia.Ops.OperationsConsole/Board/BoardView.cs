@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace Malaysia.Ops.OperationsConsole.Board;
 
-/// <summary>The board as served: the projection with the run's status and traffic figures.</summary>
-public sealed class BoardView(BoardProjection board, ConsoleControls controls, ConsoleRun run, IOptions<ConsoleOptions> options, QueueDepth depth, TimeProvider wall)
+/// <summary>The board as served: the projection with the run's status, traffic figures and load panel.</summary>
+public sealed class BoardView(BoardProjection board, ConsoleControls controls, ConsoleRun run, IOptions<ConsoleOptions> options, QueueDepth depth, ConsoleLoadFigures load, TimeProvider wall)
 {
     private readonly Lock gate = new();
     private (DateTimeOffset At, long Messages) lastSample = (wall.GetUtcNow(), 0);
@@ -13,7 +13,9 @@ public sealed class BoardView(BoardProjection board, ConsoleControls controls, C
     public BoardSnapshot Snapshot()
     {
         var (queued, consumers) = depth.Read();
-        return board.Snapshot(run.Name, options.Value.Mode.ToString().ToLowerInvariant(), controls.Status(), new BoardFlow(0, 0, MessagesPerSecond(), queued, consumers));
+        var status = controls.Status();
+        return board.Snapshot(run.Name, options.Value.Mode.ToString().ToLowerInvariant(), status, new BoardFlow(0, 0, MessagesPerSecond(), queued, consumers))
+            with { Load = load.Panel(status.LoadIncidentsPerHour is not null, queued) };
     }
 
     /// <summary>Messages the board took in per wall second, over the last second or more.</summary>
