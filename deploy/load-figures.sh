@@ -2,8 +2,9 @@
 # Runs a synthetic load through the separate services on a fresh private RabbitMQ node
 # (deploy/run-local.sh, Release build) and prints where the machine's CPU went per incident:
 # each service's CPU time (from /proc), the rest of the machine (the broker, mostly), the
-# broker's messages published and delivered per incident (its Prometheus counters), and each
-# service's peak resident memory. It stops the run once dispatch reports every load incident
+# broker's messages published, routed and delivered per incident (its Prometheus counters), the
+# same per message type and per queue (its detailed per-channel counters), each service's peak
+# resident memory and the machine's load average (other work on it weighs on every figure). It stops the run once dispatch reports every load incident
 # acknowledged, or after a time limit.
 #
 #   deploy/load-figures.sh [RATE] [SECONDS]        # default 2000 incidents/s for 60 s
@@ -104,8 +105,14 @@ wall=$((SECONDS - started > 0 ? SECONDS - started : 1))
 counters=$(curl -fsS "http://127.0.0.1:$prometheus_port/metrics" 2>/dev/null) || { echo "error: the broker's counters could not be read on port $prometheus_port" >&2; status=1; }
 counter() { echo "$counters" | awk -v name="$1" '$1 ~ "^"name"[{]" {sum += $2} END {printf "%d", sum}'; }
 published=$(counter rabbitmq_global_messages_received_total)
+routed=$(counter rabbitmq_global_messages_routed_total)
 delivered=$(counter rabbitmq_global_messages_delivered_total)
+# Per message type (MassTransit names an exchange after each) and per queue: the broker's
+# per-channel counters, which need no management plugin. Counted from the node's start, so the
+# few messages of the services' start-up are in.
+detailed=$(curl -fsS "http://127.0.0.1:$prometheus_port/metrics/detailed?family=channel_exchange_metrics&family=channel_queue_exchange_metrics&family=channel_queue_metrics" 2>/dev/null) || detailed=
 hz=$(getconf CLK_TCK)
+load_average=$(cut -d' ' -f1-3 /proc/loadavg)
 
 echo "$total load incidents ($rate/s for $seconds s): $acknowledged acknowledged ${wall} s after the load began"
 {
@@ -118,6 +125,25 @@ echo "$total load incidents ($rate/s for $seconds s): $acknowledged acknowledged
   END {
     rest = machine - services
     printf "%-22s %10.1f %16.0f\n", "rest (broker, system)", rest / hz, rest / hz * 1e6 / total
-    printf "machine busy %.2f cores on average; broker: %.2f messages published and %.2f delivered per incident\n", machine / hz / wall, published / total, delivered / total
+    printf "machine busy %.2f cores on average; broker: %.2f messages published, %.2f routed and %.2f delivered per incident\n", machine / hz / wall, published / total, routed / total, delivered / total
   }'
+echo "load average at the end (1, 5, 15 min): $load_average"
+if [ -n "$detailed" ]; then
+  # rabbitmq_detailed_channel_messages_published_total{...exchange="X"} is what publishers sent
+  # to X; rabbitmq_detailed_queue_messages_published_total{...queue="Q",exchange="X"} what X
+  # routed to Q; rabbitmq_detailed_channel_messages_delivered*_total{...queue="Q"} what Q delivered.
+  echo "$detailed" | awk -v total="$total" '
+    function label(line, name,   m) { if (match(line, name "=\"[^\"]*\"")) { m = substr(line, RSTART + length(name) + 2, RLENGTH - length(name) - 3); return m } return "" }
+    /^rabbitmq_detailed_channel_messages_published_total[{]/ { x = label($0, "exchange"); sub(/^Malaysia\.Ops\.Contracts:/, "", x); published[x == "" ? "(default)" : x] += $NF }
+    /^rabbitmq_detailed_queue_messages_published_total[{]/ { x = label($0, "exchange"); sub(/^Malaysia\.Ops\.Contracts:/, "", x); routed[x == "" ? "(default)" : x] += $NF }
+    /^rabbitmq_detailed_channel_messages_delivered(_ack)?_total[{]/ || /^rabbitmq_detailed_channel_get(_ack)?_total[{]/ { delivered[label($0, "queue")] += $NF }
+    END {
+      printf "%-34s %14s %14s\n", "message type (exchange)", "published/inc", "routed/inc"
+      for (x in published) printf "%-34s %14.3f %14.3f\n", x, published[x] / total, routed[x] / total
+      printf "%-34s %14s\n", "queue", "delivered/inc"
+      for (q in delivered) if (delivered[q] > 0) printf "%-34s %14.3f\n", q, delivered[q] / total
+    }'
+else
+  echo "the broker's per-type counters could not be read (GET /metrics/detailed on port $prometheus_port)"
+fi
 exit "$status"
