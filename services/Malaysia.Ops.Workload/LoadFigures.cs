@@ -4,8 +4,9 @@ namespace Malaysia.Ops.Workload;
 
 /// <summary>
 /// What a synthetic load has done so far: incidents offered (due by its profile), raised (the
-/// broker confirmed them), waiting for the confirm, and the time from each raise to its confirm
-/// (microseconds, in an HdrHistogram). Raises on any thread report here.
+/// broker confirmed them), refused (the broker or the bus failed the raise), waiting for the
+/// confirm, and the time from each raise to its confirm (microseconds, in an HdrHistogram).
+/// Raises on any thread report here.
 /// </summary>
 public sealed class LoadFigures
 {
