@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Runs a synthetic load through the separate services on a fresh private RabbitMQ node
 # (deploy/run-local.sh, Release build) and prints where the machine's CPU went per incident:
-# each service's CPU time (from /proc), the rest of the machine (the broker, mostly), the
-# broker's messages published, routed and delivered per incident (its Prometheus counters), the
+# each service's CPU time and the broker's (from /proc), the rest of the machine (other work on
+# it), the broker's messages published and delivered per incident (its Prometheus counters), the
 # same per message type and per queue (its detailed per-channel counters), each service's peak
-# resident memory and the machine's load average (other work on it weighs on every figure). It stops the run once dispatch reports every load incident
-# acknowledged, or after a time limit.
+# resident memory and the machine's load average (other work on it weighs on every figure). It
+# stops the run once dispatch reports every load incident acknowledged, or after a time limit.
 #
 #   deploy/load-figures.sh [RATE] [SECONDS]        # default 2000 incidents/s for 60 s
 #   OPS_FIGURES_FOLDER=/tmp/figures deploy/load-figures.sh 1000 30
@@ -55,11 +55,22 @@ trap finish EXIT
 services=(Desk.UnitedStates Desk.Malaysia Dispatch Workload)
 declare -A first_cpu=() last_cpu=() peak_rss=()
 busy() { awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat; }
+# This run's broker: the Erlang VM whose environment names this node.
+broker_pid() {
+  local pid
+  for pid in $(pgrep -x beam.smp || true); do
+    if grep -qzxE "RABBITMQ_NODENAME=$node(@.*)?" "/proc/$pid/environ" 2>/dev/null; then echo "$pid"; return; fi
+  done
+}
 sample() {
   local name pid cpu rss
-  for name in "${services[@]}"; do
-    # Only this run's services: setsid made run-local.sh the leader of a session of its own.
-    pid=$(pgrep -s "$run" -f "Malaysia.Ops.$name.Worker.dll" | head -1 || true)
+  for name in "${services[@]}" Broker; do
+    if [ "$name" = Broker ]; then
+      pid=$(broker_pid)
+    else
+      # Only this run's services: setsid made run-local.sh the leader of a session of its own.
+      pid=$(pgrep -s "$run" -f "Malaysia.Ops.$name.Worker.dll" | head -1 || true)
+    fi
     [ -n "$pid" ] || continue
     # A process that ends between the two reads is skipped this time round.
     cpu=$(awk '{print $14+$15}' "/proc/$pid/stat" 2>/dev/null) || continue
@@ -78,7 +89,7 @@ sample() {
 deadline=$((SECONDS + ${OPS_FIGURES_STARTUP_SECONDS:-1200}))
 while true; do
   sample
-  if [ ${#last_cpu[@]} = ${#services[@]} ] && grep -q "Synthetic load:" "$folder/run/Malaysia.Ops.Workload.Worker.log" 2>/dev/null; then
+  if [ ${#last_cpu[@]} = $((${#services[@]} + 1)) ] && grep -q "Synthetic load:" "$folder/run/Malaysia.Ops.Workload.Worker.log" 2>/dev/null; then
     break
   fi
   if ! kill -0 "$run" 2>/dev/null || ((SECONDS >= deadline)); then
@@ -88,7 +99,7 @@ while true; do
   fi
   sleep 1
 done
-for name in "${services[@]}"; do first_cpu[$name]=${last_cpu[$name]}; done
+for name in "${services[@]}" Broker; do first_cpu[$name]=${last_cpu[$name]}; done
 first_busy=$(busy)
 started=$SECONDS
 deadline=$((SECONDS + seconds * 5 + 180))
@@ -108,7 +119,6 @@ wall=$((SECONDS - started > 0 ? SECONDS - started : 1))
 counters=$(curl -fsS "http://127.0.0.1:$prometheus_port/metrics" 2>/dev/null) || { echo "error: the broker's counters could not be read on port $prometheus_port" >&2; status=1; }
 counter() { echo "$counters" | awk -v name="$1" '$1 ~ "^"name"[{]" {sum += $2} END {printf "%d", sum}'; }
 published=$(counter rabbitmq_global_messages_received_total)
-routed=$(counter rabbitmq_global_messages_routed_total)
 delivered=$(counter rabbitmq_global_messages_delivered_total)
 # Per message type (MassTransit names an exchange after each) and per queue: the broker's
 # per-channel counters, which need no management plugin. Counted from the node's start, so the
@@ -119,16 +129,17 @@ load_average=$(cut -d' ' -f1-3 /proc/loadavg)
 
 echo "$total load incidents ($rate/s for $seconds s): $acknowledged acknowledged ${wall} s after the load began"
 {
-  for name in "${services[@]}"; do
+  for name in "${services[@]}" Broker; do
     echo "$name $((last_cpu[$name] - first_cpu[$name])) ${peak_rss[$name]}"
   done
 } | awk -v hz="$hz" -v total="$total" -v machine=$((last_busy - first_busy)) -v wall="$wall" -v published="$published" -v delivered="$delivered" '
   BEGIN { printf "%-22s %10s %16s %12s\n", "process", "CPU s", "CPU us/incident", "peak RSS MB" }
-  { services += $2; printf "%-22s %10.1f %16.0f %12d\n", $1, $2 / hz, $2 / hz * 1e6 / total, $3 / 1024 }
+  { ours += $2; printf "%-22s %10.1f %16.0f %12d\n", $1, $2 / hz, $2 / hz * 1e6 / total, $3 / 1024 }
   END {
-    rest = machine - services
-    printf "%-22s %10.1f %16.0f\n", "rest (broker, system)", rest / hz, rest / hz * 1e6 / total
-    printf "machine busy %.2f cores on average; broker: %.2f messages published, %.2f routed and %.2f delivered per incident\n", machine / hz / wall, published / total, routed / total, delivered / total
+    printf "%-22s %10.1f %16.0f\n", "all of the above", ours / hz, ours / hz * 1e6 / total
+    rest = machine - ours
+    printf "%-22s %10.1f %16.0f\n", "rest of the machine", rest / hz, rest / hz * 1e6 / total
+    printf "machine busy %.2f cores on average; broker: %.2f messages published and %.2f delivered per incident\n", machine / hz / wall, published / total, delivered / total
   }'
 echo "load average at the end (1, 5, 15 min): $load_average"
 if [ -n "$detailed" ]; then
