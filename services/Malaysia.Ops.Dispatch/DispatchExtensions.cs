@@ -1,3 +1,4 @@
+using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Dispatch.Consumers;
 using Malaysia.Ops.Dispatch.Load;
 using Malaysia.Ops.Dispatch.Roster;
@@ -71,6 +72,9 @@ public static class DispatchExtensions
         services.AddHostedService<ShiftClock>();
         services.AddHostedService<LedgerSnapshotWriter>();
         services.AddSingleton<LoadProgress>();
+        services.AddSingleton<LoadQueues>();
+        services.AddSingleton<LoadFiguresOfDispatch>();
+        services.AddSingleton<IDispatchLoadFigures>(sp => sp.GetRequiredService<LoadFiguresOfDispatch>());
         services.AddHostedService<LoadProgressReporter>();
 
         return bus

@@ -52,6 +52,7 @@ public static class ConsoleHosting
             sp.GetRequiredService<IOptions<ConsoleOptions>>().Value.TraceUrl));
         builder.Services.AddSingleton<IncidentPublisher>();
         builder.Services.AddSingleton<SyntheticLoad>();
+        builder.Services.AddSingleton<ConsoleLoadFigures>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SyntheticLoad>());
         builder.Services.AddSingleton<ConsoleControls>();
         builder.Services.AddSingleton<Rehearsal.RehearsalSeats>();

@@ -20,7 +20,9 @@ namespace Malaysia.Ops.Workload;
 /// Raises go out side by side, up to "InFlight" waiting for the broker's confirm; the driver
 /// sends what the profile has due by now, so after a stall it catches up rather than drift below
 /// the rate asked. Every few seconds it logs the live figures (offered, raised, the rates, the
-/// confirm latency), and the totals at the end.
+/// confirm latency) and its thresholds' verdicts, and the totals at the end. With thresholds, it
+/// waits for dispatch to see the load through ("DrainSeconds" at most), judges them a last time
+/// and stops the process: exit code 0 when all held, 1 when one broke.
 /// </summary>
 public sealed class LoadDriver(
     SimulationClock clock,
@@ -28,7 +30,8 @@ public sealed class LoadDriver(
     IHostApplicationLifetime lifetime,
     IOptions<SimulationOptions> simulation,
     IOptions<WorkloadOptions> workload,
-    ILogger<LoadDriver> logger) : RunLoop(lifetime)
+    IDispatchLoadFigures dispatch,
+    ILogger<LoadDriver> logger) : RunLoop(lifetime), IRunOutcome
 {
     /// <summary>How often the driver looks at what is due: fine enough for a smooth rate,
     /// coarse enough to cost nothing.</summary>
@@ -38,6 +41,17 @@ public sealed class LoadDriver(
 
     /// <summary>True once the load has run its course and every raise has its confirm.</summary>
     public bool Finished { get; private set; }
+
+    /// <summary>The thresholds' last verdicts: live while the load runs, final once
+    /// <see cref="Judged"/>.</summary>
+    public IReadOnlyList<ThresholdVerdict> Verdicts { get; private set; } = [];
+
+    /// <summary>True once the thresholds have had their final verdict.</summary>
+    public bool Judged { get; private set; }
+
+    public string? Failure => Judged && !LoadGate.Passed(Verdicts)
+        ? $"load thresholds broken: {string.Join("; ", Verdicts.Where(v => v.State != ThresholdState.Pass))}"
+        : null;
 
     protected override async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -49,6 +63,7 @@ public sealed class LoadDriver(
 
         await clock.Started.WaitAsync(stoppingToken);
         var profile = options.ToProfile();
+        var gate = options.ToGate();
         var wall = clock.Wall;
         logger.LogInformation("Synthetic load: {Profile}, {Total} incidents", profile, profile.Total);
 
@@ -58,7 +73,7 @@ public sealed class LoadDriver(
         using var slots = new SemaphoreSlim(options.InFlight, options.InFlight);
         using var reporting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var started = wall.GetTimestamp();
-        var report = ReportAsync(profile, started, TimeSpan.FromSeconds(options.ReportSeconds), reporting.Token);
+        var report = ReportAsync(profile, gate, started, TimeSpan.FromSeconds(options.ReportSeconds), reporting.Token);
 
         long sent = 0;
         var total = profile.Total;
@@ -98,6 +113,51 @@ public sealed class LoadDriver(
             Figures.ConfirmMilliseconds(50),
             Figures.ConfirmMilliseconds(99),
             Figures.ConfirmMilliseconds(99.9));
+        if (!gate.IsEmpty)
+        {
+            await JudgeAsync(gate, took, TimeSpan.FromSeconds(options.DrainSeconds), stoppingToken);
+        }
+    }
+
+    /// <summary>Waits for dispatch to see every load incident as far as the thresholds look (or for
+    /// the drain time to pass), judges the thresholds for the last time and stops the process.</summary>
+    private async Task JudgeAsync(LoadGate gate, TimeSpan took, TimeSpan drain, CancellationToken stoppingToken)
+    {
+        var wall = clock.Wall;
+        var waitingSince = wall.GetTimestamp();
+        var percentiles = LoadReading.DispatchPercentiles(gate);
+        LoadThroughDispatch? seen = null;
+        if (LoadReading.NeedsDispatch(gate))
+        {
+            while (true)
+            {
+                seen = await dispatch.ReadAsync(percentiles, stoppingToken);
+                if ((seen is not null && LoadReading.Drained(gate, seen, Figures.Offered)) || wall.GetElapsedTime(waitingSince) >= drain)
+                {
+                    break;
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1), wall, stoppingToken);
+            }
+        }
+
+        Verdicts = gate.Judge(new LoadReading(Figures, seen, took, Final: true).Figure, final: true);
+        Judged = true;
+        foreach (var verdict in Verdicts)
+        {
+            logger.LogInformation("Load threshold {Verdict}", verdict);
+        }
+
+        if (LoadGate.Passed(Verdicts))
+        {
+            logger.LogInformation("Load thresholds: all {Count} held", Verdicts.Count);
+        }
+        else
+        {
+            logger.LogError("Load thresholds: {Broken} of {Count} broken", Verdicts.Count(v => v.State != ThresholdState.Pass), Verdicts.Count);
+        }
+
+        Lifetime.StopApplication();
     }
 
     private async Task RaiseAsync(IncidentRaised raised, SemaphoreSlim slot, CancellationToken cancellationToken)
@@ -114,13 +174,22 @@ public sealed class LoadDriver(
         {
             Figures.Abandoned();
         }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Counted as lost; said once, not for every raise of a broker that refuses them all.
+            Figures.Refused();
+            if (Figures.Failed == 1)
+            {
+                logger.LogWarning("A load raise failed (counted as lost): {Problem}", e.Message);
+            }
+        }
         finally
         {
             slot.Release();
         }
     }
 
-    private async Task ReportAsync(LoadProfile profile, long started, TimeSpan every, CancellationToken cancellationToken)
+    private async Task ReportAsync(LoadProfile profile, LoadGate gate, long started, TimeSpan every, CancellationToken cancellationToken)
     {
         var wall = clock.Wall;
         using var timer = new PeriodicTimer(every, wall);
@@ -144,6 +213,12 @@ public sealed class LoadDriver(
                     Milliseconds(Figures.ConfirmMilliseconds(50)),
                     Milliseconds(Figures.ConfirmMilliseconds(99)));
                 raisedBefore = raised;
+                if (!gate.IsEmpty)
+                {
+                    var seen = LoadReading.NeedsDispatch(gate) ? await dispatch.ReadAsync(LoadReading.DispatchPercentiles(gate), cancellationToken) : null;
+                    Verdicts = gate.Judge(new LoadReading(Figures, seen, elapsed, Final: false).Figure, final: false);
+                    logger.LogInformation("Load thresholds at {Elapsed:0} s: {Verdicts}", elapsed.TotalSeconds, string.Join("; ", Verdicts));
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -4,8 +4,9 @@ namespace Malaysia.Ops.Workload;
 
 /// <summary>
 /// What a synthetic load has done so far: incidents offered (due by its profile), raised (the
-/// broker confirmed them), waiting for the confirm, and the time from each raise to its confirm
-/// (microseconds, in an HdrHistogram). Raises on any thread report here.
+/// broker confirmed them), refused (the broker or the bus failed the raise), waiting for the
+/// confirm, and the time from each raise to its confirm (microseconds, in an HdrHistogram).
+/// Raises on any thread report here.
 /// </summary>
 public sealed class LoadFigures
 {
@@ -14,12 +15,15 @@ public sealed class LoadFigures
     private long offered;
     private long raised;
     private long inFlight;
+    private long failed;
 
     public long Offered => Interlocked.Read(ref offered);
 
     public long Raised => Interlocked.Read(ref raised);
 
     public long InFlight => Interlocked.Read(ref inFlight);
+
+    public long Failed => Interlocked.Read(ref failed);
 
     public void Sending()
     {
@@ -31,6 +35,13 @@ public sealed class LoadFigures
     {
         confirmLatency.Record(latency);
         Interlocked.Increment(ref raised);
+        Interlocked.Decrement(ref inFlight);
+    }
+
+    /// <summary>A raise the broker refused or the bus could not send: lost to the load.</summary>
+    public void Refused()
+    {
+        Interlocked.Increment(ref failed);
         Interlocked.Decrement(ref inFlight);
     }
 

@@ -32,13 +32,46 @@ public sealed class LoadOptions
     /// <summary>Wall seconds between the load's live figures.</summary>
     public double ReportSeconds { get; set; } = 5;
 
+    /// <summary>Thresholds the load is held to, as k6 writes them ("p99 raise→assign &lt; 200 ms",
+    /// "queue depth &lt; 1000", "lost = 0"): judged live, and at the end, when a broken one makes the
+    /// workload exit with code 1 (and with 0 when all held).</summary>
+    public List<string> Thresholds { get; set; } = [];
+
+    /// <summary>Dispatch's HTTP port, where the figures past the broker's confirm are read (GET
+    /// /load): the stages after the raise, the queue depth and the incidents acknowledged.</summary>
+    public string DispatchUrl { get; set; } = "http://127.0.0.1:5101";
+
+    /// <summary>Wall seconds the gate waits, once every raise is confirmed, for dispatch to see
+    /// each incident as far as the thresholds look (acknowledged, for lost ones) before judging.</summary>
+    public double DrainSeconds { get; set; } = 120;
+
     public bool Enabled => Seconds != 0;
+
+    /// <summary>The thresholds as a gate (none when any is bad: <see cref="Problems"/> says so).</summary>
+    public LoadGate ToGate() => LoadGate.Parse(Thresholds, $"{Section}:{nameof(Thresholds)}", out _);
 
     public LoadProfile ToProfile() => new(Shape, Rate, PeakRate, Wall(Seconds), Wall(SpikeAtSeconds), Wall(SpikeSeconds));
 
     /// <summary>What is wrong with the settings, each problem naming its setting.</summary>
     public IEnumerable<string> Problems()
     {
+        // Checked with or without a load: a gate written wrong is wrong before it is used.
+        LoadGate.Parse(Thresholds, $"{Section}:{nameof(Thresholds)}", out var thresholdProblems);
+        foreach (var problem in thresholdProblems)
+        {
+            yield return problem;
+        }
+
+        if (!Uri.TryCreate(DispatchUrl, UriKind.Absolute, out var dispatch) || dispatch.Scheme is not ("http" or "https"))
+        {
+            yield return $"{Section}:{nameof(DispatchUrl)}: '{DispatchUrl}' is not an http(s) address";
+        }
+
+        if (DrainSeconds is not (>= 0 and <= 3600))
+        {
+            yield return $"{Section}:{nameof(DrainSeconds)}: {DrainSeconds} is out of range (0 to 3600 wall seconds)";
+        }
+
         if (!Enabled)
         {
             yield break;

@@ -1,6 +1,9 @@
 using Malaysia.Ops.ServiceDefaults;
 using Malaysia.Ops.Messaging;
+using Malaysia.Ops.Contracts;
+using Malaysia.Ops.ServiceDefaults.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Malaysia.Ops.Workload;
 
@@ -17,6 +20,11 @@ public static class WorkloadExtensions
         bus.Services.AddHostedService<WorkloadSource>();
         bus.Services.AddSingleton<LoadDriver>();
         bus.Services.AddHostedService(sp => sp.GetRequiredService<LoadDriver>());
+        bus.Services.AddSingleton<IRunOutcome>(sp => sp.GetRequiredService<LoadDriver>());
+
+        // Dispatch in the same process reads its own figures to the driver; across processes,
+        // its HTTP port does.
+        bus.Services.TryAddSingleton<IDispatchLoadFigures, DispatchLoadOverHttp>();
         return bus;
     }
 }

@@ -16,12 +16,16 @@ public static class IncidentRaising
 {
     public static async Task RaiseAsync(this IPublishEndpoint bus, IncidentRaised raised, bool synthetic, CancellationToken cancellationToken)
     {
-        using var activity = OpsTelemetry.ActivitySource.StartActivity($"raise {raised.IncidentId}", ActivityKind.Producer);
+        // Marked synthetic from its start, so the sampler can keep every real incident's trace
+        // and only a share of a load's.
+        using var activity = OpsTelemetry.ActivitySource.StartActivity(
+            ActivityKind.Producer,
+            tags: [new(SyntheticLoadSampler.SyntheticTag, synthetic)],
+            name: $"raise {raised.IncidentId}");
         activity?.SetTag("ops.incident.id", raised.IncidentId);
         activity?.SetTag("ops.incident.type", raised.Type.ToString());
         activity?.SetTag("ops.incident.severity", raised.Severity.ToString());
         activity?.SetTag("ops.simulated_time", raised.SimulatedAt.ToString("O", CultureInfo.InvariantCulture));
-        activity?.SetTag("ops.synthetic", synthetic);
         await bus.PublishConfirmedAsync(raised, context => context.Headers.Set(IncidentIds.SyntheticHeader, synthetic ? "true" : "false"), cancellationToken);
     }
 }

@@ -145,6 +145,36 @@ public sealed class ConsoleInBrowserSpecs(ITestOutputHelper log) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_load_started_with_thresholds_is_charted_and_judged_on_the_board()
+    {
+        var page = await OpenBoardAsync(speed: 600);
+        await page.Locator("#run-start").ClickAsync();
+        await Expect(page.Locator("#run-state")).ToContainTextAsync("running", new() { IgnoreCase = true });
+
+        await page.Locator("#load-form input[name=incidentsPerHour]").FillAsync("3600");
+        await page.Locator("#load-form textarea[name=thresholds]").FillAsync("p99 raise→assign < 60 s\nrate > 100000/s\nlost = 0");
+        await page.Locator("#load-form [type=submit]").ClickAsync();
+
+        // A chart per figure, drawn as SVG lines, and each threshold's verdict as the board judges it.
+        // A flat line has no height, so the lines are counted rather than checked for visibility.
+        await Expect(page.Locator("#load-panel [data-chart='raise to assign'] polyline.series-p99")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Expect(page.Locator("#load-panel [data-chart='rate'] polyline")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#load-panel [data-chart='queue depth']")).ToBeVisibleAsync();
+        var verdicts = page.Locator("#load-panel .threshold");
+        await Expect(verdicts).ToHaveCountAsync(3);
+        await Expect(verdicts.Nth(0)).ToHaveAttributeAsync("data-state", "pass", new() { Timeout = 30_000 });
+        await Expect(verdicts.Nth(1)).ToHaveAttributeAsync("data-state", "fail");
+        await Expect(verdicts.Nth(2)).ToHaveAttributeAsync("data-state", "pending");
+        await ScreenshotAsync(page, "console-load-thresholds.png");
+
+        // A threshold the console cannot judge is refused next to the field.
+        await page.Locator("#load-form textarea[name=thresholds]").FillAsync("p99 raise→triage < 200 ms");
+        await page.Locator("#load-form [type=submit]").ClickAsync();
+        await Expect(page.Locator("#load-form [data-error-for=thresholds]")).ToContainTextAsync("'p99 raise→triage' is not a figure of the load");
+        Assert.Empty(pageErrors);
+    }
+
+    [Fact]
     public async Task A_bad_form_value_shows_the_servers_validation_error_next_to_the_field()
     {
         var page = await OpenBoardAsync(speed: 60);

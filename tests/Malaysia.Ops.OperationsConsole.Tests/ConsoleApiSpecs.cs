@@ -243,6 +243,51 @@ public sealed class ConsoleApiSpecs : IClassFixture<ConsoleApiSpecs.Console>
         Assert.Contains(stopped.GetProperty("timeline").EnumerateArray(), t => t.GetProperty("text").GetString() == "console started a load of 600 incidents/h");
     }
 
+    [Fact]
+    public async Task Bad_load_thresholds_are_each_named_in_a_validation_problem()
+    {
+        using var client = console.Authorised();
+
+        using var response = await client.PutAsync("/api/load", Json("""{ "incidentsPerHour": 600, "thresholds": ["lost = 0", "p99 raise→triage < 200 ms", "queue depth < 1000 ms", "p99 raise→confirm < 5 ms"] }"""));
+        using var notAList = await client.PutAsync("/api/load", Json("""{ "incidentsPerHour": 600, "thresholds": "lost = 0" }"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await Problem(response)).GetProperty("errors").GetProperty("thresholds").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Equal(
+            [
+                "thresholds:1: 'p99 raise→triage < 200 ms': 'p99 raise→triage' is not a figure of the load (known: p<percentile> raise→confirm, raise→assign, raise→acknowledge or raise→resolve; queue depth; lost; rate)",
+                "thresholds:2: 'queue depth < 1000 ms': queue depth is not measured in 'ms' (write a plain number)",
+            ],
+            errors);
+        Assert.Equal(HttpStatusCode.BadRequest, notAList.StatusCode);
+        Assert.Equal("'lost = 0' is not a list of texts", (await Problem(notAList)).GetProperty("errors").GetProperty("thresholds")[0].GetString());
+
+        using var confirm = await client.PutAsync("/api/load", Json("""{ "incidentsPerHour": 600, "thresholds": ["p99 raise→confirm < 5 ms"] }"""));
+        Assert.Equal(HttpStatusCode.BadRequest, confirm.StatusCode);
+        Assert.Equal(
+            "'p99 raise→confirm < 5 ms': the broker's confirm of a raise is timed by the workload's load driver, not the console",
+            (await Problem(confirm)).GetProperty("errors").GetProperty("thresholds")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_load_with_thresholds_shows_its_figures_chart_and_verdicts_on_the_board()
+    {
+        using var client = console.Authorised();
+        (await client.PostAsync("/api/run/start", null)).EnsureSuccessStatusCode();
+
+        (await client.PutAsync("/api/load", Json("""{ "incidentsPerHour": 3600, "thresholds": ["p99 raise→assign < 60 s", "rate > 100000/s", "lost = 0"] }"""))).EnsureSuccessStatusCode();
+        var loaded = await WaitForBoard(client, b => b.GetProperty("load").GetProperty("history").GetArrayLength() >= 2
+            && b.GetProperty("load").GetProperty("assignP99Milliseconds").ValueKind == JsonValueKind.Number);
+        var load = loaded.GetProperty("load");
+        var verdicts = load.GetProperty("thresholds").EnumerateArray().ToList();
+
+        Assert.True(load.GetProperty("running").GetBoolean());
+        Assert.Equal(["p99 raise→assign < 60000 ms", "rate > 100000/s", "lost = 0"], verdicts.Select(v => v.GetProperty("threshold").GetString()));
+        Assert.Equal(["pass", "fail", "pending"], verdicts.Select(v => v.GetProperty("state").GetString()));
+        Assert.False(load.GetProperty("final").GetBoolean());
+        (await client.DeleteAsync("/api/load")).EnsureSuccessStatusCode();
+    }
+
     /// <summary>The board once it shows what the test waits for (the run is on a 600× clock).</summary>
     private static async Task<JsonElement> WaitForBoard(HttpClient client, Func<JsonElement, bool> shows)
     {

@@ -46,6 +46,8 @@ public sealed class ConfigurationErrorSpecs
     [InlineData("Workload:Load:Seconds", "-5", "Workload:Load:Seconds: -5 is out of range")]
     [InlineData("Workload:Load:Seconds", "NaN", "Workload:Load:Seconds: NaN is not a number of wall seconds")]
     [InlineData("Workload:Load:Shape", "Wave", "Workload:Load:Shape: 'Wave' is not a valid LoadShape")]
+    [InlineData("Workload:Load:Thresholds:0", "p99 raise→triage < 200 ms", "Workload:Load:Thresholds:0: 'p99 raise→triage < 200 ms': 'p99 raise→triage' is not a figure of the load")]
+    [InlineData("Workload:Load:DispatchUrl", "dispatch:5101", "Workload:Load:DispatchUrl: 'dispatch:5101' is not an http(s) address")]
     public async Task A_bad_value_is_named_with_its_setting(string setting, string value, string expected)
     {
         var settings = DefaultRoster();

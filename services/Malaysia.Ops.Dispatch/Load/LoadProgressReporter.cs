@@ -16,6 +16,7 @@ namespace Malaysia.Ops.Dispatch.Load;
 public sealed class LoadProgressReporter(
     LoadProgress progress,
     QueueGauge queues,
+    LoadQueues depth,
     Domain.Rosters.Roster roster,
     IOptions<DispatchOptions> options,
     IHostApplicationLifetime lifetime,
@@ -46,6 +47,11 @@ public sealed class LoadProgressReporter(
                 QueueNames.Of(roster),
                 "malaysia-ops-dispatch-load-figures",
                 stoppingToken);
+            if (readings is not null)
+            {
+                depth.Read(readings);
+            }
+
             logger.LogInformation(
                 "Load through dispatch: {Raised} booked ({Rate:0}/s over the last {Every:0.#} s), {Assigned} assigned, {Acknowledged} acknowledged, {Resolved} resolved, {Open} open; from the raise, since the load began (and over the last interval): to assigned {ToAssigned} ({ToAssignedLately}); to acknowledged {ToAcknowledged} ({ToAcknowledgedLately}); to resolved {ToResolved} ({ToResolvedLately}); queues {Queues}",
                 now.Raised,

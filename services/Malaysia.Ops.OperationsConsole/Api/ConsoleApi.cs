@@ -4,6 +4,7 @@ using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Dispatch;
 using Malaysia.Ops.Clock;
 using Malaysia.Ops.Domain.Incidents;
+using Malaysia.Ops.Domain.Load;
 using Malaysia.Ops.Domain.Scenarios;
 using Malaysia.Ops.OperationsConsole.Board;
 using Malaysia.Ops.OperationsConsole.Controls;
@@ -157,12 +158,23 @@ public static class ConsoleApi
 
         var rate = body.Number("incidentsPerHour", 0.1, 100_000, required: true);
         var duration = body.Number("durationMinutes", 1, 10_080, required: false);
+        var thresholds = LoadGate.Parse(body.TextList("thresholds", 20, 200), "thresholds", out var badThresholds);
+        foreach (var bad in badThresholds)
+        {
+            body.Problem("thresholds", bad);
+        }
+
+        foreach (var unmeasured in thresholds.Thresholds.Where(t => !ConsoleLoadFigures.Measures(t.Metric)))
+        {
+            body.Problem("thresholds", $"'{unmeasured}': the broker's confirm of a raise is timed by the workload's load driver, not the console");
+        }
+
         if (body.HasErrors)
         {
             return body.ValidationProblem();
         }
 
-        controls.StartLoad(rate!.Value, duration, Operator);
+        controls.StartLoad(rate!.Value, duration, thresholds, Operator);
         return TypedResults.Accepted((string?)null, new ActionResult($"load of {rate}/h started"));
     }
 
@@ -319,8 +331,8 @@ public sealed record SpeedRequest(double Speed);
 /// <summary>Body of POST /api/incidents; type and severity as the catalogue names them.</summary>
 public sealed record RaiseIncidentRequest(string Type, string Severity, string? ClusterId, string? Summary, double? WorkMinutes);
 
-/// <summary>Body of PUT /api/load.</summary>
-public sealed record LoadRequest(double IncidentsPerHour, double? DurationMinutes);
+/// <summary>Body of PUT /api/load; thresholds as k6 writes them ("p99 raise→assign &lt; 200 ms").</summary>
+public sealed record LoadRequest(double IncidentsPerHour, double? DurationMinutes, IReadOnlyList<string>? Thresholds);
 
 /// <summary>Body of POST /api/desks/{deskId}/faults: kind is one of the catalogue's fault kinds;
 /// factor for slow, delayMinutes for delay-next-briefing.</summary>

@@ -138,6 +138,45 @@ public sealed class RequestBody
         return text.Length <= maxLength ? text : Fail<string>(field, $"is {text.Length} characters long; at most {maxLength}");
     }
 
+    /// <summary>A list of at most <paramref name="maxItems"/> texts of at most
+    /// <paramref name="maxLength"/> characters each; empty when absent.</summary>
+    public IReadOnlyList<string> TextList(string field, int maxItems, int maxLength)
+    {
+        if (!TryGet(field, required: false, out var value))
+        {
+            return [];
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            return Fail<IReadOnlyList<string>>(field, $"'{Shown(value)}' is not a list of texts") ?? [];
+        }
+
+        if (value.GetArrayLength() > maxItems)
+        {
+            return Fail<IReadOnlyList<string>>(field, $"has {value.GetArrayLength()} entries; at most {maxItems}") ?? [];
+        }
+
+        var texts = new List<string>();
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                return Fail<IReadOnlyList<string>>(field, $"'{Shown(item)}' is not text") ?? [];
+            }
+
+            var text = item.GetString()!.Trim();
+            if (text.Length > maxLength)
+            {
+                return Fail<IReadOnlyList<string>>(field, $"an entry is {text.Length} characters long; at most {maxLength}") ?? [];
+            }
+
+            texts.Add(text);
+        }
+
+        return texts;
+    }
+
     public bool? Flag(string field, bool required)
     {
         if (!TryGet(field, required, out var value))

@@ -9,7 +9,7 @@ namespace Malaysia.Ops.OperationsConsole.Board;
 /// Everything the board shows, as the services publish it. The console listens on a queue of its
 /// own, so watching the run takes nothing from the services' queues.
 /// </summary>
-public sealed class BoardEventsConsumer(BoardProjection board, SimulationClock clock) :
+public sealed class BoardEventsConsumer(BoardProjection board, ConsoleLoadFigures load, SimulationClock clock) :
     IConsumer<IncidentRaised>,
     IConsumer<IncidentAssigned>,
     IConsumer<IncidentAcknowledged>,
@@ -30,16 +30,29 @@ public sealed class BoardEventsConsumer(BoardProjection board, SimulationClock c
         var traceId = Activity.Current?.TraceId.ToHexString();
         var synthetic = context.Headers.TryGetHeader(IncidentIds.SyntheticHeader, out var marked) && marked is true or "true" or "True";
         board.Raised(context.Message, traceId, synthetic, Wall);
+        load.Raised(context.Message.IncidentId, context.SentTime);
         return Task.CompletedTask;
     }
 
-    public Task Consume(ConsumeContext<IncidentAssigned> context) => Apply(() => board.Assigned(context.Message));
+    public Task Consume(ConsumeContext<IncidentAssigned> context) => Apply(() =>
+    {
+        board.Assigned(context.Message);
+        load.Assigned(context.Message.IncidentId);
+    });
 
-    public Task Consume(ConsumeContext<IncidentAcknowledged> context) => Apply(() => board.Acknowledged(context.Message));
+    public Task Consume(ConsumeContext<IncidentAcknowledged> context) => Apply(() =>
+    {
+        board.Acknowledged(context.Message);
+        load.Acknowledged(context.Message.IncidentId, context.SentTime);
+    });
 
     public Task Consume(ConsumeContext<IncidentEscalated> context) => Apply(() => board.Escalated(context.Message, Wall));
 
-    public Task Consume(ConsumeContext<IncidentResolved> context) => Apply(() => board.Resolved(context.Message));
+    public Task Consume(ConsumeContext<IncidentResolved> context) => Apply(() =>
+    {
+        board.Resolved(context.Message);
+        load.Resolved(context.Message.IncidentId, context.SentTime);
+    });
 
     public Task Consume(ConsumeContext<ShiftEnding> context) => Apply(() => board.ShiftEnded(context.Message));
 

@@ -19,4 +19,8 @@ public sealed record BoardSnapshot(
     BoardFlow Flow,
     BoardTotals Totals,
     IReadOnlyList<TimelineEntry> Timeline,
-    IReadOnlyList<BriefingToWrite> ToWrite);
+    IReadOnlyList<BriefingToWrite> ToWrite)
+{
+    /// <summary>The console's synthetic load: its live figures, chart and thresholds.</summary>
+    public LoadPanel? Load { get; init; }
+}

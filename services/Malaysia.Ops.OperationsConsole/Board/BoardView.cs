@@ -5,9 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace Malaysia.Ops.OperationsConsole.Board;
 
-/// <summary>The board as served: the projection with the run's status and traffic figures, and
-/// (embedded, where dispatch runs in this process) each finished handoff's score.</summary>
-public sealed class BoardView(BoardProjection board, ConsoleControls controls, ConsoleRun run, IOptions<ConsoleOptions> options, QueueDepth depth, TimeProvider wall, IServiceProvider services)
+/// <summary>The board as served: the projection with the run's status, traffic figures and load
+/// panel, and (embedded, where dispatch runs in this process) each finished handoff's score.</summary>
+public sealed class BoardView(BoardProjection board, ConsoleControls controls, ConsoleRun run, IOptions<ConsoleOptions> options, QueueDepth depth, ConsoleLoadFigures load,
+    TimeProvider wall, IServiceProvider services)
 {
     private readonly DispatchCoordinator? dispatch = services.GetService<DispatchCoordinator>();
 
@@ -18,7 +19,9 @@ public sealed class BoardView(BoardProjection board, ConsoleControls controls, C
     public BoardSnapshot Snapshot()
     {
         var (queued, consumers) = depth.Read();
-        var snapshot = board.Snapshot(run.Name, options.Value.Mode.ToString().ToLowerInvariant(), controls.Status(), new BoardFlow(0, 0, MessagesPerSecond(), queued, consumers));
+        var status = controls.Status();
+        var snapshot = board.Snapshot(run.Name, options.Value.Mode.ToString().ToLowerInvariant(), status, new BoardFlow(0, 0, MessagesPerSecond(), queued, consumers))
+            with { Load = load.Panel(status.LoadIncidentsPerHour is not null, queued) };
         if (dispatch is null || snapshot.Handoffs.Count == 0)
         {
             return snapshot;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Malaysia.Ops.Contracts;
 using Malaysia.Ops.Clock;
+using Malaysia.Ops.Domain.Load;
 using Malaysia.Ops.OperationsConsole.Board;
 using Malaysia.Ops.OperationsConsole.Rehearsal;
 using MassTransit;
@@ -20,6 +21,7 @@ public sealed class ConsoleControls(
     SimulationClock clock,
     BoardProjection board,
     SyntheticLoad load,
+    ConsoleLoadFigures loadFigures,
     IncidentPublisher incidents,
     IOptions<ConsoleOptions> options,
     ConsoleRun run,
@@ -73,10 +75,13 @@ public sealed class ConsoleControls(
         return id;
     }
 
-    public void StartLoad(double incidentsPerHour, double? durationMinutes, string who)
+    /// <summary>Starts a load level held to <paramref name="thresholds"/> (the panel judges them).</summary>
+    public void StartLoad(double incidentsPerHour, double? durationMinutes, LoadGate thresholds, string who)
     {
+        loadFigures.Started(thresholds);
         load.Start(incidentsPerHour, durationMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null);
-        Record(who, string.Create(CultureInfo.InvariantCulture, $"started a load of {incidentsPerHour:0.##} incidents/h{(durationMinutes is { } d ? $" for {d:0.#} min" : string.Empty)}"));
+        var held = thresholds.IsEmpty ? string.Empty : $", held to {string.Join(", ", thresholds.Thresholds)}";
+        Record(who, string.Create(CultureInfo.InvariantCulture, $"started a load of {incidentsPerHour:0.##} incidents/h{(durationMinutes is { } d ? $" for {d:0.#} min" : string.Empty)}{held}"));
     }
 
     public void StopLoad(string who)

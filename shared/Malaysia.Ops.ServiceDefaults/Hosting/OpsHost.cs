@@ -3,6 +3,7 @@ using Malaysia.Ops.Domain.Rosters;
 using Malaysia.Ops.ServiceDefaults.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -19,14 +20,16 @@ public static partial class OpsHost
     public const int ExitConfiguration = 2;
     public const int ExitFailure = 1;
 
-    /// <summary>The thin host of a worker service: health endpoints on a loopback port unless
-    /// ASPNETCORE_URLS / ASPNETCORE_HTTP_PORTS say otherwise.</summary>
+    /// <summary>The thin host of a worker service: health endpoints (and any of
+    /// <paramref name="endpoints"/>) on a loopback port unless ASPNETCORE_URLS /
+    /// ASPNETCORE_HTTP_PORTS say otherwise.</summary>
     public static async Task<int> RunWorkerAsync(
         string[] args,
         string serviceName,
         int defaultHealthPort,
         Action<WebApplicationBuilder> configure,
-        IReadOnlyDictionary<string, object>? resourceAttributes = null)
+        IReadOnlyDictionary<string, object>? resourceAttributes = null,
+        Action<IEndpointRouteBuilder>? endpoints = null)
     {
         if (args.Contains("--probe", StringComparer.Ordinal))
         {
@@ -48,6 +51,7 @@ public static partial class OpsHost
             configure(builder);
             app = builder.Build();
             app.MapOpsHealthEndpoints();
+            endpoints?.Invoke(app);
         }
         catch (Exception e) when (Describe(e) is { } problems)
         {
@@ -69,8 +73,9 @@ public static partial class OpsHost
             await host.WaitForShutdownAsync(cancellationToken);
 
             // A background service that crashed stops the host like a normal stop does; it
-            // must not look like success.
+            // must not look like success. Nor must a run judged a failure.
             var failures = FailedServices(background);
+            failures.AddRange(host.Services.GetServices<IRunOutcome>().Select(o => o.Failure).OfType<string>());
             foreach (var failure in failures)
             {
                 await Console.Error.WriteLineAsync($"error: {failure}");

@@ -10,6 +10,9 @@ namespace Malaysia.Ops.ServiceDefaults.Hosting;
 /// </summary>
 public abstract class RunLoop(IHostApplicationLifetime lifetime) : BackgroundService
 {
+    /// <summary>The application's lifetime, for a loop whose end is the run's end.</summary>
+    protected IHostApplicationLifetime Lifetime => lifetime;
+
     protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var stopping = lifetime.StoppingTokenSource(stoppingToken);

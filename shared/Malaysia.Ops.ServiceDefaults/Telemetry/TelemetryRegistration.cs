@@ -12,7 +12,8 @@ namespace Malaysia.Ops.ServiceDefaults.Telemetry;
 public static class TelemetryRegistration
 {
     /// <summary>Traces, metrics and logs for one service, with OTLP export when
-    /// OTEL_EXPORTER_OTLP_ENDPOINT is set (an empty value means no export).</summary>
+    /// OTEL_EXPORTER_OTLP_ENDPOINT is set (an empty value means no export). Every real incident's
+    /// trace is kept, a synthetic load's at "Telemetry:SyntheticTraceRatio".</summary>
     public static IHostApplicationBuilder AddOpsTelemetry(this IHostApplicationBuilder builder, string serviceName, IReadOnlyDictionary<string, object> resourceAttributes)
     {
         builder.Logging.AddOpenTelemetry(logging =>
@@ -26,7 +27,9 @@ public static class TelemetryRegistration
             .ConfigureResource(resource => resource
                 .AddService(serviceName, serviceNamespace: "malaysia-ops", serviceVersion: version)
                 .AddAttributes(resourceAttributes))
-            .WithTracing(tracing => tracing.AddSource(OpsTelemetry.Name))
+            .WithTracing(tracing => tracing
+                .AddSource(OpsTelemetry.Name)
+                .SetSampler(SyntheticLoadSampler.ForIncidents(SyntheticLoadSampler.RatioOf(builder.Configuration[SyntheticLoadSampler.RatioSetting]))))
             .WithMetrics(metrics => metrics.AddMeter(OpsTelemetry.Name));
 
         // "Telemetry:TraceFile": also write every span to a file as OTLP/JSON.

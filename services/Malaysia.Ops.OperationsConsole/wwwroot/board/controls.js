@@ -53,9 +53,11 @@ export function bindLoadForm() {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     runFormAction(form, async () => {
+      const thresholds = field(form, 'thresholds').value.split('\n').map((t) => t.trim()).filter((t) => t.length > 0);
       const body = withDefined({
         incidentsPerHour: readNumber(field(form, 'incidentsPerHour')),
         durationMinutes: readNumber(field(form, 'durationMinutes')),
+        thresholds: thresholds.length ? thresholds : undefined,
       });
       await api('PUT', '/api/load', body);
       const rate = isNumber(body.incidentsPerHour) ? `${fmtNumber(body.incidentsPerHour)} incidents/h` : 'Load';

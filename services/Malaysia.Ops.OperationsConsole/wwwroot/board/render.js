@@ -6,6 +6,7 @@ import { renderDesks } from './render-desks.js';
 import { renderDuty } from './render-duty.js';
 import { renderFlow } from './render-flow.js';
 import { renderHandoffs } from './render-handoffs.js';
+import { renderLoad } from './render-load.js';
 import { renderClocks, renderHeader, renderRunButtons } from './render-header.js';
 import { renderRehearsal } from './render-rehearsal.js';
 import { renderTimeline } from './render-timeline.js';
@@ -13,7 +14,7 @@ import { state } from './state.js';
 
 const SECTIONS = [
   renderHeader, renderClocks, renderDuty, renderCoverage, renderDesks,
-  renderBriefingForms, renderRehearsal, renderHandoffs, renderFlow, renderTimeline, renderRunButtons,
+  renderBriefingForms, renderRehearsal, renderHandoffs, renderFlow, renderLoad, renderTimeline, renderRunButtons,
 ];
 
 function renderSection(render, snapshot) {
