@@ -159,7 +159,7 @@ public sealed class ConsoleControls(
                 await InjectAsync(card.DeskId!, ConsoleFault.Stop, null, null, who, cancellationToken);
                 break;
             case Domain.Scenarios.RehearsalCardKind.LoadSpike:
-                StartLoad(card.IncidentsPerHour!.Value, card.DurationMinutes, who);
+                StartLoad(card.IncidentsPerHour!.Value, card.DurationMinutes, LoadGate.None, who);
                 break;
             default:
                 await InjectAsync(card.DeskId!, ConsoleFault.DropNextBriefing, null, null, who, cancellationToken);
