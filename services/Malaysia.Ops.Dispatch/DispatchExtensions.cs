@@ -25,6 +25,7 @@ public static class DispatchExtensions
     [
         typeof(IncidentRaisedConsumer),
         typeof(IncidentAcknowledgedConsumer),
+        typeof(IncidentUpdatedConsumer),
         typeof(IncidentResolvedConsumer),
         typeof(HandoffBriefingConsumer),
         typeof(HandoffItemAcceptedConsumer),

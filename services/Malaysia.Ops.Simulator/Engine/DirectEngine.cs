@@ -190,7 +190,7 @@ public sealed class DirectEngine
         }
     }
 
-    private static bool DispatchConsumes(IOpsMessage message) => message is IncidentRaised or IncidentAcknowledged or IncidentResolved
+    private static bool DispatchConsumes(IOpsMessage message) => message is IncidentRaised or IncidentAcknowledged or IncidentUpdated or IncidentResolved
         or HandoffBriefing or HandoffItemAccepted or HandoffItemQueried or HandoffSurpriseFound or HandoffCompleted
         or AssistRequested or AssistProvided or WorkloadSubmitted or WorkloadCompleted or WorkloadFailed or DeskStateReported;
 
