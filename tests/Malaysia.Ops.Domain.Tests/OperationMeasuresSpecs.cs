@@ -27,8 +27,9 @@ public class OperationMeasuresSpecs
         new($"h-{hours}", "a", "a", At(hours), At(hours), At(hours + 1), HandoffStatus.Completed, null,
             incidentIds.Select(id => new HandoffItemRecord(id, At(hours), 0, null, false)).ToList(), At(hours), 0, null);
 
-    private static OperationMeasures Measures() => OperationMeasuresBuilder.Of(
-        [Desk],
+    private static OperationMeasures Measures() => OperationMeasuresBuilder.Of([Desk], Sample(), At(8), At(32));
+
+    private static LedgerSnapshot Sample() =>
         Ledger(
             [
                 // Waits 30 min, worked 2 h in the day shift.
@@ -46,9 +47,7 @@ public class OperationMeasuresSpecs
                 // Still worked when the evening shift ends, with no handoff heard of: counted to 20:00.
                 Incident("INC-5", 19.5, 19.5, null, 19.5),
             ],
-            [HandoffAt(16, "INC-2")]),
-        At(8),
-        At(32));
+            [HandoffAt(16, "INC-2")]);
 
     [Fact]
     public void Utilisation_is_busy_engineer_hours_over_engineer_hours_on_duty_per_shift()
@@ -122,5 +121,23 @@ public class OperationMeasuresSpecs
 
         Assert.Equal(1, measures.Shifts[0].BusyEngineerHours);
         Assert.Equal(0.0625, measures.Shifts[0].Utilisation);
+    }
+
+    [Fact]
+    public void Utilisation_queue_wait_and_night_interruptions_are_headline_figures_overall_and_per_desk()
+    {
+        var ledger = Sample();
+        var topology = TopologyReportBuilder.Build("t", "one desk", [Desk], ledger, At(8), At(32));
+
+        var figures = HeadlineFigures.Of(topology, ledger);
+
+        Assert.Equal(0.225, figures["utilisation"], 3);
+        Assert.Equal(0.225, figures["utilisation.a"], 3);
+        Assert.Equal(0, figures["queueWaitP50Minutes"]);
+        Assert.Equal(30, figures["queueWaitP95Minutes"]);
+        Assert.Equal(15, figures["queueWaitMeanMinutes"]);
+        Assert.Equal(15, figures["queueWaitMeanMinutes.a"]);
+        Assert.Equal(1, figures["interruptionsInSleepHours.a"]);
+        Assert.Equal(1, figures["pagesAtNight.a"]);
     }
 }
