@@ -490,7 +490,7 @@ public sealed class DeskCore
             messages.Add(e switch
             {
                 IncidentAcknowledgedByDesk a => new IncidentAcknowledged(a.IncidentId, DeskId, a.At),
-                WorkStarted s => new IncidentUpdated(s.IncidentId, DeskId, $"{DeskId} engineer started work", "fix and verify", s.At),
+                WorkStarted s => new IncidentUpdated(s.IncidentId, DeskId, $"{DeskId} engineer started work", "fix and verify", s.At, WorkStarted: true),
                 IncidentResolvedByDesk r => Resolved(r),
                 HandoffItemQueriedByDesk q => new HandoffItemQueried(q.HandoffId, q.IncidentId, DeskId, q.Question ?? "the briefing left out what was done and what is next", q.At),
                 HandoffSurpriseFoundByDesk f => new HandoffSurpriseFound(f.HandoffId, f.IncidentId, DeskId, f.ExtraWorkMinutes, f.At),

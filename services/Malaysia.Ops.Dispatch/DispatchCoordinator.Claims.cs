@@ -23,6 +23,7 @@ public sealed partial class DispatchCoordinator
             {
                 IncidentAcknowledged acknowledged => NotHeld(acknowledged.IncidentId, acknowledged.DeskId),
                 IncidentResolved resolved => NotHeld(resolved.IncidentId, resolved.DeskId),
+                IncidentUpdated updated => NotHeld(updated.IncidentId, updated.DeskId),
                 HandoffBriefing briefing => NotParty(briefing.HandoffId, briefing.FromDeskId, briefing.ToDeskId)
                     ?? briefing.Items.Select(i => NotHeld(i.IncidentId, briefing.FromDeskId)).FirstOrDefault(p => p is not null),
                 HandoffItemAccepted accepted => NotIncoming(accepted.HandoffId, accepted.IncidentId, accepted.DeskId),

@@ -44,7 +44,7 @@ public sealed partial class DispatchCoordinator(DomainRoster roster, SimulationC
     public DomainRoster Roster => roster;
 
     /// <summary>Whether dispatch consumes <paramref name="message"/>: what <see cref="Apply"/> takes.</summary>
-    public static bool Consumes(IOpsMessage message) => message is IncidentRaised or IncidentAcknowledged or IncidentResolved
+    public static bool Consumes(IOpsMessage message) => message is IncidentRaised or IncidentAcknowledged or IncidentUpdated or IncidentResolved
         or HandoffBriefing or HandoffItemAccepted or HandoffItemQueried or HandoffSurpriseFound or HandoffCompleted
         or AssistRequested or Contracts.AssistProvided or WorkloadSubmitted or WorkloadCompleted or WorkloadFailed or DeskStateReported;
 
@@ -59,6 +59,7 @@ public sealed partial class DispatchCoordinator(DomainRoster roster, SimulationC
     {
         IncidentRaised raised => Raise(raised) is { } assigned ? [assigned] : [],
         IncidentAcknowledged acknowledged => Nothing(() => Acknowledged(acknowledged)),
+        IncidentUpdated updated => Nothing(() => Updated(updated)),
         IncidentResolved resolved => Nothing(() => Resolved(resolved)),
         HandoffBriefing briefing => Briefed(briefing),
         HandoffItemAccepted accepted => Nothing(() => ItemAccepted(accepted)),
@@ -141,11 +142,25 @@ public sealed partial class DispatchCoordinator(DomainRoster roster, SimulationC
         lock (gate)
         {
             var before = ledger.Find(message.IncidentId);
-            if (ledger.Acknowledge(message.IncidentId, message.SimulatedAt) && before is { AcknowledgedAt: null }
+            if (ledger.Acknowledge(message.IncidentId, message.SimulatedAt, message.DeskId) && before is { AcknowledgedAt: null }
                 && levels.AcknowledgementBreached(before.Severity, before.RaisedAt, message.SimulatedAt))
             {
                 metrics.SlaBreaches.Add(1, new("severity", before.Severity.ToString()), new("stage", "acknowledge"));
             }
+        }
+    }
+
+    /// <summary>Books the start of work a desk reported; other news changes nothing here.</summary>
+    public void Updated(IncidentUpdated message)
+    {
+        if (!message.WorkStarted)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            ledger.StartWork(message.IncidentId, message.DeskId, message.SimulatedAt);
         }
     }
 
@@ -472,7 +487,7 @@ public sealed partial class DispatchCoordinator(DomainRoster roster, SimulationC
                 var holder = incident.OwnerDeskId ?? incident.AssignedDeskId ?? string.Empty;
                 var target = roster.OnDuty(now).LastOrDefault(s => !string.Equals(s.DeskId, holder, StringComparison.OrdinalIgnoreCase));
                 var reason = $"not acknowledged {(now - incident.RaisedAt).TotalMinutes:0} min after it was raised ({incident.Severity} target {levels.For(incident.Severity).AcknowledgeWithin.TotalMinutes:0} min)";
-                ledger.EscalateBeforeBreach(incident.IncidentId, target?.DeskId ?? holder, paged: target is null);
+                ledger.EscalateBeforeBreach(incident.IncidentId, target?.DeskId ?? holder, paged: target is null, now);
                 escalations.Add(target is null
                     ? new IncidentEscalated(incident.IncidentId, holder, holder, true, null, null, $"{reason}; nobody else on duty: paging {holder} on-call", now)
                     : new IncidentEscalated(incident.IncidentId, holder, target.DeskId, false, target.ShiftId, target.StartsAt, $"{reason}; escalated to {target.DeskId}", now));

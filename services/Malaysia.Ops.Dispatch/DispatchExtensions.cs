@@ -26,6 +26,7 @@ public static class DispatchExtensions
     [
         typeof(IncidentRaisedConsumer),
         typeof(IncidentAcknowledgedConsumer),
+        typeof(IncidentUpdatedConsumer),
         typeof(IncidentResolvedConsumer),
         typeof(HandoffBriefingConsumer),
         typeof(HandoffItemAcceptedConsumer),

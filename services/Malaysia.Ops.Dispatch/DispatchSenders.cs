@@ -13,6 +13,7 @@ public static class DispatchSenders
     {
         IncidentAcknowledged m => SenderRule.Desk(m.DeskId, users),
         IncidentResolved m => SenderRule.Desk(m.DeskId, users),
+        IncidentUpdated m => SenderRule.Desk(m.DeskId, users),
         HandoffBriefing m => SenderRule.Desk(m.FromDeskId, users),
         HandoffItemAccepted m => SenderRule.Desk(m.DeskId, users),
         HandoffItemQueried m => SenderRule.Desk(m.DeskId, users),

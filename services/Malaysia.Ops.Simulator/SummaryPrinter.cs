@@ -38,6 +38,11 @@ public static class SummaryPrinter
         Line($"  Cost        {run.CostPerDay:0} a day ({string.Join(", ", run.Desks.Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Id} {d.CostPerDay:0}")))})");
         var sla = string.Join(", ", s.SlaBySeverity.Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Key} {x.Value.AcknowledgedInTime:0%}/{x.Value.ResolvedInTime:0%} of {x.Value.Incidents}")));
         Line($"  SLA         acknowledged/resolved in time: {sla}");
+        if (run.Measures is { } measures)
+        {
+            Measured(text, measures);
+        }
+
         Line($"");
         Line($"  Handoff latency              n      p50      p95      max");
         Row(text, "per handoff, simulated min", s.HandoffLatencySimulatedMinutes);
@@ -54,6 +59,33 @@ public static class SummaryPrinter
 
         return text.ToString();
     }
+
+    /// <summary>Utilisation and queue wait overall, then per desk and shift, and each desk's
+    /// interruptions by its local time.</summary>
+    private static void Measured(System.Text.StringBuilder text, OperationMeasures m)
+    {
+        void Line(FormattableString line) => text.AppendLine(line.ToString(CultureInfo.InvariantCulture));
+        var wait = m.QueueWait;
+        Line($"  Desks       utilisation {Share(m.Utilisation)}; queue wait (raised to work start) p50 {Decimal(wait.P50)}, p95 {Decimal(wait.P95)}, mean {Decimal(wait.Mean)} min over {wait.Count} started, {m.StillWaitingAtEnd} still waiting at the end");
+        Line($"");
+        Line($"  Desk and shift           staffed h   busy h   util  wait n      p50      p95     mean");
+        foreach (var shift in m.Shifts)
+        {
+            var w = shift.QueueWait;
+            Line($"  {shift.DeskId + " " + shift.Shift,-23}{shift.StaffedEngineerHours,10:0.0}{shift.BusyEngineerHours,9:0.0}{Share(shift.Utilisation),7}{w.Count,8} {Cell(w.P50)} {Cell(w.P95)} {Cell(w.Mean)}");
+        }
+
+        Line($"");
+        Line($"  Interruptions, local     business      off    sleep    pages  at night");
+        foreach (var desk in m.Interruptions)
+        {
+            Line($"  {desk.DeskId,-23}{desk.BusinessHours,9}{desk.OffHours,9}{desk.SleepHours,9}{desk.Pages,9}{desk.PagesAtNight,10}");
+        }
+    }
+
+    private static string Share(double? value) => value is { } v ? v.ToString("0%", CultureInfo.InvariantCulture) : "-";
+
+    private static string Decimal(double? value) => value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "-";
 
     /// <summary>The run's mean handoff quality score, then each compared topology's.</summary>
     private static string HandoffScores(RunReport report)

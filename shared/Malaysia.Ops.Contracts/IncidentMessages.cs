@@ -37,13 +37,17 @@ public sealed record IncidentAcknowledged(
     DateTimeOffset SimulatedAt,
     int SchemaVersion = MessageSchema.V1) : IOpsMessage;
 
+/// <summary>A desk's news of an incident it holds. <paramref name="WorkStarted"/>: an engineer
+/// started work on it at <paramref name="SimulatedAt"/>, which dispatch books as the end of its
+/// wait in the queue and the start of engineer time spent on it.</summary>
 public sealed record IncidentUpdated(
     string IncidentId,
     string DeskId,
     string Note,
     string NextAction,
     DateTimeOffset SimulatedAt,
-    int SchemaVersion = MessageSchema.V1) : IOpsMessage;
+    int SchemaVersion = MessageSchema.V1,
+    bool WorkStarted = false) : IOpsMessage;
 
 /// <summary>Dispatch escalates an incident whose acknowledgement target is near: from the desk
 /// holding it (<paramref name="FromDeskId"/>) to another desk on duty

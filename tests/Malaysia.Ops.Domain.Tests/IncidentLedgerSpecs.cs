@@ -203,4 +203,33 @@ public class IncidentLedgerSpecs
 
         Assert.Equal(2, ledger.Find("INC-00001")!.Escalations);
     }
+
+    [Fact]
+    public void Work_starts_are_kept_in_time_order_whatever_order_they_are_heard_in()
+    {
+        var ledger = WithOneIncident();
+
+        Assert.True(ledger.StartWork("INC-00001", "my", RaisedAt.AddMinutes(40)));
+        Assert.True(ledger.StartWork("INC-00001", "us", RaisedAt.AddMinutes(10)));
+        Assert.False(ledger.StartWork("INC-00001", "us", RaisedAt.AddMinutes(10)));
+
+        var record = ledger.Find("INC-00001")!;
+        Assert.Equal([new WorkStart("us", RaisedAt.AddMinutes(10)), new WorkStart("my", RaisedAt.AddMinutes(40))], record.WorkStarts!);
+        Assert.Equal(RaisedAt.AddMinutes(10), record.WorkStartedAt);
+        Assert.Equal(1, ledger.DuplicatesIgnored);
+    }
+
+    [Fact]
+    public void The_desk_whose_acknowledgement_is_booked_is_recorded_and_a_page_keeps_its_instant()
+    {
+        var ledger = WithOneIncident();
+
+        ledger.Acknowledge("INC-00001", RaisedAt.AddMinutes(5), "my");
+        ledger.Acknowledge("INC-00001", RaisedAt.AddMinutes(3), "us");
+        ledger.EscalateBeforeBreach("INC-00001", "us", paged: true, RaisedAt.AddMinutes(2));
+
+        var record = ledger.Find("INC-00001")!;
+        Assert.Equal("us", record.AcknowledgedByDeskId);
+        Assert.Equal(RaisedAt.AddMinutes(2), record.PagedAt);
+    }
 }

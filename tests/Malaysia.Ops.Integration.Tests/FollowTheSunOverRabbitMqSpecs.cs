@@ -77,6 +77,12 @@ public sealed class FollowTheSunOverRabbitMqSpecs(RabbitMqNode broker, ITestOutp
         Assert.All(ledger.Incidents, i => Assert.True(i.Status == IncidentStatus.Resolved ? i.ResolvedAt is not null : i.ResolvedAt is null, $"{i.IncidentId} is {i.Status} with resolved-at {i.ResolvedAt}"));
         Assert.True(ledger.Summary.IncidentsResolved > ledger.Summary.IncidentsRaised * 9 / 10, $"only {ledger.Summary.IncidentsResolved} of {ledger.Summary.IncidentsRaised} resolved");
 
+        // The desks' starts of work reach dispatch's ledger: every resolved incident was started
+        // between its raise and its resolution.
+        Assert.All(ledger.Incidents.Where(i => i.Status == IncidentStatus.Resolved), i => Assert.True(
+            i.WorkStartedAt is { } started && started >= i.RaisedAt && started <= i.ResolvedAt,
+            $"{i.IncidentId} raised {i.RaisedAt:O}, resolved {i.ResolvedAt:O}, work started {i.WorkStartedAt:O}"));
+
         // At least four handoffs, alternating MY->US (12:00 UTC) and US->MY (00:00 UTC).
         var handoffs = ledger.Handoffs.OrderBy(h => h.ShiftEndsAt).ToList();
         Assert.True(handoffs.Count >= 4, $"only {handoffs.Count} handoffs");

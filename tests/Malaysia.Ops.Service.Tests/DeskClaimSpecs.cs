@@ -53,10 +53,14 @@ public sealed class DeskClaimSpecs : IDisposable
             Assert.Throws<InvalidMessageException>(() => dispatch.Apply(new IncidentAcknowledged("INC-W0001", "us", Morning.AddMinutes(5)), "ack-us", DeskUs));
             Assert.Equal(IncidentStatus.Open, Incident(dispatch, "INC-W0001").Status);
             Assert.Null(Incident(dispatch, "INC-W0001").AcknowledgedAt);
-            Assert.Equal(2, refused.With("reason", DurableDispatch.NotHolder));
+            Assert.Throws<InvalidMessageException>(() => dispatch.Apply(new IncidentUpdated("INC-W0001", "us", "started", "fix", Morning.AddMinutes(5), WorkStarted: true), "start-us", DeskUs));
+            Assert.Null(Incident(dispatch, "INC-W0001").WorkStarts);
+            Assert.Equal(3, refused.With("reason", DurableDispatch.NotHolder));
 
+            dispatch.Apply(new IncidentUpdated("INC-W0001", "my", "started", "fix", Morning.AddMinutes(6), WorkStarted: true), "start-my", DeskMy);
             dispatch.Apply(new IncidentResolved("INC-W0001", "my", Morning.AddMinutes(20)), "resolve-my", DeskMy);
             Assert.Equal("my", Incident(dispatch, "INC-W0001").ResolvedByDeskId);
+            Assert.Equal([new WorkStart("my", Morning.AddMinutes(6))], Incident(dispatch, "INC-W0001").WorkStarts!);
         }
     }
 

@@ -44,7 +44,7 @@ public sealed class DeskCoreSpecs
         AssertSent(
             [
                 new IncidentAcknowledged("INC-1", "us", T0),
-                new IncidentUpdated("INC-1", "us", "us engineer started work", "fix and verify", T0),
+                new IncidentUpdated("INC-1", "us", "us engineer started work", "fix and verify", T0, WorkStarted: true),
             ],
             desk.Apply(Assigned("INC-1", T0), T0));
         Assert.Equal(T0.AddMinutes(30), desk.NextDueAt());
@@ -105,7 +105,7 @@ public sealed class DeskCoreSpecs
         AssertSent(
             [
                 new IncidentAcknowledged("INC-1", "us", T0.AddMinutes(10)),
-                new IncidentUpdated("INC-1", "us", "us engineer started work", "fix and verify", T0.AddMinutes(10)),
+                new IncidentUpdated("INC-1", "us", "us engineer started work", "fix and verify", T0.AddMinutes(10), WorkStarted: true),
                 State(T0.AddMinutes(10)),
             ],
             desk.Apply(Fault(DeskFault.Resume, T0.AddMinutes(10)), T0.AddMinutes(10)));

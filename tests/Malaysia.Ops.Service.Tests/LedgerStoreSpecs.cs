@@ -66,6 +66,7 @@ public sealed class LedgerStoreSpecs : IDisposable
         dispatch.Apply(new IncidentAcknowledged("INC-S0001", "my", Morning.AddMinutes(10)), "ack-1");
         dispatch.Apply(new IncidentAcknowledged("INC-S0002", "my", Morning.AddMinutes(11)), "ack-2");
         dispatch.Apply(new IncidentAcknowledged("INC-S0003", "my", Morning.AddMinutes(12)), "ack-3");
+        dispatch.Apply(new IncidentUpdated("INC-S0001", "my", "my engineer started work", "fix and verify", Morning.AddMinutes(15), WorkStarted: true), "start-1");
         dispatch.Apply(new IncidentResolved("INC-S0001", "my", Morning.AddMinutes(40)), "resolve-1");
         var noon = Morning.Date.AddHours(12);
         var shiftEnd = dispatch.Advance(Morning, noon, []);
@@ -94,6 +95,7 @@ public sealed class LedgerStoreSpecs : IDisposable
         var ledger = second.Services.GetRequiredService<DispatchCoordinator>().Snapshot(Morning, Wall);
         Assert.Equal(4, ledger.Incidents.Count);
         Assert.Equal(IncidentStatus.Resolved, ledger.Incidents.Single(i => i.IncidentId == "INC-S0001").Status);
+        Assert.Equal(Morning.AddMinutes(15), ledger.Incidents.Single(i => i.IncidentId == "INC-S0001").WorkStartedAt);
         var noonHandoff = Assert.Single(ledger.Handoffs, h => h.Direction == "my->us");
         Assert.Equal(HandoffStatus.Escalated, noonHandoff.Status);
         Assert.Contains(noonHandoff.Items, i => i.IncidentId == "INC-S0002" && i.LatencySimulatedMinutes == 4);

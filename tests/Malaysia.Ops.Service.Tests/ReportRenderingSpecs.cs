@@ -11,7 +11,7 @@ public sealed partial class ReportRenderingSpecs
 {
     private const string SvgNamespace = "http://www.w3.org/2000/svg";
 
-    private static readonly string[] SectionsInOrder = ["scenario", "summary", "coverage", "latency", "open-incidents", "sla", "handoffs", "desks", "comparison"];
+    private static readonly string[] SectionsInOrder = ["scenario", "summary", "coverage", "latency", "open-incidents", "sla", "handoffs", "desks", "shifts", "comparison"];
 
     [Fact]
     public void The_sample_run_has_a_noon_gap_an_escalated_handoff_and_open_incidents()
@@ -186,6 +186,25 @@ public sealed partial class ReportRenderingSpecs
         Assert.Contains("\"direction\": \"my->us\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("\"SchemaVersion\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("\r", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Queue_wait_and_interruptions_by_local_time_are_in_the_report_and_on_the_page()
+    {
+        var report = SampleRunReport.Create();
+        var measures = report.Run.Measures!;
+
+        // Each incident's work starts five minutes after its acknowledgement.
+        Assert.Equal(new QueueWaitFigures(14, 15, 40, 17.71), measures.QueueWait);
+        Assert.Equal(
+            [new DeskInterruptions("us", 5, 2, 0, 0, 0), new DeskInterruptions("my", 3, 4, 0, 0, 0)],
+            measures.Interruptions);
+
+        var json = ReportJson.Serialize(report);
+        Assert.Contains("\"queueWait\": {\n        \"count\": 14,", json, StringComparison.Ordinal);
+        var html = ReportHtml.Render(report);
+        Assert.Contains("Utilisation, queue wait and interruptions", html, StringComparison.Ordinal);
+        Assert.Contains("<td>us</td><td>08:00-20:00</td>", html, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("https?://[^\"'\\s)<>]*", RegexOptions.IgnoreCase)]

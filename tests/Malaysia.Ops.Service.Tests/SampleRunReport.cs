@@ -60,7 +60,8 @@ internal static class SampleRunReport
         {
             ledger.Raise(Id(number), type, severity, raised);
             ledger.Assign(Id(number), desk, inGap && noonGap);
-            ledger.Acknowledge(Id(number), acknowledged);
+            ledger.Acknowledge(Id(number), acknowledged, desk);
+            ledger.StartWork(Id(number), desk, acknowledged.AddMinutes(5));
         }
 
         void Handoff(DateTimeOffset shiftEnds, string from, string to, DateTimeOffset acceptFrom, params (int Incident, DateTimeOffset AcceptedAt)[] items)

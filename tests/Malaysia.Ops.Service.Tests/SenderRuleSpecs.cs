@@ -38,6 +38,7 @@ public sealed class SenderRuleSpecs
         Assert.NotNull(ToDispatch(new HandoffCompleted("HO-1", "my", "us", 1, 0, At, At, At), From("desk-my")));
         Assert.NotNull(ToDispatch(new AssistProvided("INC-1", "my", "us", AssistKind.SiteHands, At, At), From("desk-my")));
         Assert.NotNull(ToDispatch(new IncidentAcknowledged("INC-1", "us", At), From("console")));
+        Assert.NotNull(ToDispatch(new IncidentUpdated("INC-1", "us", "started", "fix", At, WorkStarted: true), From("desk-my")));
     }
 
     [Fact]

@@ -50,6 +50,12 @@ public sealed class IncidentAcknowledgedConsumer(DurableDispatch dispatch, LoadP
     }
 }
 
+/// <summary>Books when work on an incident started (its wait in the queue ends there).</summary>
+public sealed class IncidentUpdatedConsumer(DurableDispatch dispatch) : IConsumer<IncidentUpdated>
+{
+    public Task Consume(ConsumeContext<IncidentUpdated> context) => dispatch.ConsumeAsync(context);
+}
+
 public sealed class IncidentResolvedConsumer(DurableDispatch dispatch, LoadProgress load) : IConsumer<IncidentResolved>
 {
     public async Task Consume(ConsumeContext<IncidentResolved> context)

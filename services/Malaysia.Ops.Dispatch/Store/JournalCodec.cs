@@ -17,7 +17,7 @@ public static class JournalCodec
 
     private static readonly FrozenDictionary<string, Type> Contracts = new[]
     {
-        typeof(IncidentRaised), typeof(IncidentAcknowledged), typeof(IncidentResolved), typeof(IncidentAssigned), typeof(IncidentEscalated),
+        typeof(IncidentRaised), typeof(IncidentAcknowledged), typeof(IncidentUpdated), typeof(IncidentResolved), typeof(IncidentAssigned), typeof(IncidentEscalated),
         typeof(HandoffBriefing), typeof(HandoffItemAccepted), typeof(HandoffItemQueried), typeof(HandoffSurpriseFound), typeof(HandoffCompleted), typeof(HandoffEscalated),
         typeof(AssistRequested), typeof(AssistProvided), typeof(AssistRouted),
         typeof(WorkloadSubmitted), typeof(WorkloadCompleted), typeof(WorkloadFailed),

@@ -18,6 +18,12 @@ internal static class FigureText
         (HeadlineFigures.AcknowledgedInTime, "acknowledged in time"),
         (HeadlineFigures.ItemLatencyP50, "item latency p50, min"),
         (HeadlineFigures.ItemLatencyP95, "item latency p95, min"),
+        (HeadlineFigures.Utilisation, "utilisation"),
+        (HeadlineFigures.QueueWaitMean, "queue wait mean, min"),
+        (HeadlineFigures.QueueWaitP50, "queue wait p50, min"),
+        (HeadlineFigures.QueueWaitP95, "queue wait p95, min"),
+        (HeadlineFigures.InterruptionsInSleepHours, "interruptions in sleep hours"),
+        (HeadlineFigures.PagesAtNight, "pages at night"),
         (HeadlineFigures.IncidentsRaised, "incidents raised"),
         (HeadlineFigures.IncidentsOpenAtEnd, "open at the end"),
         (HeadlineFigures.IncidentsArrivedInGap, "arrived in a coverage gap"),
@@ -29,7 +35,10 @@ internal static class FigureText
 
     /// <summary>The figures a topology comparison gives differences for.</summary>
     private static readonly string[] ComparedFigures =
-        [HeadlineFigures.CostPerDay, HeadlineFigures.ResolvedInTime, HeadlineFigures.ItemLatencyP50, HeadlineFigures.ItemLatencyP95];
+        [
+            HeadlineFigures.CostPerDay, HeadlineFigures.ResolvedInTime, HeadlineFigures.ItemLatencyP50, HeadlineFigures.ItemLatencyP95,
+            HeadlineFigures.Utilisation, HeadlineFigures.QueueWaitMean,
+        ];
 
     /// <summary>Figure names in reading order: cost, service levels, latency, then counts; a
     /// per-severity or per-direction figure after its overall one.</summary>
@@ -37,8 +46,8 @@ internal static class FigureText
         .OrderBy(name => Array.FindIndex(Figures, f => f.Figure == Base(name)) is var i and >= 0 ? i : Figures.Length)
         .ThenBy(name => name, StringComparer.Ordinal);
 
-    /// <summary>Cost per day, resolved in time per severity and overall item latency: what a
-    /// choice between topologies turns on.</summary>
+    /// <summary>Cost per day, resolved in time per severity, overall item latency, utilisation and
+    /// mean queue wait: what a choice between topologies turns on.</summary>
     public static bool IsCompared(string name) =>
         ComparedFigures.Contains(Base(name)) && (Base(name) == HeadlineFigures.ResolvedInTime || name == Base(name));
 
@@ -82,7 +91,7 @@ internal static class FigureText
         return difference.HalfWidth is { } half ? $"{sign}{size} ± {Spread(name, half)}" : $"{sign}{size}";
     }
 
-    private static bool IsShare(string name) => Base(name) is HeadlineFigures.ResolvedInTime or HeadlineFigures.AcknowledgedInTime;
+    private static bool IsShare(string name) => Base(name) is HeadlineFigures.ResolvedInTime or HeadlineFigures.AcknowledgedInTime or HeadlineFigures.Utilisation;
 
     private static string Base(string name) => name.IndexOf('.', StringComparison.Ordinal) is var dot and >= 0 ? name[..dot] : name;
 }

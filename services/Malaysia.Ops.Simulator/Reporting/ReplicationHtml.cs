@@ -53,7 +53,22 @@ internal static class ReplicationHtml
                     domain: (0, 1));
         }
 
+        body += Chart(names, replications, HeadlineFigures.Utilisation, "utilisation-interval-chart", "Engineer utilisation, 95% intervals", ReportFormat.Percent, (0, 1));
+        body += Chart(names, replications, HeadlineFigures.QueueWaitMean, "queue-wait-interval-chart", "Mean queue wait (min), 95% intervals", v => ReportFormat.Minutes(v), null);
         return body;
+    }
+
+    /// <summary>One figure, overall and per desk, with its 95% intervals; nothing when no
+    /// replication measured it.</summary>
+    private static string Chart(IReadOnlyList<string> names, ReplicationReport replications, string figure, string id, string title, Func<double, string> value, (double, double)? domain)
+    {
+        var rows = names
+            .Where(n => n == figure || n.StartsWith(figure + ".", StringComparison.Ordinal))
+            .Select(n => (FigureText.Label(n), replications.Run[n]))
+            .ToList();
+        return rows.Count == 0
+            ? string.Empty
+            : $"<h3>{ReportFormat.Encode(title)}</h3>\n" + IntervalChart.Render(id, title, rows, value, e => FigureText.Estimate(figure, e), zeroLine: domain is null, domain);
     }
 
     public static string Differences(string runName, ReplicationReport replications)

@@ -42,6 +42,17 @@ public static class ReportHtml
         Sla(html, run);
         Section(html, "handoffs", "Handoffs", run.Handoffs.Count == 0 ? Note("No shift ended with a handoff in this run.") : ReportTables.Handoffs(run.Handoffs));
         Section(html, "desks", "Desks", ReportTables.Desks(run.Desks));
+        if (run.Measures is { } measures)
+        {
+            Section(
+                html,
+                "shifts",
+                "Utilisation, queue wait and interruptions",
+                Note("Utilisation: hours the shift's engineers spent working incidents over their hours on duty. Queue wait: raised to the first start of work, by the shift that started it. Interruptions: incidents each desk took, by its local time (business 08:00–18:00 Monday to Friday, off 18:00–22:00 and weekend days, sleep 22:00–08:00).")
+                + MeasureTables.Shifts(measures.Shifts)
+                + "<h3>Interruptions by local time</h3>\n"
+                + MeasureTables.Interruptions(measures.Interruptions));
+        }
         if (report.Comparison.Count > 0)
         {
             Section(
@@ -102,6 +113,16 @@ public static class ReportHtml
             ($"{ReportFormat.Minutes(s.ItemLatencySimulatedMinutes.P50)} / {ReportFormat.Minutes(s.ItemLatencySimulatedMinutes.P95)}", "item latency p50 / p95 (simulated min)"),
             (ReportFormat.Money(run.CostPerDay), "staff cost per day"),
         };
+        if (run.Measures is { } measures)
+        {
+            figures =
+            [
+                .. figures,
+                (measures.Utilisation is { } u ? ReportFormat.Percent(u) : "-", "engineer utilisation (busy over on-duty engineer-hours)"),
+                ($"{ReportFormat.Minutes(measures.QueueWait.P50)} / {ReportFormat.Minutes(measures.QueueWait.P95)}", $"queue wait p50 / p95, raised to work start (min), mean {ReportFormat.Minutes(measures.QueueWait.Mean)}"),
+            ];
+        }
+
         var tiles = new StringBuilder("<div class=\"figures\">\n");
         foreach (var (value, label) in figures)
         {

@@ -44,9 +44,25 @@ public sealed class IncidentLedger
             ? r with { AssignedDeskId = deskId, OwnerDeskId = r.OwnerDeskId ?? deskId, ArrivedInCoverageGap = arrivedInCoverageGap }
             : null);
 
-    /// <summary>Keeps the earliest acknowledgement: news can arrive out of order.</summary>
-    public bool Acknowledge(string incidentId, DateTimeOffset at) =>
-        Update(incidentId, r => r.AcknowledgedAt is null || at < r.AcknowledgedAt ? r with { AcknowledgedAt = at } : null);
+    /// <summary>Keeps the earliest acknowledgement, and the desk that made it: news can arrive
+    /// out of order.</summary>
+    public bool Acknowledge(string incidentId, DateTimeOffset at, string? deskId = null) =>
+        Update(incidentId, r => r.AcknowledgedAt is null || at < r.AcknowledgedAt ? r with { AcknowledgedAt = at, AcknowledgedByDeskId = deskId } : null);
+
+    /// <summary>An engineer of <paramref name="deskId"/> started work on the incident. Starts are
+    /// kept in time order whatever order their news arrives in; a repeated one is a duplicate.</summary>
+    public bool StartWork(string incidentId, string deskId, DateTimeOffset at) =>
+        Update(incidentId, r =>
+        {
+            var start = new WorkStart(deskId, at);
+            var starts = r.WorkStarts ?? [];
+            if (starts.Contains(start))
+            {
+                return null;
+            }
+
+            return r with { WorkStarts = starts.Append(start).OrderBy(s => s.At).ThenBy(s => s.DeskId, StringComparer.Ordinal).ToList() };
+        });
 
     /// <summary>An item of a handoff taken over: the incident passed a shift change, to another
     /// desk or to the next shift of its own. Booked even when the resolution (by the new owner)
@@ -60,8 +76,8 @@ public sealed class IncidentLedger
         Update(incidentId, r => r.OwnerDeskId != toDeskId ? r with { OwnerDeskId = toDeskId } : null);
 
     /// <summary>Escalated before its acknowledgement target: to another desk, which owns it
-    /// from now on, or (paged) to the holding desk's on-call engineer.</summary>
-    public bool EscalateBeforeBreach(string incidentId, string toDeskId, bool paged) =>
+    /// from now on, or (paged, at <paramref name="at"/>) to the holding desk's on-call engineer.</summary>
+    public bool EscalateBeforeBreach(string incidentId, string toDeskId, bool paged, DateTimeOffset? at = null) =>
         Update(incidentId, r => r.Status == IncidentStatus.Open && r.EscalatedToDeskId is null && !r.Paged
             ? r with
             {
@@ -69,6 +85,7 @@ public sealed class IncidentLedger
                 EscalatedToDeskId = paged ? null : toDeskId,
                 OwnerDeskId = paged ? r.OwnerDeskId : toDeskId,
                 Paged = paged,
+                PagedAt = paged ? at : null,
             }
             : null);
 
@@ -82,7 +99,7 @@ public sealed class IncidentLedger
     public bool Resolve(string incidentId, string deskId, DateTimeOffset at)
     {
         var resolved = Update(incidentId, r => r.Status == IncidentStatus.Open
-            ? r with { Status = IncidentStatus.Resolved, ResolvedAt = at, ResolvedByDeskId = deskId, AcknowledgedAt = r.AcknowledgedAt ?? at }
+            ? r with { Status = IncidentStatus.Resolved, ResolvedAt = at, ResolvedByDeskId = deskId, AcknowledgedAt = r.AcknowledgedAt ?? at, AcknowledgedByDeskId = r.AcknowledgedAt is null ? deskId : r.AcknowledgedByDeskId }
             : null);
         if (resolved)
         {

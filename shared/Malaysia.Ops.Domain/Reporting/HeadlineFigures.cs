@@ -21,6 +21,12 @@ public static class HeadlineFigures
     public const string AssistWaitP50 = "assistWaitP50Minutes";
     public const string AcknowledgedInTime = "acknowledgedInTime";
     public const string ResolvedInTime = "resolvedInTime";
+    public const string Utilisation = "utilisation";
+    public const string QueueWaitP50 = "queueWaitP50Minutes";
+    public const string QueueWaitP95 = "queueWaitP95Minutes";
+    public const string QueueWaitMean = "queueWaitMeanMinutes";
+    public const string InterruptionsInSleepHours = "interruptionsInSleepHours";
+    public const string PagesAtNight = "pagesAtNight";
 
     /// <summary>A per-severity or per-direction figure: "resolvedInTime.Sev1",
     /// "itemLatencyP95Minutes.my->us".</summary>
@@ -66,6 +72,50 @@ public static class HeadlineFigures
             figures[Of(ResolvedInTime, severity)] = sla.ResolvedInTime;
         }
 
+        if (topology.Measures is { } measures)
+        {
+            Measured(figures, measures);
+        }
+
         return figures;
+    }
+
+    /// <summary>Utilisation (all desks, and per desk as "utilisation.us"), queue wait p50, p95 and
+    /// mean (all desks, and the mean per desk) and, per desk, interruptions in sleep hours and
+    /// pages at night.</summary>
+    private static void Measured(Dictionary<string, double> figures, OperationMeasures measures)
+    {
+        if (measures.Utilisation is { } utilisation)
+        {
+            figures[Utilisation] = utilisation;
+        }
+
+        if (measures.QueueWait is { P50: { } p50, P95: { } p95, Mean: { } mean })
+        {
+            figures[QueueWaitP50] = p50;
+            figures[QueueWaitP95] = p95;
+            figures[QueueWaitMean] = mean;
+        }
+
+        foreach (var desk in measures.Shifts.GroupBy(s => s.DeskId, StringComparer.Ordinal))
+        {
+            var staffed = desk.Sum(s => s.StaffedEngineerHours);
+            if (staffed > 0)
+            {
+                figures[Of(Utilisation, desk.Key)] = Math.Round(desk.Sum(s => s.BusyEngineerHours) / staffed, 4);
+            }
+
+            var waits = desk.Where(s => s.QueueWait.Count > 0).ToList();
+            if (waits.Count > 0)
+            {
+                figures[Of(QueueWaitMean, desk.Key)] = Math.Round(waits.Sum(s => s.QueueWait.Mean!.Value * s.QueueWait.Count) / waits.Sum(s => s.QueueWait.Count), 2);
+            }
+        }
+
+        foreach (var desk in measures.Interruptions)
+        {
+            figures[Of(InterruptionsInSleepHours, desk.DeskId)] = desk.SleepHours;
+            figures[Of(PagesAtNight, desk.DeskId)] = desk.PagesAtNight;
+        }
     }
 }

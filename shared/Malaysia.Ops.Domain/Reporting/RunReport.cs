@@ -42,7 +42,8 @@ public sealed record ReportScenario(
 
 /// <summary>One desk topology's run: desks and their cost, coverage, the ledger's figures,
 /// every handoff, latency histograms and open incidents over time. <paramref name="MeanHandoffScore"/>:
-/// the mean quality score of its scored handoffs, to compare topologies and staffing on.</summary>
+/// the mean quality score of its scored handoffs, to compare topologies and staffing on.
+/// <paramref name="Measures"/>: utilisation, queue wait and interruptions, per desk and shift.</summary>
 public sealed record TopologyReport(
     string Name,
     string Description,
@@ -54,7 +55,8 @@ public sealed record TopologyReport(
     IReadOnlyList<LatencyHistogram> ItemLatencyByDirection,
     IReadOnlyList<OpenIncidentsSample> OpenIncidents,
     IReadOnlyList<DutyStrip> DayStrip,
-    double? MeanHandoffScore = null);
+    double? MeanHandoffScore = null,
+    OperationMeasures? Measures = null);
 
 public sealed record DeskReport(
     string Id,

@@ -50,7 +50,8 @@ public static class TopologyReportBuilder
             Histograms(ledger.Handoffs),
             OpenIncidents(ledger, desks, from, to),
             DayStrip(roster, from),
-            HandoffScorer.MeanOf(ledger.Handoffs));
+            HandoffScorer.MeanOf(ledger.Handoffs),
+            OperationMeasuresBuilder.Of(desks, ledger, from, to));
     }
 
     private static HandoffLine Line(HandoffRecord handoff)
