@@ -8,7 +8,8 @@ namespace Malaysia.Ops.Scenarios.History;
 /// Opsgenie's alerts as JSON: a list of alerts, or an object with the list under "data" (as
 /// the API pages it). The first tag the mapping names gives the type, the priority (P1-P5) the
 /// severity, and report.closeTime (milliseconds) the work time. Owners, responders, notes and
-/// the other fields are not read; the message is kept only when asked for.
+/// the other fields are not read; the message is kept only when asked for. The file is read
+/// alert by alert, so that its size does not bound what can be imported.
 /// </summary>
 internal static class OpsgenieJsonImporter
 {
@@ -18,47 +19,118 @@ internal static class OpsgenieJsonImporter
     public static List<ImportedIncident> Read(Stream json, RowProblems problems, HistoryMapping mapping, ImportOptions options)
     {
         var incidents = new List<ImportedIncident>();
-        JsonDocument document;
+        var values = new JsonValueStream(json, MaxDepth);
+        var reader = values.Start();
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth });
+            var found = values.Next(ref reader, whole: false, out var root);
+            if (found == JsonTokenType.StartArray)
+            {
+                ReadAlerts(values, ref reader, "$", incidents, problems, mapping, options);
+            }
+            else if (found == JsonTokenType.StartObject)
+            {
+                ReadEnvelope(values, ref reader, incidents, problems, mapping, options);
+            }
+            else if (found == JsonTokenType.None)
+            {
+                problems.AtPath("$", "not JSON: the file is empty");
+            }
+            else
+            {
+                Report(root, "$", "expected a list of alerts, found", problems);
+            }
+
+            // Whatever follows the list is read too, so that a damaged end is reported.
+            while (values.Next(ref reader, whole: true, out _) != JsonTokenType.None)
+            {
+            }
         }
         catch (JsonException ex)
         {
             problems.AtPath("$", $"not JSON: {ex.Message}");
-            return incidents;
-        }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            var (alerts, path) = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var data)
-                ? (data, "$.data")
-                : (root, "$");
-            if (alerts.ValueKind != JsonValueKind.Array)
-            {
-                problems.AtPath(path, $"expected a list of alerts, found {Describe(alerts)}");
-                return incidents;
-            }
-
-            var index = 0;
-            foreach (var alert in alerts.EnumerateArray())
-            {
-                if (++index % ImportOptions.ProgressEvery == 0)
-                {
-                    options.Progress?.Report(index);
-                }
-
-                if (ToIncident(alert, $"{path}[{index - 1}]", problems, mapping, options) is { } incident)
-                {
-                    incidents.Add(incident);
-                }
-            }
-
-            options.Progress?.Report(index);
         }
 
         return incidents;
+    }
+
+    /// <summary>The object the API pages alerts in: the list is under "data", the rest is skipped.</summary>
+    private static void ReadEnvelope(
+        JsonValueStream values, ref Utf8JsonReader reader, List<ImportedIncident> incidents, RowProblems problems, HistoryMapping mapping, ImportOptions options)
+    {
+        var hasData = false;
+        while (values.Next(ref reader, whole: false, out _) == JsonTokenType.PropertyName)
+        {
+            if (!reader.ValueTextEquals("data"u8))
+            {
+                values.Next(ref reader, whole: true, out _);
+                continue;
+            }
+
+            hasData = true;
+            if (values.Next(ref reader, whole: false, out var data) == JsonTokenType.StartArray)
+            {
+                ReadAlerts(values, ref reader, "$.data", incidents, problems, mapping, options);
+            }
+            else if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                SkipObject(values, ref reader);
+                problems.AtPath("$.data", "expected a list of alerts, found an object");
+            }
+            else
+            {
+                Report(data, "$.data", "expected a list of alerts, found", problems);
+            }
+        }
+
+        if (!hasData)
+        {
+            problems.AtPath("$", "expected a list of alerts, found an object");
+        }
+    }
+
+    private static void ReadAlerts(
+        JsonValueStream values,
+        ref Utf8JsonReader reader,
+        string path,
+        List<ImportedIncident> incidents,
+        RowProblems problems,
+        HistoryMapping mapping,
+        ImportOptions options)
+    {
+        var index = 0;
+        while (values.Next(ref reader, whole: true, out var bytes) is not (JsonTokenType.EndArray or JsonTokenType.None))
+        {
+            if (++index % ImportOptions.ProgressEvery == 0)
+            {
+                options.Progress?.Report(index);
+            }
+
+            using var alert = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = MaxDepth });
+            if (ToIncident(alert.RootElement, $"{path}[{index - 1}]", problems, mapping, options) is { } incident)
+            {
+                incidents.Add(incident);
+            }
+        }
+
+        options.Progress?.Report(index);
+    }
+
+    /// <summary>Skips the object just started token by token: it may be as large as a list of alerts.</summary>
+    private static void SkipObject(JsonValueStream values, ref Utf8JsonReader reader)
+    {
+        var depth = reader.CurrentDepth;
+        while (values.Next(ref reader, whole: false, out _) != JsonTokenType.None
+            && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
+        {
+        }
+    }
+
+    /// <summary>Reports a value that is not what <paramref name="path"/> should hold.</summary>
+    private static void Report(ReadOnlyMemory<byte> value, string path, string problem, RowProblems problems)
+    {
+        using var document = JsonDocument.Parse(value);
+        problems.AtPath(path, $"{problem} {Describe(document.RootElement)}");
     }
 
     private static ImportedIncident? ToIncident(JsonElement alert, string path, RowProblems problems, HistoryMapping mapping, ImportOptions options)

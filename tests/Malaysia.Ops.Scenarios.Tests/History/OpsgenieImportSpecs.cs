@@ -56,4 +56,15 @@ public class OpsgenieImportSpecs
 
         Assert.StartsWith("alerts.json: $: not JSON: ", problem, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("42", "alerts.json: $: expected a list of alerts, found '42'")]
+    [InlineData("{\"took\": 1}", "alerts.json: $: expected a list of alerts, found an object")]
+    [InlineData("{\"data\": null}", "alerts.json: $.data: expected a list of alerts, found nothing")]
+    [InlineData("{\"data\": {\"a\": [1]}, \"took\": 1}", "alerts.json: $.data: expected a list of alerts, found an object")]
+    [InlineData("[{\"id\": \"a\", \"createdAt\": \"2026-03-02T17:00:00Z\", \"priority\": \"P1\"}, 7]", "alerts.json: $[1]: expected an alert, found '7'")]
+    public void What_is_not_a_list_of_alerts_is_reported_by_its_json_path(string json, string expected)
+    {
+        Assert.Equal([expected], HistoryImport.Problems(json, "alerts.json", HistoryFormat.Opsgenie));
+    }
 }
