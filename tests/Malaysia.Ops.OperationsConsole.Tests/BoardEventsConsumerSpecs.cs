@@ -29,6 +29,7 @@ public sealed class BoardEventsConsumerSpecs
         await using var provider = new ServiceCollection()
             .AddSingleton(board)
             .AddSingleton(SimulationClock.Virtual(At))
+            .AddSingleton<ConsoleLoadFigures>()
             .AddMassTransitTestHarness(x => x.AddConsumer<BoardEventsConsumer>())
             .BuildServiceProvider(true);
         var harness = provider.GetRequiredService<ITestHarness>();

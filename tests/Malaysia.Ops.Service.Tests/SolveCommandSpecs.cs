@@ -24,7 +24,7 @@ public sealed class SolveCommandSpecs : IDisposable
         { ["solve", "--replications", "1"], "error: --replications: 1 gives no interval; the solver needs at least 2" },
         { ["solve", "--replications", "0"], "error: --replications: 0 is out of range (more than 0, at most 1000)" },
         { ["solve", "--replications", "many"], "error: --replications: 'many' is not a whole number" },
-        { ["solve", "--days", "0"], "error: --days: 0 is out of range (more than 0, at most 3650)" },
+        { ["solve", "--days", "0"], "error: --days: 0 is out of range (more than 0, at most 366)" },
         { ["solve", "--seed"], "error: --seed: needs a value" },
         { ["solve", "--engineers", "4"], "error: --engineers: unknown option (see --help)" },
         {
