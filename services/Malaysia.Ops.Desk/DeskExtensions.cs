@@ -46,7 +46,7 @@ public static class DeskExtensions
         return bus.Endpoint([typeof(DeskConsumer)], (context, cfg) =>
         {
             var desk = Desk(context);
-            if (cfg is IRabbitMqBusFactoryConfigurator rabbitBus)
+            if (cfg is IRabbitMqBusFactoryConfigurator rabbitBus && desk.Options.HotStandby)
             {
                 KeepErrorQueuesReadable(rabbitBus);
             }
@@ -55,7 +55,7 @@ public static class DeskExtensions
             {
                 endpoint.ApplyOpsDefaults(context);
                 endpoint.ReceiveAssignmentsOf([desk.DeskId]);
-                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit && desk.Options.HotStandby)
                 {
                     StandByOn(rabbit, desk);
                 }
