@@ -55,9 +55,14 @@ public static class DeskExtensions
             {
                 endpoint.ApplyOpsDefaults(context);
                 endpoint.ReceiveAssignmentsOf([desk.DeskId]);
-                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit && desk.Options.HotStandby)
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
-                    StandByOn(rabbit, desk);
+                    // Probes are sent to the queue's own exchange; no exchange of their type is bound.
+                    rabbit.ConfigureMessageTopology<DeskStandbyProbe>(false);
+                    if (desk.Options.HotStandby)
+                    {
+                        StandByOn(rabbit, desk);
+                    }
                 }
 
                 endpoint.Instance(new DeskConsumer(desk, context.GetRequiredService<MessageRefusals>(), context.GetRequiredService<IOptions<BrokerUsers>>().Value));
@@ -86,9 +91,6 @@ public static class DeskExtensions
     private static void StandByOn(IRabbitMqReceiveEndpointConfigurator endpoint, DeskProcess desk)
     {
         endpoint.SetQueueArgument(SingleActiveConsumerArgument, true);
-
-        // Probes are sent to the queue's own exchange; no exchange of their type is bound.
-        endpoint.ConfigureMessageTopology<DeskStandbyProbe>(false);
         endpoint.UseFilter(new DeskActivationFilter(desk));
         desk.WaitForActivation();
     }
