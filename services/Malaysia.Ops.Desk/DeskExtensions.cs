@@ -12,6 +12,8 @@ namespace Malaysia.Ops.Desk;
 
 public static class DeskExtensions
 {
+    private const string SingleActiveConsumerArgument = "x-single-active-consumer";
+
     /// <summary>A desk service process: one desk, configured by section "Desk".</summary>
     public static OpsBusBuilder AddDesk(this OpsBusBuilder bus)
     {
@@ -44,19 +46,42 @@ public static class DeskExtensions
         return bus.Endpoint([typeof(DeskConsumer)], (context, cfg) =>
         {
             var desk = Desk(context);
+            if (cfg is IRabbitMqBusFactoryConfigurator rabbitBus && desk.Options.HotStandby)
+            {
+                KeepErrorQueuesReadable(rabbitBus);
+            }
+
             cfg.ReceiveEndpoint(desk.Options.EndpointName, endpoint =>
             {
                 endpoint.ApplyOpsDefaults(context);
                 endpoint.ReceiveAssignmentsOf([desk.DeskId]);
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
-                    StandByOn(rabbit, desk);
+                    // Probes are sent to the queue's own exchange; no exchange of their type is bound.
+                    rabbit.ConfigureMessageTopology<DeskStandbyProbe>(false);
+                    if (desk.Options.HotStandby)
+                    {
+                        StandByOn(rabbit, desk);
+                    }
                 }
 
                 endpoint.Instance(new DeskConsumer(desk, context.GetRequiredService<MessageRefusals>(), context.GetRequiredService<IOptions<BrokerUsers>>().Value));
             });
         });
     }
+
+    /// <summary>MassTransit declares an endpoint's error and skipped queues with the arguments of
+    /// the endpoint's own queue. A quorum queue with a single active consumer refuses basic.get,
+    /// by which operators and the tests read what was refused, and nothing needs one consumer at a
+    /// time there: those queues keep every argument but that one.</summary>
+    private static void KeepErrorQueuesReadable(IRabbitMqBusFactoryConfigurator bus)
+    {
+        bus.SendTopology.ConfigureErrorSettings = WithoutSingleActiveConsumer;
+        bus.SendTopology.ConfigureDeadLetterSettings = WithoutSingleActiveConsumer;
+    }
+
+    private static void WithoutSingleActiveConsumer(IRabbitMqQueueBindingConfigurator queue) =>
+        queue.SetQueueArgument(SingleActiveConsumerArgument, null!);
 
     /// <summary>Lets the desk run as several processes on its queue, one active and the others
     /// hot standbys: the broker delivers to one consumer of the queue at a time and moves on to
@@ -65,10 +90,7 @@ public static class DeskExtensions
     /// to redeclare a queue with other arguments.</summary>
     private static void StandByOn(IRabbitMqReceiveEndpointConfigurator endpoint, DeskProcess desk)
     {
-        endpoint.SingleActiveConsumer = true;
-
-        // Probes are sent to the queue's own exchange; no exchange of their type is bound.
-        endpoint.ConfigureMessageTopology<DeskStandbyProbe>(false);
+        endpoint.SetQueueArgument(SingleActiveConsumerArgument, true);
         endpoint.UseFilter(new DeskActivationFilter(desk));
         desk.WaitForActivation();
     }

@@ -61,6 +61,11 @@ public sealed class DeskOptions
     /// real-time run), by which dispatch tells a desk that is down from a quiet one.</summary>
     public double HeartbeatSeconds { get; set; } = 5;
 
+    /// <summary>On RabbitMQ, whether the desk may run as several processes on its queue, one
+    /// active and the others hot standbys (the queue gets a single active consumer). Every process
+    /// of one desk must agree: RabbitMQ refuses to declare a queue again with other arguments.</summary>
+    public bool HotStandby { get; set; }
+
     /// <summary>Wall seconds between the probes a hot standby sends to the desk's queue (on
     /// RabbitMQ), so it learns within about this long that it was made the active process even
     /// when no other message comes.</summary>

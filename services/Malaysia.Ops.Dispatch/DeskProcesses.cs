@@ -5,8 +5,8 @@ namespace Malaysia.Ops.Dispatch;
 /// Which desks report from two processes alive at the same time. A desk is one team's model in
 /// one active process: its replicas are hot standbys on its queue, which has a single active
 /// consumer, and a standby says nothing until the broker makes it the active one. Two processes
-/// reporting at once are therefore two active ones (a queue declared without the single active
-/// consumer, or a process that lost the queue to a standby and carried on): each holds part of
+/// reporting at once are therefore two active ones (processes run without "Desk:HotStandby", or
+/// one that lost the queue to a standby and carried on): each holds part of
 /// the desk's work, and each start makes dispatch give the desk's open work out again, so
 /// dispatch says so. A restart or a failover is not two processes: the old one's reports all
 /// precede the new one's first, in the times they were sent, whatever order they are consumed in.

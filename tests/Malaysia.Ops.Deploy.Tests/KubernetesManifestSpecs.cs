@@ -92,6 +92,9 @@ public sealed class KubernetesManifestSpecs
         var spread = (Dictionary<object, object>)spec.Map("template").Map("spec").Map("affinity").Map("podAntiAffinity")
             .List("preferredDuringSchedulingIgnoredDuringExecution").Single();
 
+        var hotStandby = Container(service).List("env").Cast<Dictionary<object, object>>().Single(e => (string)e["name"] == "Desk__HotStandby");
+
+        Assert.Equal("true", hotStandby["value"]);
         Assert.Equal("2", spec["replicas"]);
         Assert.Equal("RollingUpdate", spec.Map("strategy")["type"]);
         Assert.Equal("1", rolling["maxSurge"]);

@@ -25,7 +25,13 @@ public sealed class HotStandbyDeskSpecs(RabbitMqNode broker, ITestOutputHelper l
 
     private OperationProcesses operation = null!;
 
-    public async Task InitializeAsync() => operation = await OperationProcesses.CreateAsync(broker, "desk-standby", Epoch, speed: 720, Seed);
+    public async Task InitializeAsync() => operation = await OperationProcesses.CreateAsync(
+        broker,
+        "desk-standby",
+        Epoch,
+        speed: 720,
+        Seed,
+        new Dictionary<string, string> { ["Desk__HotStandby"] = "true" });
 
     public async Task DisposeAsync() => await operation.DisposeAsync();
 

@@ -30,7 +30,7 @@ public sealed class DeskStateConsumer(
         if (processes.SecondLiveProcess(report.DeskId, report.Instance, sentAt, heardAt) is { } other)
         {
             logger.LogError(
-                "The {Desk} desk reports from two active processes at once ({Instance} and {Other}): a desk is one team's model in one active process, and these each hold part of its work. Its queue needs a single active consumer (a queue declared without one must be deleted), and a process that lost the queue must be restarted",
+                "The {Desk} desk reports from two active processes at once ({Instance} and {Other}): a desk is one team's model in one active process, and these each hold part of its work. Run its processes with Desk:HotStandby, so its queue has a single active consumer, and restart a process that lost the queue",
                 report.DeskId,
                 report.Instance,
                 other);
