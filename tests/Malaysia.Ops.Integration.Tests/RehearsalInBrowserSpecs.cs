@@ -11,7 +11,8 @@ namespace Malaysia.Ops.Integration.Tests;
 /// context (their own storage and token) on the console's own process. The facilitator opens the
 /// lead roles and passes the join links on; the US outgoing lead writes the briefing, leaving an
 /// item out; the Malaysian incoming lead reads items back, queries one and accepts them all; the
-/// facilitator plays a card; the board scores the handoff. Screenshots are kept in TestResults/screenshots. Needs no broker.
+/// facilitator plays a card; the board scores the handoff. Screenshots are kept in
+/// TestResults/screenshots. Needs no broker.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class RehearsalInBrowserSpecs(ITestOutputHelper log) : IAsyncLifetime
