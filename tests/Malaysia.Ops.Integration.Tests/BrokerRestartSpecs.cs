@@ -56,7 +56,7 @@ public sealed class BrokerRestartSpecs(RabbitMqNode broker, ITestOutputHelper lo
         await Task.WhenAll(services.Select(s => s.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
         var readyAgain = restarting.Elapsed;
 
-        await operation.WaitForSnapshotAsync(s => s.Handoffs.Any(h => h.Direction == "my->us" && h.Status != HandoffStatus.AwaitingBriefing && h.Status != HandoffStatus.Briefed), "the noon handoff", TimeSpan.FromMinutes(3));
+        await operation.WaitForNoonHandoffAsync();
         var workloadExit = await workload.StopAsync(TimeSpan.FromSeconds(30));
         var ledger = await operation.WaitForSnapshotAsync(s => s.Incidents.All(i => i.Status == IncidentStatus.Resolved), "every incident to be resolved", TimeSpan.FromMinutes(2));
 

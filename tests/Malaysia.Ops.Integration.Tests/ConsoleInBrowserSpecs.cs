@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -15,31 +14,14 @@ namespace Malaysia.Ops.Integration.Tests;
 [Trait("Category", "Integration")]
 public sealed class ConsoleInBrowserSpecs(ITestOutputHelper log) : IAsyncLifetime
 {
-    private const string Token = "rehearsal-token-0123456789";
-    private const string Handoff = "HO-20260715T0000Z-us-my";
-    private const string Project = "Malaysia.Ops.OperationsConsole";
+    private ConsoleInBrowser console = null!;
 
-    private readonly List<string> pageErrors = [];
-    private ServiceProcess? console;
-    private IPlaywright? playwright;
-    private IBrowser? browser;
+    private string BaseUrl => console.BaseUrl;
 
-    private string BaseUrl => $"http://127.0.0.1:{console!.HealthPort}";
-
-    public async Task InitializeAsync()
-    {
-        playwright = await Playwright.CreateAsync();
-        browser = await HeadlessChromium.LaunchAsync(playwright);
-    }
+    public async Task InitializeAsync() => console = await ConsoleInBrowser.LaunchAsync(log);
 
     public async Task DisposeAsync()
     {
-        if (browser is not null)
-        {
-            await browser.DisposeAsync();
-        }
-
-        playwright?.Dispose();
         if (console is not null)
         {
             await console.DisposeAsync();
@@ -49,49 +31,21 @@ public sealed class ConsoleInBrowserSpecs(ITestOutputHelper log) : IAsyncLifetim
     /// <summary>The console at <paramref name="speed"/>× and its board, with the token entered.</summary>
     private async Task<IPage> OpenBoardAsync(double speed, bool enterToken = true)
     {
-        console = ServiceProcess.Start(Project, new Dictionary<string, string>
-        {
-            ["Console__Token"] = Token,
-            ["Console__Speed"] = speed.ToString(CultureInfo.InvariantCulture),
-        });
-        await console.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        await console.StartReadyAsync(speed);
 
-        var page = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1200 } });
-        page.Console += (_, message) =>
-        {
-            // The browser logs refused requests (401, 400) itself; the page must log nothing else.
-            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
-            {
-                pageErrors.Add($"console: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => pageErrors.Add($"page: {error}");
-        page.Request += (_, request) =>
-        {
-            if (!request.Url.StartsWith(BaseUrl, StringComparison.Ordinal))
-            {
-                pageErrors.Add($"request outside the console: {request.Url}");
-            }
-        };
+        var page = await console.NewPageAsync(height: 1200);
+        console.FlagRequestsOutsideTheConsole(page);
         await page.GotoAsync(BaseUrl + "/");
         await Expect(page.Locator("#run-state")).ToContainTextAsync("ready", new() { IgnoreCase = true });
         if (enterToken)
         {
-            await page.Locator("#token").FillAsync(Token);
+            await page.Locator("#token").FillAsync(ConsoleInBrowser.Token);
         }
 
         return page;
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
-
-    private async Task ScreenshotAsync(IPage page, string name)
-    {
-        var path = Path.Combine(RepositoryLayout.Root, "TestResults", "screenshots", name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        log.WriteLine($"screenshot: {path}");
-    }
 
     [Fact]
     public async Task The_board_shows_an_incident_raised_from_the_console_without_a_reload()
@@ -112,8 +66,8 @@ public sealed class ConsoleInBrowserSpecs(ITestOutputHelper log) : IAsyncLifetim
         var id = await row.GetAttributeAsync("data-incident-id");
         await Expect(page.Locator("#control-status")).ToContainTextAsync(id!);
         await Expect(page.Locator("#timeline")).ToContainTextAsync($"console raised {id}", new() { Timeout = 10_000 });
-        await ScreenshotAsync(page, "console-incident-raised.png");
-        Assert.Empty(pageErrors);
+        await console.ScreenshotAsync(page, "console-incident-raised.png");
+        Assert.Empty(console.PageErrors);
     }
 
     [Fact]
@@ -124,24 +78,24 @@ public sealed class ConsoleInBrowserSpecs(ITestOutputHelper log) : IAsyncLifetim
         await Expect(page.Locator("[data-human-desk='my']")).ToBeCheckedAsync();
         await page.Locator("#run-start").ClickAsync();
 
-        var item = page.Locator($"[data-pending-item^='{Handoff}:']").First;
+        var item = page.Locator($"[data-pending-item^='{ConsoleInBrowser.FirstHandoff}:']").First;
         await Expect(item).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        await ScreenshotAsync(page, "console-rehearsal-at-handoff.png");
+        await console.ScreenshotAsync(page, "console-rehearsal-at-handoff.png");
         var key = await item.GetAttributeAsync("data-pending-item");
         var incident = key!.Split(':')[1];
         await item.Locator("button[data-action=accept]").ClickAsync();
 
-        var latency = page.Locator($"[data-handoff-id='{Handoff}'] .latency");
+        var latency = page.Locator($"[data-handoff-id='{ConsoleInBrowser.FirstHandoff}'] .latency");
         await Expect(latency).Not.ToHaveTextAsync("–", new() { Timeout = 20_000 });
         await Expect(page.Locator("#timeline")).ToContainTextAsync($"{incident} accepted by the MY desk lead after", new() { Timeout = 10_000 });
-        await ScreenshotAsync(page, "console-rehearsal-accepted.png");
+        await console.ScreenshotAsync(page, "console-rehearsal-accepted.png");
 
         using var http = new HttpClient();
         var report = await http.GetFromJsonAsync<JsonElement>($"{BaseUrl}/api/report");
         var accepted = report.GetProperty("run").GetProperty("summary").GetProperty("itemLatencySimulatedMinutes");
         log.WriteLine($"board latency: {await latency.TextContentAsync()}; report item latency: {accepted}");
         Assert.True(accepted.GetProperty("count").GetInt32() >= 1, $"the report has no accepted item: {accepted}");
-        Assert.Empty(pageErrors);
+        Assert.Empty(console.PageErrors);
     }
 
     [Fact]
@@ -165,13 +119,13 @@ public sealed class ConsoleInBrowserSpecs(ITestOutputHelper log) : IAsyncLifetim
         await Expect(verdicts.Nth(0)).ToHaveAttributeAsync("data-state", "pass", new() { Timeout = 30_000 });
         await Expect(verdicts.Nth(1)).ToHaveAttributeAsync("data-state", "fail");
         await Expect(verdicts.Nth(2)).ToHaveAttributeAsync("data-state", "pending");
-        await ScreenshotAsync(page, "console-load-thresholds.png");
+        await console.ScreenshotAsync(page, "console-load-thresholds.png");
 
         // A threshold the console cannot judge is refused next to the field.
         await page.Locator("#load-form textarea[name=thresholds]").FillAsync("p99 raise→triage < 200 ms");
         await page.Locator("#load-form [type=submit]").ClickAsync();
         await Expect(page.Locator("#load-form [data-error-for=thresholds]")).ToContainTextAsync("'p99 raise→triage' is not a figure of the load");
-        Assert.Empty(pageErrors);
+        Assert.Empty(console.PageErrors);
     }
 
     [Fact]
@@ -186,8 +140,8 @@ public sealed class ConsoleInBrowserSpecs(ITestOutputHelper log) : IAsyncLifetim
         await Expect(error).ToBeVisibleAsync();
         await Expect(error).ToContainTextAsync("-5 is out of range (from 1 to 10080)");
         await Expect(page.Locator("#raise-form .form-error")).ToContainTextAsync("invalid fields");
-        await ScreenshotAsync(page, "console-validation-error.png");
-        Assert.Empty(pageErrors);
+        await console.ScreenshotAsync(page, "console-validation-error.png");
+        Assert.Empty(console.PageErrors);
     }
 
     [Fact]
@@ -202,19 +156,19 @@ public sealed class ConsoleInBrowserSpecs(ITestOutputHelper log) : IAsyncLifetim
         using var http = new HttpClient();
         using var refused = await http.PostAsync(new Uri($"{BaseUrl}/api/incidents"), JsonContent.Create(new { type = "ModelDrift", severity = "Sev3" }));
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
-        await ScreenshotAsync(page, "console-refused.png");
-        Assert.Empty(pageErrors);
+        await console.ScreenshotAsync(page, "console-refused.png");
+        Assert.Empty(console.PageErrors);
     }
 
     [Fact]
     public async Task Outside_Development_the_console_will_not_start_without_a_token()
     {
-        console = ServiceProcess.Start(Project, new Dictionary<string, string>());
+        var process = console.Start(new Dictionary<string, string>());
 
-        var exit = await console.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        var exit = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(2, exit);
-        Assert.Contains("error: Console:Token: required outside Development", console.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", console.Output, StringComparison.Ordinal);
+        Assert.Contains("error: Console:Token: required outside Development", process.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", process.Output, StringComparison.Ordinal);
     }
 }

@@ -66,8 +66,7 @@ public sealed class DeskDownPastItsHandoffSpecs(RabbitMqNode broker, ITestOutput
         // Back after its work went elsewhere, with stale assignments in its queue.
         await operation.StartReadyAsync("Malaysia.Ops.Desk.Malaysia.Worker");
         await operation.WaitForSnapshotAsync(s => s.SimulatedAt >= Noon.AddHours(3), "15:00 simulated", TimeSpan.FromMinutes(2));
-        Assert.Equal(0, await workload.StopAsync(TimeSpan.FromSeconds(30)));
-        var account = await accounting.SettleAsync(operation);
+        var account = await accounting.SettleAsync(operation, workload);
         var ledger = account.Ledger;
         var withUs = heldByMy.Count(id => handedOn.Incidents.Single(i => i.IncidentId == id).OwnerDeskId == "us");
         log.WriteLine($"killed the MY desk at {killAt:HH:mm} simulated holding {heldByMy.Count} open incident(s); {routedToMyWhileDown} more routed to it while down");

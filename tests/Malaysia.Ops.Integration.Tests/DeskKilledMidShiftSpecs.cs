@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Malaysia.Ops.Domain.Ledger;
 using Xunit.Abstractions;
 
 namespace Malaysia.Ops.Integration.Tests;
@@ -33,13 +32,7 @@ public sealed class DeskKilledMidShiftSpecs(RabbitMqNode broker, ITestOutputHelp
         await operation.StartDispatchAsync();
         var workload = await operation.StartWorkloadAsync(incidentsPerHour: 10);
 
-        // Mid-shift in Kuala Lumpur (the MY desk's shift runs 00:00 to 12:00 UTC), one to three
-        // simulated hours after the incidents start, at a moment drawn from the seed.
-        var started = operation.ReadSnapshot().SimulatedAt;
-        Assert.True(started < Epoch.AddHours(7), $"the run was at {started:HH:mm} before the workload was up; too late for a mid-shift kill");
-        var killAt = started.AddMinutes(new Random(Seed).Next(60, 180));
-        var beforeKill = await operation.WaitForSnapshotAsync(s => s.SimulatedAt >= killAt, $"the simulated time {killAt:HH:mm}", TimeSpan.FromMinutes(2));
-        var heldByMy = beforeKill.Incidents.Count(i => i.Status == IncidentStatus.Open && i.OwnerDeskId == "my");
+        var (killAt, heldByMy) = await operation.WaitForMidShiftInKualaLumpurAsync(Seed);
         var killedAt = Stopwatch.StartNew();
         await deskMy.KillAsync();
         await operation.StartReadyAsync("Malaysia.Ops.Desk.Malaysia.Worker");
@@ -51,9 +44,8 @@ public sealed class DeskKilledMidShiftSpecs(RabbitMqNode broker, ITestOutputHelp
         var workingAfter = killedAt.Elapsed;
 
         // Raise until the noon handoff is over, then let every incident be resolved.
-        await operation.WaitForSnapshotAsync(s => s.Handoffs.Any(h => h.Direction == "my->us" && h.Status != HandoffStatus.AwaitingBriefing && h.Status != HandoffStatus.Briefed), "the noon handoff", TimeSpan.FromMinutes(3));
-        Assert.Equal(0, await workload.StopAsync(TimeSpan.FromSeconds(30)));
-        var account = await accounting.SettleAsync(operation);
+        await operation.WaitForNoonHandoffAsync();
+        var account = await accounting.SettleAsync(operation, workload);
         var ledger = account.Ledger;
         log.WriteLine($"killed the MY desk at {killAt:HH:mm} simulated holding {heldByMy} open incident(s)");
         log.WriteLine(account.ToString());

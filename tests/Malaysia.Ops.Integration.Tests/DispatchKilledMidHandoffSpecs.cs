@@ -55,8 +55,7 @@ public sealed class DispatchKilledMidHandoffSpecs(RabbitMqNode broker, ITestOutp
 
         // Let the handoff close and the afternoon run on, then every incident be resolved.
         await operation.WaitForSnapshotAsync(s => s.SimulatedAt >= Noon.AddHours(2), "14:00 simulated", TimeSpan.FromMinutes(2));
-        Assert.Equal(0, await workload.StopAsync(TimeSpan.FromSeconds(30)));
-        var account = await accounting.SettleAsync(operation);
+        var account = await accounting.SettleAsync(operation, workload);
         var ledger = account.Ledger;
         var noon = ledger.Handoffs.Single(h => h.Direction == "my->us");
         log.WriteLine($"killed dispatch at {killAt:HH:mm} simulated, {known} incidents booked, noon handoff {noonAtKill.Status} with {noonAtKill.Items.Count} item(s) ({noonAtKill.Items.Count(i => i.AcceptedAt is not null)} accepted)");

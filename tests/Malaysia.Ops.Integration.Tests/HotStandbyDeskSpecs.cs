@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Malaysia.Ops.Domain.Ledger;
 using Xunit.Abstractions;
 
 namespace Malaysia.Ops.Integration.Tests;
@@ -46,13 +45,7 @@ public sealed class HotStandbyDeskSpecs(RabbitMqNode broker, ITestOutputHelper l
         await operation.StartDispatchAsync();
         var workload = await operation.StartWorkloadAsync(incidentsPerHour: 10);
 
-        // Mid-shift in Kuala Lumpur (00:00 to 12:00 UTC), one to three simulated hours after the
-        // incidents start, at a moment drawn from the seed.
-        var started = operation.ReadSnapshot().SimulatedAt;
-        Assert.True(started < Epoch.AddHours(7), $"the run was at {started:HH:mm} before the workload was up; too late for a mid-shift kill");
-        var killAt = started.AddMinutes(new Random(Seed).Next(60, 180));
-        var beforeKill = await operation.WaitForSnapshotAsync(s => s.SimulatedAt >= killAt, $"the simulated time {killAt:HH:mm}", TimeSpan.FromMinutes(2));
-        var heldByMy = beforeKill.Incidents.Count(i => i.Status == IncidentStatus.Open && i.OwnerDeskId == "my");
+        var (killAt, heldByMy) = await operation.WaitForMidShiftInKualaLumpurAsync(Seed);
 
         // The process started first took the queue; the other has stood by, silent.
         Assert.Contains(Activated, active.Output, StringComparison.Ordinal);
@@ -69,9 +62,8 @@ public sealed class HotStandbyDeskSpecs(RabbitMqNode broker, ITestOutputHelper l
         var workingAfter = killedAt.Elapsed;
 
         // Raise until the noon handoff is over, then let every incident be resolved.
-        await operation.WaitForSnapshotAsync(s => s.Handoffs.Any(h => h.Direction == "my->us" && h.Status != HandoffStatus.AwaitingBriefing && h.Status != HandoffStatus.Briefed), "the noon handoff", TimeSpan.FromMinutes(3));
-        Assert.Equal(0, await workload.StopAsync(TimeSpan.FromSeconds(30)));
-        var account = await accounting.SettleAsync(operation);
+        await operation.WaitForNoonHandoffAsync();
+        var account = await accounting.SettleAsync(operation, workload);
         var dispatch = operation.Services.Single(s => s.Name == "Malaysia.Ops.Dispatch.Worker");
         log.WriteLine($"killed the active MY desk process at {killAt:HH:mm} simulated holding {heldByMy} open incident(s)");
         log.WriteLine(account.ToString());

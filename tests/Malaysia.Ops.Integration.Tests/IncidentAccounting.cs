@@ -34,10 +34,11 @@ internal sealed class IncidentAccounting : IAsyncDisposable
         }
     }
 
-    /// <summary>Once the workload has stopped: waits until the ledger holds as many incidents as
+    /// <summary>Stops the workload, which must exit cleanly; waits until the ledger holds as many incidents as
     /// were raised, all resolved, and counts what is missing and what was resolved twice.</summary>
-    public async Task<IncidentAccount> SettleAsync(OperationProcesses operation)
+    public async Task<IncidentAccount> SettleAsync(OperationProcesses operation, ServiceProcess workload)
     {
+        Assert.Equal(0, await workload.StopAsync(TimeSpan.FromSeconds(30)));
         var raisedIds = raised.Seen.Keys.Order(StringComparer.Ordinal).ToList();
         var ledger = await operation.WaitForSnapshotAsync(
             s => s.Incidents.Count >= raisedIds.Count && s.Incidents.All(i => i.Status == IncidentStatus.Resolved),

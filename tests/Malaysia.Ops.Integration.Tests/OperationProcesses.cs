@@ -18,10 +18,17 @@ internal sealed class OperationProcesses : IAsyncDisposable
     private readonly Dictionary<string, string> common;
     private readonly Func<string, IDictionary<string, string>>? perService;
 
-    private OperationProcesses(ITestBroker broker, OperationVirtualHost virtualHost, string workFolder, Dictionary<string, string> common, Func<string, IDictionary<string, string>>? perService)
+    private OperationProcesses(
+        ITestBroker broker,
+        OperationVirtualHost virtualHost,
+        string workFolder,
+        DateTimeOffset epoch,
+        Dictionary<string, string> common,
+        Func<string, IDictionary<string, string>>? perService)
     {
         this.broker = broker;
         VirtualHost = virtualHost.Name;
+        Epoch = epoch;
         Users = virtualHost.Users;
         Witness = new BrokerAccess(broker.AmqpPort, virtualHost.Name, virtualHost.Witness);
         WorkFolder = workFolder;
@@ -30,6 +37,9 @@ internal sealed class OperationProcesses : IAsyncDisposable
     }
 
     public string VirtualHost { get; }
+
+    /// <summary>The simulated moment the run starts at.</summary>
+    public DateTimeOffset Epoch { get; }
 
     /// <summary>The services' broker users on this run's virtual host.</summary>
     public ServiceUsers Users { get; }
@@ -78,7 +88,7 @@ internal sealed class OperationProcesses : IAsyncDisposable
             common[key] = value;
         }
 
-        return new OperationProcesses(broker, virtualHost, workFolder, common, perService);
+        return new OperationProcesses(broker, virtualHost, workFolder, epoch, common, perService);
     }
 
     /// <summary>A run early in a Malaysian morning at 60x whose workload adds a constant
@@ -152,6 +162,24 @@ internal sealed class OperationProcesses : IAsyncDisposable
     /// <summary>Waits until dispatch's snapshot meets <paramref name="condition"/>.</summary>
     public Task<LedgerSnapshot> WaitForSnapshotAsync(Func<LedgerSnapshot, bool> condition, string what, TimeSpan timeout) =>
         LedgerSnapshotFile.WaitAsync(SnapshotPath, condition, what, timeout, services);
+
+    /// <summary>Waits for a moment mid-shift in Kuala Lumpur (the MY desk's shift runs 00:00 to 12:00 UTC), one to
+    /// three simulated hours after the incidents start, drawn from <paramref name="seed"/>; returns that moment and
+    /// how many open incidents the MY desk held at it.</summary>
+    public async Task<(DateTimeOffset At, int HeldByMy)> WaitForMidShiftInKualaLumpurAsync(int seed)
+    {
+        var started = ReadSnapshot().SimulatedAt;
+        Assert.True(started < Epoch.AddHours(7), $"the run was at {started:HH:mm} before the workload was up; too late for a mid-shift kill");
+        var at = started.AddMinutes(new Random(seed).Next(60, 180));
+        var snapshot = await WaitForSnapshotAsync(s => s.SimulatedAt >= at, $"the simulated time {at:HH:mm}", TimeSpan.FromMinutes(2));
+        return (at, snapshot.Incidents.Count(i => i.Status == IncidentStatus.Open && i.OwnerDeskId == "my"));
+    }
+
+    /// <summary>Waits until the noon handoff from the MY desk to the US desk is past its briefing.</summary>
+    public Task<LedgerSnapshot> WaitForNoonHandoffAsync() => WaitForSnapshotAsync(
+        s => s.Handoffs.Any(h => h.Direction == "my->us" && h.Status != HandoffStatus.AwaitingBriefing && h.Status != HandoffStatus.Briefed),
+        "the noon handoff",
+        TimeSpan.FromMinutes(3));
 
     public async ValueTask DisposeAsync()
     {

@@ -17,36 +17,20 @@ namespace Malaysia.Ops.Integration.Tests;
 [Trait("Category", "Integration")]
 public sealed class RehearsalInBrowserSpecs(ITestOutputHelper log) : IAsyncLifetime
 {
-    private const string Token = "rehearsal-token-0123456789";
-    private const string Handoff = "HO-20260715T0000Z-us-my";
+    private const string Handoff = ConsoleInBrowser.FirstHandoff;
 
-    private readonly List<string> pageErrors = [];
-    private ServiceProcess? console;
-    private IPlaywright? playwright;
-    private IBrowser? browser;
+    private ConsoleInBrowser console = null!;
 
-    private string BaseUrl => $"http://127.0.0.1:{console!.HealthPort}";
+    private string BaseUrl => console.BaseUrl;
 
     public async Task InitializeAsync()
     {
-        playwright = await Playwright.CreateAsync();
-        browser = await HeadlessChromium.LaunchAsync(playwright);
-        console = ServiceProcess.Start("Malaysia.Ops.OperationsConsole", new Dictionary<string, string>
-        {
-            ["Console__Token"] = Token,
-            ["Console__Speed"] = 240.ToString(CultureInfo.InvariantCulture),
-        });
-        await console.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        console = await ConsoleInBrowser.LaunchAsync(log);
+        await console.StartReadyAsync(speed: 240);
     }
 
     public async Task DisposeAsync()
     {
-        if (browser is not null)
-        {
-            await browser.DisposeAsync();
-        }
-
-        playwright?.Dispose();
         if (console is not null)
         {
             await console.DisposeAsync();
@@ -56,29 +40,12 @@ public sealed class RehearsalInBrowserSpecs(ITestOutputHelper log) : IAsyncLifet
     /// <summary>A page in a browser context of its own, as one person's browser.</summary>
     private async Task<IPage> BrowserOfAsync(string who, string url)
     {
-        var context = await browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1400 } });
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
-            {
-                pageErrors.Add($"{who} console: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => pageErrors.Add($"{who} page: {error}");
+        var page = await console.NewPageAsync(height: 1400, who);
         await page.GotoAsync(url);
         return page;
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
-
-    private async Task ScreenshotAsync(IPage page, string name)
-    {
-        var path = Path.Combine(RepositoryLayout.Root, "TestResults", "screenshots", name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        log.WriteLine($"screenshot: {path}");
-    }
 
     /// <summary>The facilitator opens a lead role; its join link as the page shows it.</summary>
     private static async Task<string> OpenRoleAsync(IPage facilitator, string role, string deskId)
@@ -105,7 +72,7 @@ public sealed class RehearsalInBrowserSpecs(ITestOutputHelper log) : IAsyncLifet
     {
         var facilitator = await BrowserOfAsync("facilitator", BaseUrl + "/");
         await Expect(facilitator.Locator("#run-state")).ToContainTextAsync("ready", new() { IgnoreCase = true });
-        await facilitator.Locator("#token").FillAsync(Token);
+        await facilitator.Locator("#token").FillAsync(ConsoleInBrowser.Token);
         await Expect(facilitator.Locator("#seat-desk option")).ToHaveCountAsync(2);
         var outgoingLink = await OpenRoleAsync(facilitator, "outgoing-lead", "us");
         var incomingLink = await OpenRoleAsync(facilitator, "incoming-lead", "my");
@@ -135,7 +102,7 @@ public sealed class RehearsalInBrowserSpecs(ITestOutputHelper log) : IAsyncLifet
             await items.Nth(i).Locator("[name=include]").UncheckAsync();
         }
 
-        await ScreenshotAsync(outgoing, "rehearsal-outgoing-briefing-form.png");
+        await console.ScreenshotAsync(outgoing, "rehearsal-outgoing-briefing-form.png");
         await form.Locator("[type=submit]").ClickAsync();
         await Expect(outgoing.Locator("#control-status")).ToContainTextAsync($"briefing of {Handoff} sent: 1 of {count} item(s)");
         await facilitator.Locator("#run-resume").ClickAsync();
@@ -147,7 +114,7 @@ public sealed class RehearsalInBrowserSpecs(ITestOutputHelper log) : IAsyncLifet
         var first = incoming.Locator($"[data-pending-item='{Handoff}:{briefed}']");
         await Expect(first.Locator(".written-summary")).ToContainTextAsync("Rack 4 of kul-gpu-a");
         await first.Locator("textarea[data-readback-for]").FillAsync("Rack 4 is down: keep jobs drained, watch rack 3, cordon it on Xids");
-        await ScreenshotAsync(incoming, "rehearsal-incoming-read-back.png");
+        await console.ScreenshotAsync(incoming, "rehearsal-incoming-read-back.png");
         await first.Locator("button[data-action=accept]").ClickAsync();
         await Expect(incoming.Locator("#control-status")).ToContainTextAsync($"Accepted {briefed}");
 
@@ -181,7 +148,7 @@ public sealed class RehearsalInBrowserSpecs(ITestOutputHelper log) : IAsyncLifet
         await Expect(score).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Expect(facilitator.Locator("#timeline")).ToContainTextAsync($"Dana (outgoing lead, US) wrote the briefing of {Handoff}");
         await Expect(facilitator.Locator("#timeline")).ToContainTextAsync("Aisha (incoming lead, MY) queried");
-        await ScreenshotAsync(facilitator, "rehearsal-facilitator-scored.png");
+        await console.ScreenshotAsync(facilitator, "rehearsal-facilitator-scored.png");
 
         using var http = new HttpClient();
         var board = await http.GetFromJsonAsync<JsonElement>($"{BaseUrl}/api/board");
@@ -192,6 +159,6 @@ public sealed class RehearsalInBrowserSpecs(ITestOutputHelper log) : IAsyncLifet
         Assert.InRange(int.Parse((await score.TextContentAsync())!.Trim(), CultureInfo.InvariantCulture), 0, 100);
         Assert.True(parts.GetProperty("completeness").GetDouble() < 30, $"items were left out: {parts}");
         Assert.True(parts.GetProperty("queries").GetDouble() < 15, $"an item was queried: {parts}");
-        Assert.Empty(pageErrors);
+        Assert.Empty(console.PageErrors);
     }
 }
